@@ -1,0 +1,63 @@
+import { bracketParts } from './bracketParts';
+import { WIRE } from '../api/contract';
+import type { WireBody } from '../wire/wireBody';
+
+/** A file part: what a spec Blob offers to a multipart encoder, with bytes read on demand. */
+export interface StreamedFile {
+	readonly name: string;
+	readonly type: string;
+	readonly size: number;
+	[Symbol.asyncIterator](): AsyncIterator<Uint8Array>;
+}
+
+type Entry = [string, string | StreamedFile];
+
+/**
+ * A multipart body shaped like a spec FormData. n8n's HTTP client (axios) encodes such a form
+ * as a stream with an exact Content-Length and reads each file part only while uploading, so a
+ * 100 MB document never sits in memory. The node may import no form-data package (n8n Cloud
+ * rule), and the global FormData would buffer the file.
+ */
+export class StreamingMultipartBody {
+	private readonly parts: Entry[] = [];
+
+	readonly [Symbol.toStringTag] = 'FormData';
+
+	append(name: string, value: string | StreamedFile): void {
+		this.parts.push([name, value]);
+	}
+
+	entries(): IterableIterator<Entry> {
+		return this.parts[Symbol.iterator]();
+	}
+
+	[Symbol.iterator](): IterableIterator<Entry> {
+		return this.entries();
+	}
+
+	/** What the body holds, for dry runs and logs: text fields and the file's name, type and size. */
+	describe(): Array<{ name: string; value?: string; file?: { name: string; type: string; size: number } }> {
+		return this.parts.map(([name, value]) =>
+			typeof value === 'string' ? { name, value } : { name, file: { name: value.name, type: value.type, size: value.size } },
+		);
+	}
+}
+
+export function toMultipartBody(
+	wire: WireBody,
+	openFile: () => AsyncIterable<Uint8Array>,
+): StreamingMultipartBody {
+	const body = new StreamingMultipartBody();
+	for (const [name, value] of wire.fields) body.append(name, value);
+	for (const [name, value] of bracketParts(WIRE.contact, wire.contact)) body.append(name, value);
+	if (wire.file) {
+		const { media } = wire.file;
+		body.append(wire.file.field, {
+			name: media.fileName,
+			type: media.mimeType,
+			size: media.size,
+			[Symbol.asyncIterator]: () => openFile()[Symbol.asyncIterator](),
+		});
+	}
+	return body;
+}

@@ -1,0 +1,87 @@
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+
+import { KB, MEDIA, type MediaKind } from '../api/contract';
+import { FieldError } from '../validate/fieldError';
+
+const FIELD = 'Input Binary Field';
+
+/** A header file from an input item, described without reading its bytes. */
+export interface BinaryMedia {
+	fileName: string;
+	mimeType: string;
+	size: number;
+	itemIndex: number;
+	propertyName: string;
+	/** Set for a stored binary (n8n's filesystem or S3 mode): streamed at send time, never buffered. */
+	binaryId?: string;
+}
+
+/** Bytes a base64 string decodes to, without decoding it. */
+function base64Size(data: string): number {
+	const trimmed = data.replace(/\s/g, '');
+	const padding = trimmed.endsWith('==') ? 2 : trimmed.endsWith('=') ? 1 : 0;
+	return Math.floor((trimmed.length * 3) / 4) - padding;
+}
+
+const MIME_PREFIX: Partial<Record<MediaKind, string>> = { image: 'image/', video: 'video/' };
+
+/**
+ * Finds the item's binary, reads its size from metadata and checks it against the header
+ * kind's limit and MIME type, so an oversized or mismatched file is refused before upload.
+ */
+export async function resolveBinaryMedia(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	kind: MediaKind,
+): Promise<BinaryMedia> {
+	const binaries = ctx.getInputData()[itemIndex]?.binary ?? {};
+	const binary: IBinaryData | undefined = binaries[propertyName];
+	if (!binary) {
+		const present = Object.keys(binaries);
+		throw new FieldError(
+			FIELD,
+			`The item has no binary field "${propertyName}"`,
+			present.length
+				? `Set Input Binary Field to one of: ${present.join(', ')}`
+				: 'Connect a node that outputs a file (e.g. Read/Write Files from Disk or HTTP Request), or use Media Source "URL"',
+		);
+	}
+	const size = binary.id
+		? (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize
+		: base64Size(binary.data);
+	const mimeType = binary.mimeType || 'application/octet-stream';
+	const prefix = MIME_PREFIX[kind];
+	if (prefix && !mimeType.toLowerCase().startsWith(prefix)) {
+		throw new FieldError(
+			FIELD,
+			`The file "${binary.fileName ?? propertyName}" is ${mimeType}, not ${prefix.slice(0, -1)} for a ${kind} header`,
+			`Send a ${kind} file, or choose the header kind that fits it (a PDF is a Document)`,
+		);
+	}
+	const { maxKb } = MEDIA[kind];
+	if (size > maxKb * KB) {
+		throw new FieldError(
+			FIELD,
+			`The file "${binary.fileName ?? propertyName}" is ${size} bytes; a ${kind} header takes at most ${maxKb} KB (${maxKb * KB} bytes)`,
+			`Send a smaller file, or host it and use Media Source "URL"`,
+		);
+	}
+	return {
+		fileName: binary.fileName || `${kind}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`,
+		mimeType,
+		size,
+		itemIndex,
+		propertyName,
+		binaryId: binary.id,
+	};
+}
+
+/** The file's bytes as a stream of chunks: from storage when stored, else the item's buffer. */
+export async function* readBinaryMedia(ctx: IExecuteFunctions, media: BinaryMedia): AsyncGenerator<Uint8Array> {
+	if (media.binaryId) {
+		yield* await ctx.helpers.getBinaryStream(media.binaryId);
+		return;
+	}
+	yield await ctx.helpers.getBinaryDataBuffer(media.itemIndex, media.propertyName);
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { Delivery } from './apiError';
+
+/** How one item ended: its API answer, or an error and whether the message may have gone out. */
+export type ItemResult =
+	| { ok: true; body: IDataObject }
+	| { ok: false; error: NodeApiError | NodeOperationError; delivery: Delivery };
+
+/** The id the platform gave the message, read defensively: the response shape is not documented. */
+export function messageId(body: IDataObject): string | undefined {
+	const data = (body.data ?? {}) as IDataObject;
+	const id = data.id ?? data.wamid ?? body.id ?? body.message_id;
+	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+export function toOutputItem(index: number, result: ItemResult): INodeExecutionData {
+	const pairedItem = { item: index };
+	if (result.ok) return { json: result.body, pairedItem };
+	const { error, delivery } = result;
+	return {
+		json: {
+			error: error.message,
+			description: error.description ?? null,
+			httpCode: (error as NodeApiError).httpCode ?? null,
+			delivery,
+		},
+		error,
+		pairedItem,
+	};
+}
+
+/** "0-3, 7, 9-12": item indexes as short ranges, for errors that list many items. */
+export function indexRanges(indexes: number[]): string {
+	const ranges: string[] = [];
+	for (let i = 0; i < indexes.length; i++) {
+		const start = indexes[i];
+		while (i + 1 < indexes.length && indexes[i + 1] === indexes[i] + 1) i++;
+		ranges.push(start === indexes[i] ? `${start}` : `${start}-${indexes[i]}`);
+	}
+	return ranges.join(', ');
+}

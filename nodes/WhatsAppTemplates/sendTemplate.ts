@@ -1,0 +1,106 @@
+import { NodeOperationError, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
+
+import { HostError, resolveBaseUrl } from './api/endpoint';
+import { toJsonBody } from './body/jsonBody';
+import { toMultipartBody } from './body/multipartBody';
+import { readItemFields } from './fields/itemFields';
+import { readRunOptions } from './fields/runOptions';
+import { readBinaryMedia, resolveBinaryMedia } from './media/binaryMedia';
+import { isSuccess, responseError, transportError } from './result/apiError';
+import { describeRequest } from './result/dryRun';
+import { toOutputItem, type ItemResult } from './result/itemResult';
+import { stopReport } from './result/stopReport';
+import { dispatch, type Attempt } from './transport/dispatcher';
+import { CREDENTIAL_TYPE, TransportFailure, buildRequest, postMessage } from './transport/postMessage';
+import { retryAfterSeconds } from './transport/retryAfter';
+import { FieldError } from './validate/fieldError';
+import { validateItem } from './validate/validateItem';
+import { toWireBody, type WireBody } from './wire/wireBody';
+
+/** An error found before sending, naming the field, the item and the fix. */
+function inputError(node: INode, itemIndex: number, error: unknown): NodeOperationError {
+	if (error instanceof FieldError || error instanceof HostError) {
+		const fix = error instanceof FieldError ? error.fix : 'Open the "WhatsApp Templates API" credential and correct it.';
+		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description: `${fix}. Nothing was sent for this item.`.replace('..', '.'),
+		});
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/** Message → Send Template: validate every item, then send them in order with bounded concurrency. */
+export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const itemCount = this.getInputData().length;
+	const options = readRunOptions(this);
+	const continueOnFail = this.continueOnFail();
+	const results = new Map<number, ItemResult>();
+	const wires = new Map<number, WireBody>();
+
+	let baseUrl = '';
+	let hostError: unknown;
+	try {
+		baseUrl = resolveBaseUrl(await this.getCredentials(CREDENTIAL_TYPE));
+	} catch (error) {
+		hostError = error;
+	}
+
+	// Every item is checked before the first message goes out: an invalid item sends nothing,
+	// and with continue-on-fail off nothing at all is sent.
+	for (let i = 0; i < itemCount; i++) {
+		try {
+			if (hostError) throw hostError;
+			const item = await validateItem(readItemFields(this, i), options, async (property, kind) =>
+				await resolveBinaryMedia(this, i, property, kind),
+			);
+			wires.set(i, toWireBody(item));
+		} catch (error) {
+			const mapped = inputError(node, i, error);
+			if (!continueOnFail) throw mapped;
+			results.set(i, { ok: false, error: mapped, delivery: 'not sent' });
+		}
+	}
+
+	const requestFor = (wire: WireBody) =>
+		buildRequest(
+			wire.file ? toMultipartBody(wire, () => readBinaryMedia(this, wire.file!.media)) : toJsonBody(wire),
+			options,
+		);
+
+	if (options.dryRun) {
+		for (const [i, wire] of wires) results.set(i, { ok: true, body: describeRequest(requestFor(wire), baseUrl) });
+	} else {
+		const attempt = async (i: number): Promise<Attempt<ItemResult>> => {
+			let response;
+			try {
+				response = await postMessage(this, requestFor(wires.get(i)!));
+			} catch (error) {
+				if (!(error instanceof TransportFailure)) throw error;
+				return { kind: 'done', result: { ok: false, ...transportError(node, i, error.code, error.maybeSent) }, failed: true };
+			}
+			if (response.statusCode === 429) {
+				const seconds = retryAfterSeconds(response);
+				return {
+					kind: 'rateLimited',
+					retryAfterSeconds: seconds,
+					giveUp: (reason) => ({ ok: false, ...responseError(node, i, response, `Gave up waiting: ${reason}.`) }),
+				};
+			}
+			if (isSuccess(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false };
+			return { kind: 'done', result: { ok: false, ...responseError(node, i, response) }, failed: true };
+		};
+		const sent = await dispatch([...wires.keys()], attempt, { ...options, stopOnFailure: !continueOnFail });
+		for (const [i, result] of sent) results.set(i, result);
+	}
+
+	if (!continueOnFail) {
+		const failed = [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];
+		if (failed) {
+			const [index, result] = failed as [number, Extract<ItemResult, { ok: false }>];
+			result.error.description = `${result.error.description ?? ''} ${stopReport(itemCount, results, index)}`.trim();
+			throw result.error;
+		}
+	}
+	return [Array.from({ length: itemCount }, (_, i) => toOutputItem(i, results.get(i)!))];
+}

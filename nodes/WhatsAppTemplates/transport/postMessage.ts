@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { SEND_METHOD, SEND_PATH } from '../api/contract';
+import { StreamingMultipartBody } from '../body/multipartBody';
+import type { RunOptions } from '../fields/runOptions';
+
+export const CREDENTIAL_TYPE = 'whatsAppTemplatesApi';
+
+/** Used when n8n's Request Options set no timeout: long enough for a 100 MB upload on a slow line. */
+const DEFAULT_TIMEOUT_MS = 300_000;
+
+export interface ApiResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+/** The request could not be completed. `maybeSent`: the platform may have received the body. */
+export class TransportFailure extends Error {
+	constructor(
+		readonly code: string,
+		readonly maybeSent: boolean,
+	) {
+		super(code);
+		this.name = 'TransportFailure';
+	}
+}
+
+// Failures before a connection carried any of the body: the message cannot have gone out.
+const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ERR_INVALID_URL|CERT_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_)/;
+
+/** The error code somewhere in the chain n8n wraps transport errors in (never the request itself). */
+function errorCode(error: unknown): string {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const { code } = current as { code?: unknown };
+		if (typeof code === 'string' && code !== '') return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return 'UNKNOWN';
+}
+
+function proxyOption(proxy: string | undefined): IHttpRequestOptions['proxy'] {
+	if (!proxy) return undefined;
+	const url = new URL(proxy);
+	return {
+		protocol: url.protocol.replace(':', ''),
+		host: url.hostname,
+		port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+		auth: url.username ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined,
+	};
+}
+
+export function buildRequest(body: IDataObject | StreamingMultipartBody, options: RunOptions): IHttpRequestOptions {
+	const isJson = !(body instanceof StreamingMultipartBody);
+	return {
+		method: SEND_METHOD,
+		url: SEND_PATH,
+		headers: { Accept: 'application/json' },
+		body: body as IHttpRequestOptions['body'],
+		json: isJson,
+		returnFullResponse: true,
+		// Statuses are mapped to plain-words errors here; n8n's own mapping would lose the API's words.
+		ignoreHttpStatusErrors: true,
+		// Axios' redirect layer would buffer a streamed upload whole; the token must not follow a redirect either.
+		disableFollowRedirect: true,
+		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		proxy: proxyOption(options.proxy),
+		skipSslCertificateValidation: options.allowUnauthorizedCerts,
+	};
+}
+
+/** Sends one message with the credential; resolves with any HTTP answer, throws TransportFailure otherwise. */
+export async function postMessage(ctx: IExecuteFunctions, request: IHttpRequestOptions): Promise<ApiResponse> {
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)) as ApiResponse;
+		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	} catch (error) {
+		const code = errorCode(error);
+		throw new TransportFailure(code, !NOT_SENT_CODES.test(code));
+	}
+}
