@@ -11,7 +11,7 @@ import { describeRequest } from './result/dryRun';
 import { toOutputItem, type ItemResult } from './result/itemResult';
 import { stopReport } from './result/stopReport';
 import { dispatch, type Attempt } from './transport/dispatcher';
-import { CREDENTIAL_TYPE, TransportFailure, buildRequest, postMessage } from './transport/postMessage';
+import { CREDENTIAL_TYPE, buildRequest, postMessage } from './transport/postMessage';
 import { retryAfterSeconds } from './transport/retryAfter';
 import { FieldError } from './validate/fieldError';
 import { validateItem } from './validate/validateItem';
@@ -72,12 +72,10 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 		for (const [i, wire] of wires) results.set(i, { ok: true, body: describeRequest(requestFor(wire), baseUrl) });
 	} else {
 		const attempt = async (i: number): Promise<Attempt<ItemResult>> => {
-			let response;
-			try {
-				response = await postMessage(this, requestFor(wires.get(i)!));
-			} catch (error) {
-				if (!(error instanceof TransportFailure)) throw error;
-				return { kind: 'done', result: { ok: false, ...transportError(node, i, error.code, error.maybeSent) }, failed: true };
+			const response = await postMessage(this, requestFor(wires.get(i)!));
+			if ('failure' in response) {
+				const { code, maybeSent } = response.failure;
+				return { kind: 'done', result: { ok: false, ...transportError(node, i, code, maybeSent) }, failed: true };
 			}
 			if (response.statusCode === 429) {
 				const seconds = retryAfterSeconds(response);

@@ -69,12 +69,10 @@ export function normaliseBaseUrlOverride(value: unknown, allowPlainHttp = false)
 	const field = 'Base URL Override';
 	const raw = text(value);
 	assertAscii(field, raw);
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
+	if (!URL.canParse(raw)) {
 		throw new HostError(field, `${field} "${raw}" is not a URL: give it like https://api.example.com`);
 	}
+	const url = new URL(raw);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new HostError(field, `${field} must start with https:// (got "${url.protocol}")`);
 	}
@@ -107,12 +105,8 @@ export function sendUrl(credentials: EndpointCredentials): string {
 
 /** True when `target` lies under `base` (same origin, path inside the base path). */
 export function isUnderBase(target: string, base: string): boolean {
-	let parsed: URL;
-	try {
-		parsed = new URL(target);
-	} catch {
-		return false;
-	}
+	if (!URL.canParse(target)) return false;
+	const parsed = new URL(target);
 	const baseUrl = new URL(base);
 	const basePath = baseUrl.pathname.replace(/\/+$/, '');
 	return (

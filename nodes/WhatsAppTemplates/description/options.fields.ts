@@ -1,12 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const DEFAULT_OPTIONS = {
-	concurrency: 5,
-	rateLimitRetries: 5,
-	maxRetryWaitSeconds: 120,
-	cleanVariables: true,
-	dryRun: false,
-};
+// Defaults live here only: the send reads them back through optionDefault().
 
 export const optionsField: INodeProperties = {
 	displayName: 'Options',
@@ -20,7 +14,7 @@ export const optionsField: INodeProperties = {
 			displayName: 'Clean Variable Values',
 			name: 'cleanVariables',
 			type: 'boolean',
-			default: DEFAULT_OPTIONS.cleanVariables,
+			default: true,
 			description:
 				'Whether to replace line breaks and tabs with a space and shorten runs of more than four spaces in header, body and button values, which WhatsApp refuses. Off: such a value stops the item with an error instead.',
 		},
@@ -28,7 +22,7 @@ export const optionsField: INodeProperties = {
 			displayName: 'Dry Run',
 			name: 'dryRun',
 			type: 'boolean',
-			default: DEFAULT_OPTIONS.dryRun,
+			default: false,
 			description:
 				'Whether to validate each item and output the exact request (token hidden) instead of sending it',
 		},
@@ -37,7 +31,7 @@ export const optionsField: INodeProperties = {
 			name: 'maxRetryWaitSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULT_OPTIONS.maxRetryWaitSeconds,
+			default: 120,
 			description:
 				'When the platform asks to wait longer than this after a rate limit (HTTP 429), the item fails instead of waiting',
 		},
@@ -46,7 +40,7 @@ export const optionsField: INodeProperties = {
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 50 },
-			default: DEFAULT_OPTIONS.concurrency,
+			default: 5,
 			description:
 				'How many messages are sent at the same time. Outputs keep the input order either way.',
 		},
@@ -55,9 +49,13 @@ export const optionsField: INodeProperties = {
 			name: 'rateLimitRetries',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULT_OPTIONS.rateLimitRetries,
+			default: 5,
 			description:
 				'How often one message is sent again after a rate limit (HTTP 429), which the platform did not process. Other failures are never retried: the message may have gone out.',
 		},
 	],
 };
+
+export function optionDefault<T>(name: string): T {
+	return (optionsField.options!.find((option) => option.name === name) as INodeProperties).default as T;
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_OPTIONS } from '../description/options.fields';
+import { optionDefault } from '../description/options.fields';
 
 /** Settings that hold for the whole run: the node's Options and n8n's injected Request Options. */
 export interface RunOptions {
@@ -27,11 +27,11 @@ export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 	const request = ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 	const batching = ((request.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
 	return {
-		concurrency: wholeNumber(options.concurrency, DEFAULT_OPTIONS.concurrency, 1),
-		rateLimitRetries: wholeNumber(options.rateLimitRetries, DEFAULT_OPTIONS.rateLimitRetries, 0),
-		maxRetryWaitSeconds: wholeNumber(options.maxRetryWaitSeconds, DEFAULT_OPTIONS.maxRetryWaitSeconds, 0),
-		cleanVariables: (options.cleanVariables as boolean | undefined) ?? DEFAULT_OPTIONS.cleanVariables,
-		dryRun: (options.dryRun as boolean | undefined) ?? DEFAULT_OPTIONS.dryRun,
+		concurrency: wholeNumber(options.concurrency, optionDefault<number>('concurrency'), 1),
+		rateLimitRetries: wholeNumber(options.rateLimitRetries, optionDefault<number>('rateLimitRetries'), 0),
+		maxRetryWaitSeconds: wholeNumber(options.maxRetryWaitSeconds, optionDefault<number>('maxRetryWaitSeconds'), 0),
+		cleanVariables: (options.cleanVariables as boolean | undefined) ?? optionDefault<boolean>('cleanVariables'),
+		dryRun: (options.dryRun as boolean | undefined) ?? optionDefault<boolean>('dryRun'),
 		// As in n8n's declarative nodes: -1 turns batching off, 0 counts as 1.
 		batchSize: batching.batchSize === undefined ? -1 : Number(batching.batchSize) < 0 ? -1 : wholeNumber(batching.batchSize, -1, 1),
 		batchIntervalMs: wholeNumber(batching.batchInterval, 0, 0),

@@ -15,15 +15,9 @@ export interface ApiResponse {
 	body: unknown;
 }
 
-/** The request could not be completed. `maybeSent`: the platform may have received the body. */
-export class TransportFailure extends Error {
-	constructor(
-		readonly code: string,
-		readonly maybeSent: boolean,
-	) {
-		super(code);
-		this.name = 'TransportFailure';
-	}
+/** No HTTP answer: `code` names the network error; `maybeSent`, whether the platform may have received the body. */
+export interface TransportFailure {
+	failure: { code: string; maybeSent: boolean };
 }
 
 // Failures before a connection carried any of the body: the message cannot have gone out.
@@ -70,13 +64,14 @@ export function buildRequest(body: IDataObject | StreamingMultipartBody, options
 	};
 }
 
-/** Sends one message with the credential; resolves with any HTTP answer, throws TransportFailure otherwise. */
-export async function postMessage(ctx: IExecuteFunctions, request: IHttpRequestOptions): Promise<ApiResponse> {
+/** Sends one message with the credential: any HTTP answer, or the network failure that prevented one. */
+export async function postMessage(ctx: IExecuteFunctions, request: IHttpRequestOptions): Promise<ApiResponse | TransportFailure> {
+	let response: ApiResponse;
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)) as ApiResponse;
-		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)) as ApiResponse;
 	} catch (error) {
 		const code = errorCode(error);
-		throw new TransportFailure(code, !NOT_SENT_CODES.test(code));
+		return { failure: { code, maybeSent: !NOT_SENT_CODES.test(code) } };
 	}
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
 }

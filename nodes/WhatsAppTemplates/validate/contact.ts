@@ -3,6 +3,7 @@ import { jsonParse, type IDataObject } from 'n8n-workflow';
 import { FieldError } from './fieldError';
 
 const FIELD = 'Contact';
+const NOT_JSON = Symbol('not JSON');
 const FIX = 'Give a JSON object such as {"first_name": "Ada", "email": "ada@example.com"}';
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -26,11 +27,8 @@ export function parseContact(value: unknown): IDataObject | undefined {
 	let parsed = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return undefined;
-		try {
-			parsed = jsonParse(value);
-		} catch {
-			throw new FieldError(FIELD, `${FIELD} is not valid JSON`, FIX);
-		}
+		parsed = jsonParse(value, { fallbackValue: NOT_JSON });
+		if (parsed === NOT_JSON) throw new FieldError(FIELD, `${FIELD} is not valid JSON`, FIX);
 	}
 	if (!isPlainObject(parsed)) {
 		const kind = Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `a ${typeof parsed}`;

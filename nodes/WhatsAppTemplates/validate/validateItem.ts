@@ -26,12 +26,7 @@ function optional(value: unknown): string | undefined {
 function mediaUrl(value: unknown): string {
 	const field = 'Media URL';
 	const url = required(field, value, 'https://example.com/file.pdf');
-	let parsed: URL | undefined;
-	try {
-		parsed = new URL(url);
-	} catch {
-		parsed = undefined;
-	}
+	const parsed = URL.canParse(url) ? new URL(url) : undefined;
 	if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || /\s/.test(url)) {
 		throw new FieldError(field, `${field} "${url}" is not an http(s) URL`, 'Give a public link that starts with https://');
 	}
