@@ -24,6 +24,7 @@ function withoutEmpty(value: unknown): unknown {
 
 /** The Contact field (typed JSON text, or an object from an expression) as an object, or undefined when empty. */
 export function parseContact(value: unknown): IDataObject | undefined {
+	if (value === undefined || value === null) return undefined;
 	let parsed = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return undefined;
@@ -31,7 +32,7 @@ export function parseContact(value: unknown): IDataObject | undefined {
 		if (parsed === NOT_JSON) throw new FieldError(FIELD, `${FIELD} is not valid JSON`, FIX);
 	}
 	if (!isPlainObject(parsed)) {
-		const kind = Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `a ${typeof parsed}`;
+		const kind = Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `${/^[aeiou]/.test(typeof parsed) ? 'an' : 'a'} ${typeof parsed}`;
 		throw new FieldError(FIELD, `${FIELD} must be a JSON object, not ${kind}`, FIX);
 	}
 	return withoutEmpty(parsed) as IDataObject | undefined;
