@@ -1,0 +1,98 @@
+import { dispatch, type Attempt, type DispatchSettings } from '../../nodes/WhatsAppTemplates/transport/dispatcher';
+import { indexRanges } from '../../nodes/WhatsAppTemplates/result/itemResult';
+
+const settings = (overrides: Partial<DispatchSettings> = {}): DispatchSettings => ({
+	concurrency: 3,
+	batchSize: -1,
+	batchIntervalMs: 0,
+	rateLimitRetries: 2,
+	maxRetryWaitSeconds: 10,
+	stopOnFailure: false,
+	...overrides,
+});
+const tick = async (ms = 5) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('dispatch', () => {
+	it('keeps at most `concurrency` attempts in flight and returns every result', async () => {
+		let inFlight = 0;
+		let maxInFlight = 0;
+		const results = await dispatch(
+			Array.from({ length: 20 }, (_, i) => i),
+			async (i): Promise<Attempt<string>> => {
+				maxInFlight = Math.max(maxInFlight, ++inFlight);
+				await tick(1 + (i % 3));
+				inFlight--;
+				return { kind: 'done', result: `r${i}`, failed: false };
+			},
+			settings({ concurrency: 4 }),
+		);
+		expect(maxInFlight).toBe(4);
+		expect([...results.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+		expect(results.get(7)).toBe('r7');
+	});
+
+	it('after a 429 pauses every worker for retry_after, then sends the same item again', async () => {
+		const starts: Array<[number, number]> = [];
+		let limited = false;
+		const t0 = Date.now();
+		const results = await dispatch(
+			[0, 1, 2, 3],
+			async (i): Promise<Attempt<string>> => {
+				starts.push([i, Date.now() - t0]);
+				if (i === 1 && !limited) {
+					limited = true;
+					return { kind: 'rateLimited', retryAfterSeconds: 0.2, giveUp: (r) => `gave up: ${r}` };
+				}
+				await tick(5);
+				return { kind: 'done', result: `ok${i}`, failed: false };
+			},
+			settings({ concurrency: 2 }),
+		);
+		expect(results.get(1)).toBe('ok1');
+		const retry = starts.filter(([i]) => i === 1)[1][1];
+		expect(retry).toBeGreaterThanOrEqual(190);
+		// Items 2 and 3 were started either before the 429 or after the pause, never during it.
+		const during = starts.filter(([i, at]) => i !== 1 && at > 20 && at < 190);
+		expect(during).toEqual([]);
+	});
+
+	it('gives up after the retry cap or a wait longer than allowed', async () => {
+		const capped = await dispatch([0], async (): Promise<Attempt<string>> => ({ kind: 'rateLimited', retryAfterSeconds: 0, giveUp: (r) => r }), settings({ rateLimitRetries: 2 }));
+		expect(capped.get(0)).toBe('still rate limited after 2 retries');
+		const tooLong = await dispatch([0], async (): Promise<Attempt<string>> => ({ kind: 'rateLimited', retryAfterSeconds: 60, giveUp: (r) => r }), settings({ maxRetryWaitSeconds: 30 }));
+		expect(tooLong.get(0)).toMatch(/asked to wait 60 s, longer than the 30 s allowed/);
+	});
+
+	it('with stopOnFailure sends nothing new after a failure; in-flight attempts finish', async () => {
+		const started: number[] = [];
+		const results = await dispatch(
+			Array.from({ length: 10 }, (_, i) => i),
+			async (i): Promise<Attempt<string>> => {
+				started.push(i);
+				await tick(i === 2 ? 1 : 10);
+				return { kind: 'done', result: `r${i}`, failed: i === 2 };
+			},
+			settings({ concurrency: 3, stopOnFailure: true }),
+		);
+		expect(started).toEqual([0, 1, 2]);
+		expect([...results.keys()].sort()).toEqual([0, 1, 2]);
+	});
+
+	it('runs batches one after another with the pause between them', async () => {
+		const starts: number[] = [];
+		const t0 = Date.now();
+		await dispatch([0, 1, 2, 3], async (): Promise<Attempt<string>> => {
+			starts.push(Date.now() - t0);
+			return { kind: 'done', result: '', failed: false };
+		}, settings({ batchSize: 2, batchIntervalMs: 100 }));
+		expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(95);
+		expect(starts[2]).toBeGreaterThanOrEqual(95);
+	});
+});
+
+describe('indexRanges', () => {
+	it('shortens runs of indexes', () => {
+		expect(indexRanges([0, 1, 2, 3, 7, 9, 10, 11])).toBe('0-3, 7, 9-11');
+		expect(indexRanges([])).toBe('');
+	});
+});
