@@ -1,0 +1,60 @@
+/** Runs the WhatsApp Templates node through n8n's real engine against a fresh sandbox. */
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
+import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
+import { runNode, setupEngine, type BinaryMode, type OnError, type RunNodeResult } from '../engine/harness';
+import { startSandbox, type Sandbox } from '../sandbox';
+
+export const TYPE_NAME = 'n8n-nodes-whatsapp-templates.whatsAppTemplates';
+
+export interface Product {
+	sb: Sandbox;
+	credentials: IDataObject;
+	send(parameters: INodeParameters, options?: SendOptions): Promise<RunNodeResult>;
+}
+
+export interface SendOptions {
+	items?: INodeExecutionData[];
+	onError?: OnError;
+	credentials?: IDataObject;
+	retryOnFail?: boolean;
+}
+
+export const BASE_PARAMS: INodeParameters = {
+	resource: 'message',
+	operation: 'sendTemplate',
+	phone: '+49 151 2345678',
+	templateName: 'order_update',
+	templateLanguage: 'en_US',
+};
+
+export async function startProduct(binaryMode: BinaryMode = 'filesystem'): Promise<Product> {
+	await setupEngine({ binaryMode });
+	const sb = await startSandbox({ port: 0 });
+	const credentials = { baseUrl: sb.baseUrl, apiToken: sb.tokens.send, subdomain: '', domain: '' };
+	return {
+		sb,
+		credentials,
+		send: async (parameters, options = {}) =>
+			await runNode({
+				nodeType: new WhatsAppTemplates(),
+				typeName: TYPE_NAME,
+				credentialTypes: [new WhatsAppTemplatesApi()],
+				credentials: { whatsAppTemplatesApi: { ...credentials, ...options.credentials } as never },
+				parameters: { ...BASE_PARAMS, ...parameters },
+				items: options.items,
+				onError: options.onError,
+				retryOnFail: options.retryOnFail,
+			}),
+	};
+}
+
+/** The node's first output, as JSON. */
+export function jsonOut(result: RunNodeResult, output = 0): IDataObject[] {
+	return (result.outputs?.[output] ?? []).map((item) => item.json);
+}
+
+export function items(count: number, json: (i: number) => IDataObject = (i) => ({ phone: `4915100000${String(i).padStart(3, '0')}` })): INodeExecutionData[] {
+	return Array.from({ length: count }, (_, i) => ({ json: json(i) }));
+}
