@@ -14,20 +14,18 @@ export function messageId(body: IDataObject): string | undefined {
 	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
+/**
+ * A failed item keeps its details in `json` and sets no `item.error`: n8n would replace such an
+ * item's json with the bare message. `{ error, details }` is still what routes it to the error output.
+ */
 export function toOutputItem(index: number, result: ItemResult): INodeExecutionData {
 	const pairedItem = { item: index };
 	if (result.ok) return { json: result.body, pairedItem };
 	const { error, delivery } = result;
-	return {
-		json: {
-			error: error.message,
-			description: error.description ?? null,
-			httpCode: (error as NodeApiError).httpCode ?? null,
-			delivery,
-		},
-		error,
-		pairedItem,
-	};
+	const details: IDataObject = { delivery, itemIndex: index };
+	if (error.description) details.description = error.description;
+	if ((error as NodeApiError).httpCode) details.httpCode = (error as NodeApiError).httpCode;
+	return { json: { error: error.message, details }, pairedItem };
 }
 
 /** "0-3, 7, 9-12": item indexes as short ranges, for errors that list many items. */
