@@ -18,6 +18,8 @@ const state = {
 	createdUserFolder: undefined,
 	/** Every line any n8n logger (LoggerProxy, Container Logger, sendDataToUI) received. */
 	logs: [],
+	/** Every (error, options) n8n-core handed to its ErrorReporter. */
+	reportedErrors: [],
 };
 
 /** `@n8n/backend-common` is a dependency of n8n-core, not of this package: resolve it from there. */
@@ -95,6 +97,24 @@ function n8n() {
 	};
 }
 
+/**
+ * WorkflowExecute stores a node's error in the run data as a plain-object copy
+ * (`{ ...error, message, stack }`), but hands the thrown instance (NodeApiError /
+ * NodeOperationError, i.e. any n8n BaseError) to the ErrorReporter first, with the
+ * execution id and node name. Watching that call (the report itself still happens)
+ * lets the harness return the real instance.
+ */
+function observeErrorReporter() {
+	const { core, Container } = n8n();
+	const reporter = Container.get(core.ErrorReporter);
+	const report = reporter.error.bind(reporter);
+	reporter.error = (error, options) => {
+		state.reportedErrors.push({ error, options });
+		if (state.reportedErrors.length > 200) state.reportedErrors.splice(0, 100);
+		return report(error, options);
+	};
+}
+
 async function setupEngine(options = {}) {
 	const binaryMode = options.binaryMode ?? 'filesystem';
 	if (binaryMode !== 'filesystem' && binaryMode !== 'default') {
@@ -110,6 +130,7 @@ async function setupEngine(options = {}) {
 		Container.set(Logger, logger);
 		LoggerProxy.init(logger);
 		state.ready = true;
+		observeErrorReporter();
 		if (state.createdUserFolder) {
 			const dir = state.createdUserFolder;
 			process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -64,8 +64,14 @@ export interface RunNodeOptions {
 export interface RunNodeResult {
 	/** The node's output, one array per output (continueErrorOutput: [success, error]). Undefined when the node failed. */
 	outputs: INodeExecutionData[][] | undefined;
-	/** The error the engine recorded for the node (the real NodeApiError / NodeOperationError instance), else the workflow's. */
+	/**
+	 * The node's error: the instance it threw (NodeApiError / NodeOperationError, caught where
+	 * WorkflowExecute hands it to n8n's ErrorReporter), else `recordedError`. Set also when
+	 * onError continues (the engine records the error on the task and forwards the input).
+	 */
 	error: (Error & IDataObject) | undefined;
+	/** What the engine stored in the run data: a plain-object copy `{ ...error, message, stack }` (instanceof fails; use `.name`). */
+	recordedError: IDataObject | undefined;
 	runData: IRunData;
 	run: IRun;
 	/** Every log line (LoggerProxy, node this.logger, sendDataToUI) received during this run. */
@@ -106,8 +112,10 @@ export interface RunWorkflowResult {
 	outputs: INodeExecutionData[][] | undefined;
 	/** Output of every node that ran (its last run). */
 	nodeOutputs: Record<string, INodeExecutionData[][] | undefined>;
-	/** run.data.resultData.error */
+	/** The instance the last executed node threw (as in RunNodeResult.error), else run.data.resultData.error. */
 	error: (Error & IDataObject) | undefined;
+	/** run.data.resultData.error (plain-object copy). */
+	recordedError: IDataObject | undefined;
 	lastNodeExecuted: string | undefined;
 	runData: IRunData;
 	run: IRun;

@@ -41,6 +41,14 @@ function credentialReferences(credentials) {
 	return refs;
 }
 
+/** The instance the node threw, as WorkflowExecute reported it (see engine-env observeErrorReporter). */
+function thrownError(executionId, nodeName) {
+	const reported = state.reportedErrors.filter(
+		({ options }) => options?.extra?.executionId === executionId && options?.extra?.nodeName === nodeName,
+	);
+	return reported.length ? reported[reported.length - 1].error : undefined;
+}
+
 /**
  * Runs one node in a real two-node workflow: the Manual Trigger stand-in, whose output is
  * pinned to `items`, connected to the node under test.
@@ -108,9 +116,11 @@ async function runNode(options) {
 
 	const tasks = result.taskDataByNode[nodeName] ?? result.runData[nodeName] ?? [];
 	const task = tasks[tasks.length - 1];
+	const recordedError = task?.error ?? result.error;
 	return {
 		outputs: task?.data?.main,
-		error: task?.error ?? result.error,
+		error: recordedError && (thrownError(result.executionId, nodeName) ?? recordedError),
+		recordedError,
 		runData: result.runData,
 		run: result.run,
 		logs: result.logs,
@@ -137,7 +147,8 @@ async function runWorkflow(workflowJson, options = {}) {
 	return {
 		outputs: last ? result.nodeOutputs[last] : undefined,
 		nodeOutputs: result.nodeOutputs,
-		error: result.error,
+		error: result.error && ((last && thrownError(result.executionId, last)) ?? result.error),
+		recordedError: result.error,
 		lastNodeExecuted: last,
 		runData: result.runData,
 		run: result.run,
