@@ -1,0 +1,101 @@
+import type { NodeApiError } from 'n8n-workflow';
+
+import { items, jsonOut, startProduct, type Product } from './setup';
+
+let product: Product;
+beforeAll(async () => {
+	product = await startProduct();
+});
+afterAll(async () => await product.sb.close());
+beforeEach(() => {
+	product.sb.reset();
+	product.sb.configure({ latencyMs: 0, rateLimit: null });
+});
+
+const byPhone = { phone: '={{ $json.phone }}' };
+
+describe('bulk sends', () => {
+	it.each([1, 3, 8])('never has more than %i request(s) in flight, outputs in input order', async (concurrency) => {
+		product.sb.configure({ latencyMs: 15 });
+		const result = await product.send({ ...byPhone, options: { concurrency } }, { items: items(40) });
+		expect(result.error).toBeUndefined();
+		expect(product.sb.stats.maxInFlight).toBe(concurrency);
+		const out = jsonOut(result);
+		expect(out.map((o) => (o.data as { phone: string }).phone)).toEqual(items(40).map((i) => String(i.json.phone)));
+		expect(result.outputs![0].map((o) => o.pairedItem)).toEqual(items(40).map((_, i) => ({ item: i })));
+	});
+
+	it('defaults to 5 in flight', async () => {
+		product.sb.configure({ latencyMs: 15 });
+		await product.send(byPhone, { items: items(30) });
+		expect(product.sb.stats.maxInFlight).toBe(5);
+	});
+
+	it('a 429 item is sent again after retry_after and succeeds; nothing is sent twice', async () => {
+		product.sb.configure({ rateLimit: { perSecond: 4, retryAfter: 1 } });
+		const result = await product.send({ ...byPhone, options: { concurrency: 2 } }, { items: items(10) });
+		expect(result.error).toBeUndefined();
+		expect(product.sb.stats.byStatus[429]).toBeGreaterThan(0);
+		expect(product.sb.messages).toHaveLength(10);
+		expect(new Set(product.sb.messages.map((m) => m.fields.phone)).size).toBe(10);
+		// The first retried request comes no sooner than retry_after after its 429.
+		const limited = product.sb.requests.find((r) => r.status === 429)!;
+		const retry = product.sb.requests.find((r) => r.seq > limited.seq && r.fields!.phone === limited.fields!.phone)!;
+		expect(retry.startedAt - limited.endedAt!).toBeGreaterThanOrEqual(950);
+		// While paused, no other request started either.
+		const during = product.sb.requests.filter((r) => r.startedAt > limited.endedAt! + 50 && r.startedAt < limited.endedAt! + 950);
+		expect(during).toEqual([]);
+	});
+
+	it('a 500 item is sent once and reported; later items are not dispatched (continue-on-fail off)', async () => {
+		product.sb.configure({ latencyMs: 20 });
+		product.sb.injectFault({ kind: '500', match: { phone: '4915100000003' } });
+		const result = await product.send({ ...byPhone, options: { concurrency: 2 } }, { items: items(20) });
+		const error = result.error as unknown as NodeApiError;
+		expect(error.context.itemIndex).toBe(3);
+		expect(error.description).toMatch(/may or may not have gone out/);
+		expect(product.sb.requests.filter((r) => r.fields!.phone === '4915100000003')).toHaveLength(1);
+		const sentPhones = product.sb.messages.map((m) => m.fields.phone as string);
+		// Only items already in flight when item 3 failed went out after it.
+		expect(product.sb.requests.length).toBeLessThanOrEqual(5);
+		const sentIndexes = sentPhones.map((p) => Number(p.slice(-3))).sort((a, b) => a - b);
+		expect(error.description).toMatch(new RegExp(`Sent: ${sentIndexes.length} item\\(s\\): ${sentIndexes.map((i) => `${i} \\([0-9a-f-]{36}\\)`).join(', ')}\\.`));
+		expect(error.description).toMatch(/Maybe sent \(check before resending\): items 3\./);
+		const last = Math.max(...sentIndexes, 3);
+		expect(error.description).toMatch(new RegExp(`Not sent: items ${last + 1}-19\\.`));
+	});
+
+	it('with continue-on-fail every item is tried once: N in, N out, paired, in order', async () => {
+		product.sb.injectFault({ kind: '500', match: { phone: '4915100000002' } });
+		product.sb.injectFault({ kind: 'statusError200', match: { phone: '4915100000005' } });
+		const input = items(8);
+		input[6].json.phone = 'not a phone';
+		const result = await product.send({ ...byPhone, options: { concurrency: 3 } }, { items: input, onError: 'continueRegularOutput' });
+		const out = jsonOut(result);
+		expect(out).toHaveLength(8);
+		expect(result.outputs![0].map((o) => o.pairedItem)).toEqual(input.map((_, i) => ({ item: i })));
+		expect(out.map((o) => (o.error ? (o.details as { delivery: string }).delivery : 'sent'))).toEqual([
+			'sent', 'sent', 'unknown', 'sent', 'sent', 'unknown', 'not sent', 'sent',
+		]);
+		expect(product.sb.requests).toHaveLength(7);
+	});
+
+	it("honours n8n's Batching request option: a pause between batches", async () => {
+		const result = await product.send(
+			{ ...byPhone, requestOptions: { batching: { batch: { batchSize: 2, batchInterval: 300 } } } },
+			{ items: items(4) },
+		);
+		expect(result.error).toBeUndefined();
+		const [a, b, c] = product.sb.requests;
+		expect(c.startedAt - Math.max(a.endedAt!, b.endedAt!)).toBeGreaterThanOrEqual(290);
+	});
+
+	it("honours n8n's Timeout request option and does not resend after it", async () => {
+		product.sb.injectFault({ kind: 'hang' });
+		const result = await product.send({ requestOptions: { timeout: 300 } });
+		const error = result.error as unknown as NodeApiError;
+		expect(error.message).toBe('The platform did not answer in time');
+		expect(error.description).toMatch(/may or may not have gone out/);
+		expect(product.sb.requests).toHaveLength(1);
+	});
+});
