@@ -86,10 +86,8 @@ function readMultipart(req, { onText } = {}) {
 			});
 			req.resume();
 		};
-		const off = onAbort(req, (err) => {
-			settled = false;
-			fail(err);
-		});
+		// A closed connection rejects at once (a promise settles only once).
+		const off = onAbort(req, reject);
 		let bb;
 		try {
 			bb = busboy({

@@ -76,8 +76,10 @@ describe('auth, route, content type', () => {
 			const r = await post(body, { config: { headers: { 'Content-Type': 'application/json' }, transformRequest: [(d) => d] } });
 			expect([r.status, r.data]).toEqual([400, { status: 'error', message: 'Malformed JSON body' }]);
 		}
+		const noBoundary = await post('--x\r\n', { config: { headers: { 'Content-Type': 'multipart/form-data' } } });
+		expect([noBoundary.status, noBoundary.data]).toEqual([400, { status: 'error', message: 'Malformed multipart body' }]);
 		await post(valid, { config: { headers: { Accept: 'text/html' } } });
-		expect(sb.requests.map((r) => r.accept)).toEqual(['application/json', 'application/json', 'application/json', 'application/json', 'text/html']);
+		expect(sb.requests.map((r) => r.accept)).toEqual([...Array(5).fill('application/json'), 'text/html']);
 	});
 });
 
