@@ -74,7 +74,10 @@ export interface RunNodeResult {
 	recordedError: IDataObject | undefined;
 	runData: IRunData;
 	run: IRun;
-	/** Every log line (LoggerProxy, node this.logger, sendDataToUI) received during this run. */
+	/**
+	 * Every log line (LoggerProxy, node `this.logger`, n8n's ErrorReporter, sendDataToUI) received
+	 * while this run was in progress, whatever the log level. Concurrent runs share lines.
+	 */
 	logs: string[];
 	executionId: string;
 	nodeName: string;

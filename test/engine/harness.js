@@ -41,10 +41,21 @@ function credentialReferences(credentials) {
 	return refs;
 }
 
-/** The instance the node threw, as WorkflowExecute reported it (see engine-env observeErrorReporter). */
-function thrownError(executionId, nodeName) {
+/**
+ * The instance the node threw, as WorkflowExecute handed it to the ErrorReporter (see
+ * engine-env observeErrorReporter). The engine passes the instance itself only for n8n's
+ * BaseError family (NodeApiError, NodeOperationError); for a plain Error it reports a
+ * sanitized copy without the message, for an ApplicationError its cause. Only an instance
+ * matching the recorded error is returned.
+ */
+function thrownError(executionId, nodeName, recordedError) {
+	const { BaseError } = n8n().workflow;
 	const reported = state.reportedErrors.filter(
-		({ options }) => options?.extra?.executionId === executionId && options?.extra?.nodeName === nodeName,
+		({ options, error }) =>
+			options?.extra?.executionId === executionId &&
+			options?.extra?.nodeName === nodeName &&
+			error instanceof BaseError &&
+			error.message === recordedError.message,
 	);
 	return reported.length ? reported[reported.length - 1].error : undefined;
 }
@@ -119,7 +130,7 @@ async function runNode(options) {
 	const recordedError = task?.error ?? result.error;
 	return {
 		outputs: task?.data?.main,
-		error: recordedError && (thrownError(result.executionId, nodeName) ?? recordedError),
+		error: recordedError && (thrownError(result.executionId, nodeName, recordedError) ?? recordedError),
 		recordedError,
 		runData: result.runData,
 		run: result.run,
@@ -147,7 +158,7 @@ async function runWorkflow(workflowJson, options = {}) {
 	return {
 		outputs: last ? result.nodeOutputs[last] : undefined,
 		nodeOutputs: result.nodeOutputs,
-		error: result.error && ((last && thrownError(result.executionId, last)) ?? result.error),
+		error: result.error && ((last && thrownError(result.executionId, last, result.error)) ?? result.error),
 		recordedError: result.error,
 		lastNodeExecuted: last,
 		runData: result.runData,

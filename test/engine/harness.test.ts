@@ -195,6 +195,13 @@ describe('customOperations', () => {
 		}
 	});
 
+	test('a plain Error: the engine keeps only its copy, which `error` then is', async () => {
+		const result = await runNode({ ...genericAuth(), parameters: { resource: 'file', operation: 'throwPlain' } });
+		expect(result.error).not.toBeInstanceOf(Error);
+		expect(result.error).toBe(result.recordedError);
+		expect(result.error!.message).toBe('plain failure');
+	});
+
 	test('per-item error items from continueOnFail() go to the error output, merged with the input', async () => {
 		const result = await runNode({
 			...genericAuth(),
