@@ -289,3 +289,24 @@ describe('in-flight counting and latency', () => {
 		expect(sb.requests.map((r) => r.seq)).toEqual([1, 2, 3]);
 	});
 });
+
+describe('an empty POST without a content type', () => {
+	it('is an empty form (422 for the missing fields), as Laravel treats it; a non-empty one is 415', async () => {
+		const sb = await startSandbox({ port: 0 });
+		try {
+			const empty = await axios.post(`${sb.baseUrl}/api/v1/messages/send`, undefined, {
+				headers: { Authorization: `Bearer ${sb.tokens.send}`, Accept: 'application/json' },
+				validateStatus: () => true,
+			});
+			expect(empty.status).toBe(422);
+			expect(Object.keys(empty.data.errors)).toEqual(expect.arrayContaining(['phone', 'template_name', 'template_language']));
+			const text = await axios.post(`${sb.baseUrl}/api/v1/messages/send`, 'phone=1', {
+				headers: { Authorization: `Bearer ${sb.tokens.send}`, 'Content-Type': 'text/plain' },
+				validateStatus: () => true,
+			});
+			expect(text.status).toBe(415);
+		} finally {
+			await sb.close();
+		}
+	});
+});

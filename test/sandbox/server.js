@@ -25,6 +25,11 @@ function mediaType(contentType) {
 	return null;
 }
 
+function isEmptyBody(req) {
+	const length = req.headers['content-length'];
+	return req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
+}
+
 function bearerToken(header) {
 	const m = /^Bearer ([^\s,]+)$/.exec(header || '');
 	return m ? m[1] : null;
@@ -49,7 +54,9 @@ function decideOnArrival(state, req, path) {
 	if (!abilities.includes(ABILITY)) return R.missingAbility(ABILITY);
 	const limited = state.limiter.hit(token, state.config.rateLimit);
 	if (limited) return R.tooManyRequests(limited);
-	if (!mediaType(req.headers['content-type'])) return R.unsupportedType();
+	// An empty POST without a content type is an empty form to Laravel (422 for the missing
+	// fields), not a 415: that is what the credential test relies on.
+	if (!mediaType(req.headers['content-type']) && !isEmptyBody(req)) return R.unsupportedType();
 	return null;
 }
 
@@ -174,6 +181,8 @@ function createHandler(state) {
 			} else if (body.multipart) {
 				record.fields = rebuild(body.multipart.texts.map((t) => [t.name, t.value]));
 				record.files = body.multipart.files;
+			} else if (isEmptyBody(req)) {
+				record.fields = {};
 			}
 			if (early) return answer(early);
 			if (malformed) return answer(malformed);
