@@ -9,10 +9,11 @@ import { readBinaryMedia, resolveBinaryMedia } from './media/binaryMedia';
 import { isSuccess, responseError, transportError } from './result/apiError';
 import { describeRequest } from './result/dryRun';
 import { toOutputItem, type ItemResult } from './result/itemResult';
-import { stopReport } from './result/stopReport';
+import { stopReport, withStopReport } from './result/stopReport';
 import { dispatch, type Attempt } from './transport/dispatcher';
 import { CREDENTIAL_TYPE, buildRequest, postMessage } from './transport/postMessage';
 import { retryAfterSeconds } from './transport/retryAfter';
+import { RetryLedger } from './transport/retryLedger';
 import { FieldError } from './validate/fieldError';
 import { validateItem } from './validate/validateItem';
 import { toWireBody, type WireBody } from './wire/wireBody';
@@ -88,17 +89,25 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 			if (isSuccess(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false };
 			return { kind: 'done', result: { ok: false, ...responseError(node, i, response) }, failed: true };
 		};
-		const sent = await dispatch([...wires.keys()], attempt, { ...options, stopOnFailure: !continueOnFail });
-		for (const [i, result] of sent) results.set(i, result);
-	}
-
-	if (!continueOnFail) {
-		const failed = [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];
-		if (failed) {
-			const [index, result] = failed as [number, Extract<ItemResult, { ok: false }>];
-			result.error.description = `${result.error.description ?? ''} ${stopReport(itemCount, results, index)}`.trim();
-			throw result.error;
+		const ledger = RetryLedger.for(this);
+		const pending: number[] = [];
+		for (const [i, wire] of wires) {
+			const earlier = ledger?.earlier(i, wire);
+			if (earlier) results.set(i, earlier);
+			else pending.push(i);
 		}
+		// A retry whose earlier try left a message that may have gone out fails again at once:
+		// as after any hard failure, nothing new is sent.
+		const blocked = !continueOnFail && [...results.values()].some((r) => !r.ok);
+		const sent = blocked ? new Map<number, ItemResult>() : await dispatch(pending, attempt, { ...options, stopOnFailure: !continueOnFail });
+		for (const [i, result] of sent) results.set(i, result);
+		const failed = continueOnFail ? undefined : [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];
+		if (failed) {
+			ledger?.keep(wires, results);
+			const [index, result] = failed as [number, Extract<ItemResult, { ok: false }>];
+			throw withStopReport(result.error, stopReport(itemCount, results, index));
+		}
+		ledger?.clear();
 	}
 	return [Array.from({ length: itemCount }, (_, i) => toOutputItem(i, results.get(i)!))];
 }

@@ -99,3 +99,30 @@ describe('bulk sends', () => {
 		expect(product.sb.requests).toHaveLength(1);
 	});
 });
+
+describe("n8n's Retry On Fail", () => {
+	it('a retry sends only what never went out and repeats the earlier answers: nothing twice', async () => {
+		// One message per one-second window, and no waiting for a longer retry_after: every try
+		// sends one item and stops at the next (429, not processed); n8n retries after 1 s.
+		product.sb.configure({ rateLimit: { perSecond: 1, retryAfter: 30 } });
+		const result = await product.send(
+			{ ...byPhone, options: { concurrency: 1, maxRetryWaitSeconds: 1 } },
+			{ items: items(3), retryOnFail: true, maxTries: 5 },
+		);
+		expect(result.error).toBeUndefined();
+		expect(product.sb.messages.map((m) => m.fields.phone)).toEqual(items(3).map((i) => i.json.phone));
+		expect(product.sb.stats.byStatus[429]).toBe(2);
+		const out = jsonOut(result);
+		expect(out.map((o) => (o.data as { id: string }).id)).toEqual(product.sb.messages.map((m) => m.id));
+	});
+
+	it('never resends a message that may have gone out; the error reports it once', async () => {
+		product.sb.injectFault({ kind: '500', match: { phone: '4915100000001' } });
+		const result = await product.send({ ...byPhone, options: { concurrency: 1 } }, { items: items(3), retryOnFail: true, maxTries: 2 });
+		const error = result.error as unknown as NodeApiError;
+		expect(error.httpCode).toBe('500');
+		expect(product.sb.requests.map((r) => r.fields!.phone)).toEqual(['4915100000000', '4915100000001']);
+		expect(error.description!.match(/Stopped after/g)).toHaveLength(1);
+		expect(error.description).toMatch(/Sent: 1 item\(s\): 0 \(.+\)\. Maybe sent \(check before resending\): items 1\. Not sent: items 2\./);
+	});
+});

@@ -19,6 +19,7 @@ export interface SendOptions {
 	onError?: OnError;
 	credentials?: IDataObject;
 	retryOnFail?: boolean;
+	maxTries?: number;
 }
 
 export const BASE_PARAMS: INodeParameters = {
@@ -46,6 +47,8 @@ export async function startProduct(binaryMode: BinaryMode = 'filesystem'): Promi
 				items: options.items,
 				onError: options.onError,
 				retryOnFail: options.retryOnFail,
+				maxTries: options.maxTries,
+				waitBetweenTries: 1000,
 			}),
 	};
 }

@@ -24,6 +24,9 @@ function base64Size(data: string): number {
 }
 
 const MIME_PREFIX: Partial<Record<MediaKind, string>> = { image: 'image/', video: 'video/' };
+const ARTICLE: Record<MediaKind, string> = { image: 'an', video: 'a', document: 'a' };
+/** type/subtype and optional parameters, printable ASCII only. */
+const MIME_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:\s*;[\x20-\x7e]*)?$/;
 
 /**
  * Finds the item's binary, reads its size from metadata and checks it against the header
@@ -41,7 +44,7 @@ export async function resolveBinaryMedia(
 		const present = Object.keys(binaries);
 		throw new FieldError(
 			FIELD,
-			`The item has no binary field "${propertyName}"`,
+			`${FIELD}: the item has no binary field "${propertyName}"`,
 			present.length
 				? `Set Input Binary Field to one of: ${present.join(', ')}`
 				: 'Connect a node that outputs a file (e.g. Read/Write Files from Disk or HTTP Request), or use Media Source "URL"',
@@ -51,19 +54,29 @@ export async function resolveBinaryMedia(
 		? (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize
 		: base64Size(binary.data);
 	const mimeType = binary.mimeType || 'application/octet-stream';
+	const file = `${FIELD} "${propertyName}": the file ${JSON.stringify(binary.fileName ?? propertyName)}`;
+	// The MIME type becomes the file part's Content-Type header as is: a line break in it would
+	// add headers of its own to the multipart body.
+	if (!MIME_TYPE.test(mimeType)) {
+		throw new FieldError(
+			FIELD,
+			`${file} has an invalid MIME type ${JSON.stringify(mimeType)}`,
+			'Set the binary\'s MIME type to a plain type/subtype such as application/pdf, e.g. with the node that produced it',
+		);
+	}
 	const prefix = MIME_PREFIX[kind];
 	if (prefix && !mimeType.toLowerCase().startsWith(prefix)) {
 		throw new FieldError(
 			FIELD,
-			`The file "${binary.fileName ?? propertyName}" is ${mimeType}, not ${prefix.slice(0, -1)} for a ${kind} header`,
-			`Send a ${kind} file, or choose the header kind that fits it (a PDF is a Document)`,
+			`${file} is ${mimeType}, not ${prefix.slice(0, -1)}, for ${ARTICLE[kind]} ${kind} header`,
+			`Send ${ARTICLE[kind]} ${kind} file, or choose the header kind that fits it (a PDF is a Document)`,
 		);
 	}
 	const { maxKb } = MEDIA[kind];
 	if (size > maxKb * KB) {
 		throw new FieldError(
 			FIELD,
-			`The file "${binary.fileName ?? propertyName}" is ${size} bytes; a ${kind} header takes at most ${maxKb} KB (${maxKb * KB} bytes)`,
+			`${file} is ${size} bytes; ${ARTICLE[kind]} ${kind} header takes at most ${maxKb} KB (${maxKb * KB} bytes)`,
 			`Send a smaller file, or host it and use Media Source "URL"`,
 		);
 	}

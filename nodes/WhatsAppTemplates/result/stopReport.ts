@@ -1,4 +1,17 @@
+import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
 import { indexRanges, messageId, type ItemResult } from './itemResult';
+
+// An error can be thrown again by a retry (see RetryLedger): keep its own description to build on.
+const ownDescriptions = new WeakMap<object, string>();
+
+/** The failed item's error, its description followed by the stop report. */
+export function withStopReport<E extends NodeApiError | NodeOperationError>(error: E, report: string): E {
+	const own = ownDescriptions.get(error) ?? error.description ?? '';
+	ownDescriptions.set(error, own);
+	error.description = `${own} ${report}`.trim();
+	return error;
+}
 
 const MAX_LISTED_IDS = 20;
 
