@@ -1,0 +1,218 @@
+/**
+ * The API token never shows up in anything a run produces. Workflows fail every way they can,
+ * under each On Error setting, with a distinctive token; then everything the run left behind is
+ * searched for it: output items, the error instance (all own properties, enumerable or not,
+ * `cause` chains included), the copy n8n stored in the run data, the whole run, the log lines,
+ * and the credential test's result. The token must have reached the sandbox in the
+ * Authorization header wherever a request was made, so the search is not vacuous.
+ *
+ * Log level: N8N_LOG_LEVEL is set to debug before the engine starts, but the harness's capturing
+ * logger (test/engine/engine-env.js) records every level whatever N8N_LOG_LEVEL says, so debug
+ * and verbose lines are searched either way.
+ */
+process.env.N8N_LOG_LEVEL = 'debug';
+
+import { inspect } from 'node:util';
+
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
+import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
+import { credentialTest, getLogs, runNode, setupEngine, storeBinary, type OnError, type RunNodeResult } from '../engine/harness';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { BASE_PARAMS, TYPE_NAME } from '../product/setup';
+
+// Distinctive, and the part after the prefix is what is searched for (catches partial masking).
+const TOKEN = 'apitk_Zq7SECRETsend0f9e8d7c6b5a4938271605f4e3d2c1b0a';
+const NO_ABILITY = 'apitk_Zq7SECRETread1a2b3c4d5e6f708192a3b4c5d6e7f8091';
+const WRONG = 'apitk_Zq7SECRETwrong77aa66bb55cc44dd33ee22ff1100aabbc';
+const SECRET_CORES = [TOKEN, NO_ABILITY, WRONG].map((t) => t.slice('apitk_'.length));
+
+let sb: Sandbox;
+beforeAll(async () => {
+	expect(process.env.N8N_LOG_LEVEL).toBe('debug');
+	await setupEngine({ binaryMode: 'filesystem' });
+	sb = await startSandbox({ port: 0, tokens: { send: TOKEN, noAbility: NO_ABILITY } });
+});
+afterAll(async () => await sb.close());
+beforeEach(() => {
+	sb.reset();
+	sb.configure({ rateLimit: null, latencyMs: 0 });
+});
+
+/** JSON of anything, with every own property (enumerable or not) of every object, `cause` and buffers as text. */
+function deepJson(value: unknown): string {
+	const seen = new WeakSet<object>();
+	return JSON.stringify(value, function replacer(_key, val: unknown) {
+		if (typeof val === 'bigint') return String(val);
+		if (typeof val === 'function') return `[function ${val.name}]`;
+		if (typeof val !== 'object' || val === null) return val;
+		if (Buffer.isBuffer(val) || val instanceof Uint8Array) return Buffer.from(val).toString('latin1');
+		if (seen.has(val)) return '[Circular]';
+		seen.add(val);
+		if (Array.isArray(val)) return val;
+		if (val instanceof Map) return [...val.entries()];
+		if (val instanceof Set) return [...val];
+		const out: Record<string, unknown> = {};
+		for (const name of Object.getOwnPropertyNames(val)) {
+			try {
+				out[name] = (val as Record<string, unknown>)[name];
+			} catch {
+				out[name] = '[getter threw]';
+			}
+		}
+		return out;
+	});
+}
+
+function everything(value: unknown): string {
+	return `${deepJson(value) ?? ''}\n${inspect(value, { depth: Infinity, showHidden: true, maxArrayLength: Infinity, maxStringLength: Infinity, getters: true })}`;
+}
+
+function expectNoSecret(label: string, text: string) {
+	for (const core of SECRET_CORES) {
+		const at = text.indexOf(core);
+		// On failure, show where it leaked.
+		expect({ label, leak: at === -1 ? null : text.slice(Math.max(0, at - 300), at + 100) }).toEqual({ label, leak: null });
+	}
+}
+
+interface Case {
+	name: string;
+	params?: INodeParameters;
+	credentials?: IDataObject;
+	items?: () => Promise<INodeExecutionData[]>;
+	before?: () => void;
+	/** The token the sandbox must have seen; undefined: no request may reach it. */
+	sentToken?: string;
+}
+
+const multipartItem = (size: number) => async () => [
+	{ json: {}, binary: { file: await storeBinary({ size }, { fileName: 'secret-test.pdf', mimeType: 'application/pdf' }) } },
+];
+const binaryDocument = { templateName: 'order_shipped_media', headerType: 'document', mediaSource: 'binary', binaryPropertyName: 'file' };
+
+const cases: Case[] = [
+	{ name: '401 invalid token', credentials: { apiToken: WRONG }, sentToken: WRONG },
+	{ name: '403 token without the ability', credentials: { apiToken: NO_ABILITY }, sentToken: NO_ABILITY },
+	{ name: '404 template not found', params: { templateName: 'no_such_template' }, sentToken: TOKEN },
+	{ name: '422 template not approved', params: { templateName: 'summer_promo' }, sentToken: TOKEN },
+	{
+		name: '429 given up',
+		params: { options: { maxRetryWaitSeconds: 1 } },
+		items: async () => [{ json: {} }, { json: {} }],
+		before: () => sb.configure({ rateLimit: { perSecond: 1, retryAfter: 30 } }),
+		sentToken: TOKEN,
+	},
+	{ name: '500', before: () => sb.injectFault({ kind: '500' }), sentToken: TOKEN },
+	{ name: '500 on a multipart upload', params: binaryDocument, items: multipartItem(50_000), before: () => sb.injectFault({ kind: '500' }), sentToken: TOKEN },
+	{ name: 'HTML 502 from a proxy', before: () => sb.injectFault({ kind: 'html502' }), sentToken: TOKEN },
+	{ name: 'non-JSON 200', before: () => sb.injectFault({ kind: 'nonJson200' }), sentToken: TOKEN },
+	{ name: '200 with "status":"error"', before: () => sb.injectFault({ kind: 'statusError200' }), sentToken: TOKEN },
+	{ name: 'connection dropped after the body', before: () => sb.injectFault({ kind: 'drop' }), sentToken: TOKEN },
+	{ name: 'connection dropped mid-upload', params: binaryDocument, items: multipartItem(1_000_000), before: () => sb.injectFault({ kind: 'dropMidUpload' }), sentToken: TOKEN },
+	{ name: 'no answer: timeout', params: { requestOptions: { timeout: 300 } }, before: () => sb.injectFault({ kind: 'hang' }), sentToken: TOKEN },
+	{ name: 'connection refused', credentials: { baseUrl: 'http://127.0.0.1:1' } },
+	{ name: 'invalid input', params: { phone: 'call me maybe' } },
+	{ name: 'host outside the credential', credentials: { baseUrl: '', subdomain: 'acme.evil.com', domain: 'example.com' } },
+	{ name: 'token pasted into the base URL as a password', credentials: { baseUrl: `https://user:${TOKEN}@api.example.com` } },
+	{ name: 'dry run', params: { options: { dryRun: true } } },
+	{ name: 'dry run, multipart', params: { ...binaryDocument, options: { dryRun: true } }, items: multipartItem(1000) },
+];
+
+async function run(c: Case, onError: OnError): Promise<RunNodeResult> {
+	c.before?.();
+	return await runNode({
+		nodeType: new WhatsAppTemplates(),
+		typeName: TYPE_NAME,
+		credentialTypes: [new WhatsAppTemplatesApi()],
+		credentials: { whatsAppTemplatesApi: { baseUrl: sb.baseUrl, subdomain: '', domain: '', apiToken: TOKEN, ...c.credentials } as never },
+		parameters: { ...BASE_PARAMS, ...c.params },
+		items: c.items ? await c.items() : undefined,
+		onError,
+	});
+}
+
+const modes: OnError[] = ['stopWorkflow', 'continueRegularOutput', 'continueErrorOutput'];
+
+describe(`${cases.length} ways to fail × ${modes.length} On Error settings: the token appears nowhere`, () => {
+	describe.each(modes)('On Error: %s', (onError) => {
+		it.each(cases)('$name', async (c) => {
+			const logsBefore = getLogs().length;
+			const result = await run(c, onError);
+
+			// The run did fail (or was a dry run) in the way intended.
+			if (c.params?.options && (c.params.options as IDataObject).dryRun) {
+				expect(result.error).toBeUndefined();
+				expect(JSON.stringify(result.outputs)).toContain('Bearer [redacted]');
+			} else if (onError === 'stopWorkflow') {
+				expect(result.error).toBeDefined();
+			} else {
+				const out = result.outputs!.flat().map((item) => item.json);
+				expect(out.some((json) => typeof json.error === 'string')).toBe(true);
+			}
+
+			// The search can fail: the token did go out where a request was made.
+			if (c.sentToken) {
+				expect(sb.requests.length).toBeGreaterThan(0);
+				for (const request of sb.requests) expect(request.authorization).toBe(`Bearer ${c.sentToken}`);
+			} else {
+				expect(sb.requests).toHaveLength(0);
+			}
+
+			expectNoSecret('output items', JSON.stringify(result.outputs) ?? '');
+			expectNoSecret('error', everything(result.error));
+			expectNoSecret('error (recorded copy)', everything(result.recordedError));
+			expectNoSecret('run data', everything(result.runData));
+			expectNoSecret('run', everything(result.run));
+			expect(result.logs.length).toBeGreaterThan(0); // debug lines are captured
+			expectNoSecret('logs of the run', result.logs.join('\n'));
+			expectNoSecret('all logs since the run began', getLogs().slice(logsBefore).join('\n'));
+			expectNoSecret('whole result', everything({ ...result, logs: undefined }));
+		});
+	});
+});
+
+describe('controls: the search finds the token where it is', () => {
+	it('in a non-enumerable cause of an error', () => {
+		const error = new Error('outer');
+		Object.defineProperty(error, 'cause', { value: { config: { headers: new Map([['Authorization', `Bearer ${TOKEN}`]]) } }, enumerable: false });
+		expect(JSON.stringify(error)).not.toContain(SECRET_CORES[0]);
+		expect(deepJson(error)).toContain(SECRET_CORES[0]);
+	});
+
+	it('in the output and run data of a dry run that carries it in a body variable', async () => {
+		const result = await run({ name: 'control', params: { bodyVariables: { var1: TOKEN }, options: { dryRun: true } } }, 'stopWorkflow');
+		expect(JSON.stringify(result.outputs)).toContain(SECRET_CORES[0]);
+		expect(everything(result.runData)).toContain(SECRET_CORES[0]);
+	});
+});
+
+describe('the credential test', () => {
+	const credentialCases: Array<[string, IDataObject, 'OK' | 'Error', string | undefined]> = [
+		['valid token', { apiToken: TOKEN }, 'OK', TOKEN],
+		['invalid token (401)', { apiToken: WRONG }, 'Error', WRONG],
+		['token without the ability (403)', { apiToken: NO_ABILITY }, 'Error', NO_ABILITY],
+		['connection refused', { apiToken: TOKEN, baseUrl: 'http://127.0.0.1:1' }, 'Error', undefined],
+		['host outside the credential', { apiToken: TOKEN, baseUrl: '', subdomain: 'acme.evil.com', domain: 'example.com' }, 'Error', undefined],
+		['base URL with user info', { apiToken: TOKEN, baseUrl: `http://user:${TOKEN}@127.0.0.1:1` }, 'Error', undefined],
+	];
+
+	it.each(credentialCases)('%s: the result and logs do not contain the token', async (_name, credentials, status, sentToken) => {
+		const logsBefore = getLogs().length;
+		const result = await credentialTest({
+			credentialType: new WhatsAppTemplatesApi(),
+			credentials: { baseUrl: sb.baseUrl, subdomain: '', domain: '', ...credentials } as never,
+		});
+		expect(result.status).toBe(status);
+		// n8n sends a request again after a 401 (its credential refresh hook): every one must carry the token.
+		if (sentToken) {
+			expect(sb.requests.length).toBeGreaterThan(0);
+			for (const request of sb.requests) expect(request.authorization).toBe(`Bearer ${sentToken}`);
+		} else {
+			expect(sb.requests).toHaveLength(0);
+		}
+		expectNoSecret('credential test result', everything(result));
+		expectNoSecret('logs', getLogs().slice(logsBefore).join('\n'));
+	});
+});
