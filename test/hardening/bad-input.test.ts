@@ -324,6 +324,19 @@ describe('multipart names and values cannot inject part headers or parts', () =>
 		expect(request.files).toHaveLength(1);
 	});
 
+	it('control characters in a contact key or a file name are escaped: the body stays well-formed', async () => {
+		const binary = await storeBinary(Buffer.from('%PDF'), { fileName: 'inv\u0000oice\u001f.pdf', mimeType: 'application/pdf' });
+		const result = await product.send(
+			{ ...binaryHeader('document'), documentFilename: 'invoice.pdf', additionalFields: { contact: '={{ $json.contact }}' } },
+			{ items: [{ json: { contact: { 'first\u0001name': 'Ada', tab: 'a\tb' } }, binary: { file: binary } }] },
+		);
+		expect(result.error).toBeUndefined();
+		const [request] = product.sb.requests;
+		expect(request.status).toBe(200);
+		expect(request.files[0].filename).toBe('inv%00oice%1F.pdf');
+		expect(request.fields!.contact).toEqual({ 'first%01name': 'Ada', tab: 'a\tb' });
+	});
+
 	it('a binary whose MIME type carries CR/LF is refused: it would become a part header of its own', async () => {
 		const binary: IBinaryData = { ...(await storeBinary(Buffer.from('%PDF'), { fileName: 'x.pdf', mimeType: 'application/pdf' })), mimeType: 'application/pdf\r\nX-Evil: 1' };
 		const result = await product.send(binaryHeader('document'), { items: [{ json: {}, binary: { file: binary } }] });

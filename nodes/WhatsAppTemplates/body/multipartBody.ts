@@ -13,6 +13,15 @@ export interface StreamedFile {
 type Entry = [string, string | StreamedFile];
 
 /**
+ * A part name or file name as a part header can carry it. The encoder escapes only " CR LF (as
+ * %22 %0D %0A, per the HTML spec); any other control character (from a contact key or a binary's
+ * file name) makes the whole body malformed to multipart parsers, so it is escaped the same way.
+ */
+function headerSafe(text: string): string {
+	return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
  * A multipart body shaped like a spec FormData. n8n's HTTP client (axios) encodes such a form
  * as a stream with an exact Content-Length and reads each file part only while uploading, so a
  * 100 MB document never sits in memory. The node may import no form-data package (n8n Cloud
@@ -24,7 +33,7 @@ export class StreamingMultipartBody {
 	readonly [Symbol.toStringTag] = 'FormData';
 
 	append(name: string, value: string | StreamedFile): void {
-		this.parts.push([name, value]);
+		this.parts.push([headerSafe(name), value]);
 	}
 
 	entries(): IterableIterator<Entry> {
@@ -53,7 +62,7 @@ export function toMultipartBody(
 	if (wire.file) {
 		const { media } = wire.file;
 		body.append(wire.file.field, {
-			name: media.fileName,
+			name: headerSafe(media.fileName),
 			type: media.mimeType,
 			size: media.size,
 			[Symbol.asyncIterator]: () => openFile()[Symbol.asyncIterator](),
