@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * `npm run dev`: the real n8n editor with this package installed, talking to the sandbox.
+ *
+ * - provisions n8n 2.40.7 + Node 24 (cached outside the clone; first run ~4-6 minutes)
+ * - npm run build (if stale), npm pack, installs the tarball into the persistent dev user
+ *   folder .dev/n8n/.n8n/nodes/node_modules/n8n-nodes-whatsapp-templates (as n8n installs
+ *   community packages)
+ * - starts the sandbox API on http://127.0.0.1:4010 with the demo tokens
+ * - imports the credential "WhatsApp Templates API" (id wa-templates-sandbox, pointed at the
+ *   sandbox) and the example workflows, publishes the webhook example
+ * - starts n8n on http://127.0.0.1:5678, creates the owner account on first start
+ * - stays up until Ctrl-C
+ *
+ * Env: N8N_DEV_PORT (5678), SANDBOX_PORT (4010), N8N_DEV_FOLDER (.dev/ in the repo).
+ * The n8n log goes to .dev/n8n.log.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { provision } = require('./provision');
+const app = require('./lib/n8n-app');
+
+const { REPO, secs } = app;
+const EXAMPLES = ['send-template.json', 'webhook-send.json', 'crm-sync.json', 'media-from-file.json'];
+const WEBHOOK_WORKFLOW_ID = 'WaTplExampleHook';
+
+function log(msg) {
+	process.stdout.write(`[dev] ${msg}\n`);
+}
+
+/**
+ * Start the dev environment. Returns { url, sandbox, owner, stop }.
+ * Used by `npm run dev` (stays up) and scripts/screenshots.js (stops when done).
+ */
+async function startDev({
+	devFolder = process.env.N8N_DEV_FOLDER || path.join(REPO, '.dev'),
+	port = Number(process.env.N8N_DEV_PORT || 5678),
+	sandboxPort = Number(process.env.SANDBOX_PORT || 4010),
+} = {}) {
+	const t0 = Date.now();
+	const prov = provision();
+	app.buildIfNeeded({ log });
+
+	for (const [p, what] of [
+		[port, 'n8n (N8N_DEV_PORT)'],
+		[sandboxPort, 'the sandbox (SANDBOX_PORT)'],
+	]) {
+		if (await app.portInUse(p))
+			throw new Error(`port ${p} for ${what} is already in use: is another \`npm run dev\` or \`npm run sandbox\` running?`);
+	}
+
+	const userFolder = path.join(devFolder, 'n8n');
+	fs.mkdirSync(userFolder, { recursive: true });
+	const tarball = app.pack(devFolder, { log });
+	const installed = app.installTarball(tarball, userFolder);
+	log(`installed ${app.PACKAGE_NAME}@${installed.version} into ${path.relative(REPO, installed.target)}`);
+
+	const { startSandbox, DEMO_TOKENS } = require(path.join(REPO, 'test', 'sandbox'));
+	const sandbox = await startSandbox({ port: sandboxPort, tokens: DEMO_TOKENS });
+	log(`sandbox at ${sandbox.baseUrl}`);
+
+	let n8n = null;
+	const stop = async () => {
+		if (n8n) await n8n.stop();
+		n8n = null;
+		await sandbox.close().catch(() => {});
+	};
+
+	try {
+		const brokerPort = await app.freePort();
+		const env = app.n8nEnv({ userFolder, port, brokerPort, prov, logLevel: 'info' });
+
+		// The credential (plaintext here, n8n encrypts it on import) and the examples.
+		// Re-imported on every start: the same ids are overwritten, edits to them are lost.
+		const importDir = path.join(devFolder, 'import');
+		fs.rmSync(importDir, { recursive: true, force: true });
+		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
+		const credFile = app.writeCredentialFile(path.join(importDir, 'credentials.json'), {
+			baseUrl: sandbox.baseUrl,
+			apiToken: DEMO_TOKENS.send,
+		});
+		let t = Date.now();
+		await app.n8nCliOk(prov, env, ['import:credentials', `--input=${credFile}`]);
+		const imported = [];
+		for (const file of EXAMPLES) {
+			const src = path.join(REPO, 'examples', file);
+			if (!fs.existsSync(src)) continue;
+			const w = JSON.parse(fs.readFileSync(src, 'utf8'));
+			// examples without an id get a stable one, so that restarts update instead of duplicating
+			if (!w.id) w.id = `WaTplEx${path.basename(file, '.json').replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 16);
+			fs.writeFileSync(path.join(importDir, 'workflows', file), JSON.stringify(w, null, 2));
+			imported.push(`${w.name} (${file})`);
+		}
+		await app.n8nCliOk(prov, env, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`]);
+		await app.n8nCliOk(prov, env, ['publish:workflow', `--id=${WEBHOOK_WORKFLOW_ID}`]);
+		log(`imported the credential and ${imported.length} workflows in ${secs(Date.now() - t)}`);
+
+		t = Date.now();
+		const logFile = path.join(devFolder, 'n8n.log');
+		fs.writeFileSync(logFile, '');
+		n8n = await app.startN8n(prov, env, { logFile, log });
+
+		const rest = new app.RestClient(n8n.url);
+		const created = await rest.setupOwner(app.DEV_OWNER);
+		await rest.login(app.DEV_OWNER.email, app.DEV_OWNER.password);
+		log(`${created ? 'created the owner account' : 'owner account exists'}; login works`);
+
+		const lines = [
+			'',
+			`  n8n editor:   ${n8n.url}/`,
+			`  login:        ${app.DEV_OWNER.email} / ${app.DEV_OWNER.password}`,
+			`  credential:   "${app.CREDENTIAL_NAME}" -> ${sandbox.baseUrl} (token ${DEMO_TOKENS.send})`,
+			`  workflows:    ${imported.join(', ')}`,
+			`  webhook:      curl -s -X POST ${n8n.url}/webhook/whatsapp-template -H 'content-type: application/json' \\`,
+			`                  -d '{"phone":"+49 151 23456789","name":"Ada","order_id":"A-1042"}'`,
+			`  sandbox:      ${sandbox.baseUrl} (templates: ${sandbox.templates.map((x) => x.name).join(', ')})`,
+			`  n8n log:      ${path.relative(process.cwd(), logFile) || logFile}`,
+			`  user folder:  ${path.relative(process.cwd(), userFolder) || userFolder}`,
+			'',
+			`  ready in ${secs(Date.now() - t0)}. Ctrl-C to stop.`,
+			'',
+		];
+		process.stdout.write(lines.join('\n') + '\n');
+		return { url: n8n.url, sandbox, owner: app.DEV_OWNER, rest, stop, child: n8n.child };
+	} catch (err) {
+		await stop();
+		throw err;
+	}
+}
+
+module.exports = { startDev };
+
+if (require.main === module) {
+	startDev().then(
+		(dev) => {
+			let stopping = false;
+			const seen = new WeakSet();
+			// one line per request the sandbox answered
+			const timer = setInterval(() => {
+				for (const r of dev.sandbox.requests) {
+					if (seen.has(r) || r.status === null) continue;
+					seen.add(r);
+					const f = r.fields || {};
+					const files = r.files.map((x) => ` +${x.field}:${x.filename} (${x.size} B)`).join('');
+					log(`sandbox: ${r.status} ${f.template_name || '-'} to ${f.phone || '-'}${files}`);
+				}
+			}, 500);
+			const shutdown = async (sig) => {
+				if (stopping) return;
+				stopping = true;
+				clearInterval(timer);
+				log(`${sig}: stopping n8n and the sandbox`);
+				await dev.stop();
+				process.exit(0);
+			};
+			process.on('SIGINT', () => shutdown('SIGINT'));
+			process.on('SIGTERM', () => shutdown('SIGTERM'));
+			dev.child.on('exit', (code, signal) => {
+				if (stopping) return;
+				log(`n8n exited (${code ?? signal}); see .dev/n8n.log`);
+				clearInterval(timer);
+				dev.stop().then(() => process.exit(1));
+			});
+		},
+		(err) => {
+			log(`FAILED: ${err.message}`);
+			process.exit(1);
+		},
+	);
+}
