@@ -101,6 +101,7 @@ async function startDev({
 		const logFile = path.join(devFolder, 'n8n.log');
 		fs.writeFileSync(logFile, '');
 		n8n = await app.startN8n(prov, env, { logFile, log });
+		await app.waitForWebhook(n8n.url, 'whatsapp-template');
 
 		const rest = new app.RestClient(n8n.url);
 		const created = await rest.setupOwner(app.DEV_OWNER);

@@ -265,6 +265,8 @@ async function main() {
 		await app.n8nCliOk(prov, envFs, ['publish:workflow', '--id=WaTplExampleHook']);
 		const logFile = path.join(tmp, 'n8n-start.log');
 		n8n = await app.startN8n(prov, envFor('filesystem', 'debug'), { logFile, log });
+		const hookMs = await app.waitForWebhook(n8n.url, 'whatsapp-template');
+		log(`n8n: webhook registered ${secs(hookMs)} after ready`);
 		timings.start = Date.now() - t;
 		t = Date.now();
 		const hookUrl = `${n8n.url}/webhook/whatsapp-template`;

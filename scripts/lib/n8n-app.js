@@ -172,6 +172,8 @@ function n8nEnv({ userFolder, port, brokerPort, prov, binaryDataMode, logLevel =
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_AI_ENABLED: 'false',
+		// its registry refresh calls api.n8n.io at start (unreachable here; only noise in the log)
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		NODE_ENV: 'production',
 		...extra,
 	};
@@ -279,6 +281,32 @@ async function startN8n(prov, env, { logFile, timeoutMs = 90000, log = console.l
 		readyMs,
 		stop: () => stopProcessGroup(child),
 	};
+}
+
+/**
+ * Wait until n8n has registered a production webhook. \`n8n start\` reports ready before the
+ * published workflows are activated. A CORS preflight (OPTIONS with Origin) answers 204 for
+ * a registered webhook and 404 otherwise, and never runs the workflow.
+ */
+async function waitForWebhook(baseUrl, webhookPath, { method = 'POST', timeoutMs = 60000 } = {}) {
+	const t0 = Date.now();
+	let last = null;
+	while (Date.now() - t0 < timeoutMs) {
+		try {
+			const res = await fetch(`${baseUrl}/webhook/${webhookPath}`, {
+				method: 'OPTIONS',
+				headers: { origin: baseUrl, 'access-control-request-method': method },
+				signal: AbortSignal.timeout(2000),
+			});
+			last = res.status;
+			await res.arrayBuffer();
+			if (res.status >= 200 && res.status < 300) return Date.now() - t0;
+		} catch (err) {
+			last = err.message;
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`webhook ${method} /webhook/${webhookPath} not registered after ${timeoutMs} ms (last: ${last})`);
 }
 
 /** SIGTERM the process group we started, SIGKILL after a grace period. */
@@ -399,6 +427,7 @@ module.exports = {
 	parseExecuteOutput,
 	nodeOutput,
 	startN8n,
+	waitForWebhook,
 	stopProcessGroup,
 	RestClient,
 	writeCredentialFile,
