@@ -28,6 +28,8 @@ const N8N_VERSION = '2.40.7';
 const NODE_MAJOR = '24';
 const MARKER = '.provisioned.json';
 const MARKER_FORMAT = 1;
+/** What this script creates in the cache folder: nothing else is ever deleted. */
+const OWN_ENTRIES = ['node', 'n8n', MARKER];
 
 function cacheDir() {
 	return path.resolve(
@@ -112,6 +114,12 @@ function provision({ force = false, quiet = false } = {}) {
 	}
 
 	log(`installing into ${p.cacheDir} (no complete install found${force ? '; --force' : ''})`);
+	// Wipe only a folder that is ours (an interrupted install): N8N_E2E_CACHE could point anywhere.
+	if (fs.existsSync(p.cacheDir)) {
+		const foreign = fs.readdirSync(p.cacheDir).filter((f) => !OWN_ENTRIES.includes(f));
+		if (foreign.length)
+			throw new Error(`${p.cacheDir} holds files that are not from this script (${foreign.slice(0, 5).join(', ')}): choose an empty folder`);
+	}
 	fs.rmSync(p.cacheDir, { recursive: true, force: true });
 	for (const [dir, what] of [
 		[p.nodeProject, `Node ${NODE_MAJOR}`],
