@@ -1,0 +1,189 @@
+'use strict';
+/**
+ * Shared helpers of the benches: the BUILT node (dist/, run `npm run build` first), the engine
+ * harness and the sandbox (plain JS), timing, memory sampling and the one-JSON-line report.
+ */
+const crypto = require('node:crypto');
+const path = require('node:path');
+const fs = require('node:fs');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+
+const TYPE_NAME = 'n8n-nodes-whatsapp-templates.whatsAppTemplates';
+const CREDENTIAL_NAME = 'whatsAppTemplatesApi';
+const MiB = 1024 * 1024;
+
+function requireDist(rel) {
+	const file = path.join(DIST, rel);
+	if (!fs.existsSync(file)) {
+		throw new Error(`bench: ${path.relative(ROOT, file)} is missing; run \`npm run build\` first`);
+	}
+	return require(file);
+}
+
+const product = {
+	node: () => new (requireDist('nodes/WhatsAppTemplates/WhatsAppTemplates.node.js').WhatsAppTemplates)(),
+	credentialType: () => new (requireDist('credentials/WhatsAppTemplatesApi.credentials.js').WhatsAppTemplatesApi)(),
+};
+
+/**
+ * The harness's `n8n()` (test/engine/engine-env.js) calls require('n8n-core'), require('n8n-workflow')
+ * and require('@n8n/di') on every call, and its NodeTypes.getByNameAndVersion calls it on every
+ * getNodeParameter: module resolution (stat calls, package.json reads) took a quarter of the CPU of a
+ * 1000-item run. n8n's own NodeTypes is a map lookup. Unless BENCH_RAW_HARNESS=1, the benches
+ * memoize it (the same module objects; require returns cached ones anyway) before node-types.js
+ * takes its reference, so the harness costs what n8n costs.
+ */
+function memoizeHarnessModules() {
+	const env = require(path.join(ROOT, 'test/engine/engine-env.js'));
+	if (process.env.BENCH_RAW_HARNESS === '1' || typeof env.n8n !== 'function' || env.n8n.memoizedByBench) return;
+	const original = env.n8n;
+	let modules;
+	const memoized = () => {
+		if (!env.state.ready) return original(); // throws the harness's own "call setupEngine first"
+		return (modules ??= original());
+	};
+	memoized.memoizedByBench = true;
+	env.n8n = memoized;
+}
+
+const harness = () => {
+	memoizeHarnessModules();
+	return require(path.join(ROOT, 'test/engine/harness.js'));
+};
+const harnessMemoized = () => require(path.join(ROOT, 'test/engine/engine-env.js')).n8n?.memoizedByBench === true;
+const sandbox = () => require(path.join(ROOT, 'test/sandbox/index.js'));
+
+/** Runs the product node (or `nodeType`) through n8n's real engine with the sandbox credential. */
+async function runProduct(sb, { parameters, items, nodeType, typeName } = {}) {
+	const { runNode } = harness();
+	return await runNode({
+		nodeType: nodeType ?? product.node(),
+		typeName: typeName ?? TYPE_NAME,
+		credentialTypes: [product.credentialType()],
+		credentials: { [CREDENTIAL_NAME]: { baseUrl: sb.baseUrl, apiToken: sb.tokens.send, subdomain: '', domain: '' } },
+		parameters: { resource: 'message', operation: 'sendTemplate', templateLanguage: 'en_US', ...parameters },
+		items,
+	});
+}
+
+/** A distinct valid phone per index (E.164 without '+', 13 digits). */
+const phoneOf = (i) => `4915${String(i).padStart(9, '0')}`;
+
+const median = (values) => {
+	const s = [...values].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The sha256 of what harness.storeBinary({ size, fill }) stores (same chunking and pattern), computed independently. */
+function expectedSha256(size, fill) {
+	const chunkSize = Math.min(size, MiB) || 1;
+	const chunk =
+		Buffer.isBuffer(fill) || typeof fill === 'string' || typeof fill === 'number'
+			? Buffer.alloc(chunkSize, fill)
+			: Buffer.from(Array.from({ length: chunkSize }, (_, i) => i % 251));
+	const hash = crypto.createHash('sha256');
+	for (let left = size; left > 0; left -= chunkSize) hash.update(left >= chunkSize ? chunk : chunk.subarray(0, left));
+	return hash.digest('hex');
+}
+
+/** gc (needs --expose-gc) a few times and let the allocator settle. */
+async function settle() {
+	for (let i = 0; i < 4; i++) {
+		if (global.gc) global.gc();
+		await new Promise((r) => setTimeout(r, 25));
+	}
+}
+
+/**
+ * Peak RSS sampler: every `everyMs`, process.memoryUsage.rss(). Also reads the kernel's peak
+ * (resourceUsage().maxRSS) at start and stop: when it rose during the run, that is the exact peak.
+ */
+function startRssSampler(everyMs = 5) {
+	const base = process.memoryUsage();
+	const baseline = base.rss;
+	const kernelPeakBefore = process.resourceUsage().maxRSS * 1024;
+	let peak = baseline;
+	let samples = 0;
+	let last = performance.now();
+	let maxGapMs = 0;
+	let atPeak = base;
+	const sample = () => {
+		const now = performance.now();
+		maxGapMs = Math.max(maxGapMs, now - last);
+		last = now;
+		samples++;
+		const rss = process.memoryUsage.rss();
+		if (rss > peak) {
+			peak = rss;
+			// What JS holds at the peak: a buffered upload shows up here, allocator slack does not.
+			atPeak = process.memoryUsage();
+		}
+	};
+	const timer = setInterval(sample, everyMs);
+	return {
+		baseline,
+		stop() {
+			clearInterval(timer);
+			sample();
+			const kernelPeakAfter = process.resourceUsage().maxRSS * 1024;
+			const kernelPeak = kernelPeakAfter > kernelPeakBefore ? kernelPeakAfter : null;
+			return {
+				baselineMB: round(baseline / MiB, 1),
+				peakGrowthMB: round((peak - baseline) / MiB, 1),
+				// null: the kernel's peak of the process came before the baseline (it is sticky), so it says nothing here.
+				kernelPeakGrowthMB: kernelPeak === null ? null : round((kernelPeak - baseline) / MiB, 1),
+				heapUsedAtPeakMB: round((atPeak.heapUsed - base.heapUsed) / MiB, 1),
+				arrayBuffersAtPeakMB: round((atPeak.arrayBuffers - base.arrayBuffers) / MiB, 1),
+				samples,
+				maxSampleGapMs: round(maxGapMs, 1),
+			};
+		},
+	};
+}
+
+/** Prints the bench's single JSON line and sets the exit code from `pass`. */
+function report(result) {
+	process.stdout.write(`${JSON.stringify(result)}\n`);
+	process.exitCode = result.pass ? 0 : 1;
+}
+
+/** Runs `main`; any throw becomes a failing JSON line (so run.js always gets one line). */
+function runBench(name, main) {
+	main().then(
+		(result) => {
+			report(result);
+			// Sockets/timers of the engine may linger; the figures are out.
+			setTimeout(() => process.exit(), 200).unref();
+		},
+		(error) => {
+			report({ bench: name, pass: false, error: String(error && error.stack ? error.stack : error) });
+			setTimeout(() => process.exit(), 200).unref();
+		},
+	);
+}
+
+module.exports = {
+	ROOT,
+	MiB,
+	TYPE_NAME,
+	CREDENTIAL_NAME,
+	requireDist,
+	product,
+	harness,
+	harnessMemoized,
+	sandbox,
+	runProduct,
+	phoneOf,
+	median,
+	round,
+	expectedSha256,
+	settle,
+	startRssSampler,
+	report,
+	runBench,
+};

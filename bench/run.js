@@ -1,0 +1,94 @@
+'use strict';
+/**
+ * `npm run bench`: builds the node (unless --no-build), then runs each bench in its own child
+ * process (`node --expose-gc bench/<name>.js`), one after the other, collects each one's single
+ * JSON line, prints the lines and a summary table, and exits non-zero if any goal is missed.
+ *
+ *   npm run bench                         all benches
+ *   npm run bench -- memory throughput    some of them
+ *   npm run bench -- --no-build           use dist/ as it is
+ */
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const BENCHES = ['memory', 'throughput', 'rate-limit'];
+const args = process.argv.slice(2);
+const selected = args.filter((a) => !a.startsWith('--'));
+const unknown = selected.filter((name) => !BENCHES.includes(name));
+if (unknown.length) {
+	console.error(`unknown bench(es): ${unknown.join(', ')} (have: ${BENCHES.join(', ')})`);
+	process.exit(2);
+}
+const names = selected.length ? selected : BENCHES;
+const root = path.resolve(__dirname, '..');
+
+const started = performance.now();
+if (!args.includes('--no-build')) {
+	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) {
+		console.error('bench: `npm run build` failed');
+		process.exit(1);
+	}
+}
+
+/** Goal, measured figure and ratio of each bench, for the table. */
+const SUMMARY = {
+	memory: (r) => [
+		'100 MiB ≤ 48 MB; 400 MiB and 5×100 MiB ≤ 1.10 × 100 MiB',
+		`100: +${r.streamed100MB} MB, 400: +${r.streamed400MB} MB, 5×100: +${r.streamed5x100MB} MB (buffered: +${r.buffered100MB} MB, ×${r.ratioBufferedToStreamed})`,
+		`${r.ratio400to100} / ${r.ratio5x100to100}`,
+	],
+	throughput: (r) => [
+		'node ≤ 1.15 × axios loop (fresh agent per request, as n8n)',
+		`node ${r.nodeMs} ms, loop ${r.baselineMs} ms (keep-alive loop ${r.keepAliveBaselineMs} ms: ×${r.ratioToKeepAlive})`,
+		String(r.ratio),
+	],
+	'rate-limit': (r) => [
+		'0 failed, 0 twice, ≤ 17.25 s',
+		`${r.wallMs} ms, ${r.status429} × 429, ${r.failed} failed, ${r.sentTwice} twice`,
+		String(r.ratio),
+	],
+};
+
+const results = [];
+for (const name of names) {
+	const t0 = performance.now();
+	const child = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, `${name}.js`)], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	const seconds = (performance.now() - t0) / 1000;
+	const lines = (child.stdout || '').split('\n').filter((l) => l.trim().startsWith('{'));
+	let result;
+	try {
+		result = JSON.parse(lines[lines.length - 1]);
+	} catch {
+		result = { bench: name, pass: false, error: `no JSON line (exit ${child.status}, signal ${child.signal})` };
+	}
+	if (lines.length !== 1) result.pass = false;
+	if (child.status !== 0 && result.pass) result.pass = false;
+	console.log(JSON.stringify(result));
+	results.push({ name, result, seconds, exit: child.status });
+}
+
+const rows = results.map(({ name, result, seconds }) => {
+	let cells;
+	try {
+		cells = result.error && !result.bench ? null : SUMMARY[name](result);
+	} catch {
+		cells = null;
+	}
+	const [goal, figures, ratio] = cells ?? ['', result.error ? String(result.error).split('\n')[0] : '', ''];
+	return [name, result.pass ? 'PASS' : 'FAIL', goal, figures, ratio, `${seconds.toFixed(1)} s`];
+});
+const header = ['bench', 'result', 'goal', 'figures', 'ratio', 'time'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log('');
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+console.log(`\n${results.filter((r) => r.result.pass).length}/${results.length} passed in ${((performance.now() - started) / 1000).toFixed(1)} s (Node ${process.version})`);
+process.exitCode = results.every((r) => r.result.pass) ? 0 : 1;
