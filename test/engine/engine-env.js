@@ -90,11 +90,13 @@ function n8n() {
 	if (!state.ready) {
 		throw new Error('harness: call `await setupEngine()` before using the engine');
 	}
-	return {
+	// Cached: the engine asks for these on every parameter read.
+	state.modules ??= {
 		core: require('n8n-core'),
 		workflow: require('n8n-workflow'),
 		Container: require('@n8n/di').Container,
 	};
+	return state.modules;
 }
 
 /**

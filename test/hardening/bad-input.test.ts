@@ -15,7 +15,7 @@ let product: Product;
 beforeAll(async () => {
 	product = await startProduct('filesystem');
 });
-afterAll(async () => await product.sb.close());
+afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
 
 const KB = 1024;

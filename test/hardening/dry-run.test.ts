@@ -11,7 +11,7 @@ let product: Product;
 beforeAll(async () => {
 	product = await startProduct('filesystem');
 });
-afterAll(async () => await product.sb.close());
+afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
 
 const dryRun = { options: { dryRun: true } };

@@ -19,7 +19,7 @@ beforeAll(async () => {
 	smallFile = await storeBinary({ size: 10_000 }, { fileName: 'small.pdf', mimeType: 'application/pdf' });
 	bigFile = await storeBinary({ size: 2 * 1024 * 1024 }, { fileName: 'big.pdf', mimeType: 'application/pdf' });
 });
-afterAll(async () => await product.sb.close());
+afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
 
 const MAYBE_SENT = /The message may or may not have gone out\. It was not sent again automatically: check the conversation before sending it again\./;

@@ -31,7 +31,7 @@ beforeAll(async () => {
 	R = `127.0.0.1:${(recorder.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-	await product.sb.close();
+	await product.close();
 	await new Promise((resolve) => recorder.close(resolve));
 });
 beforeEach(() => {

@@ -22,7 +22,7 @@ let product: Product;
 beforeAll(async () => {
 	product = await startProduct('filesystem');
 });
-afterAll(async () => await product.sb.close());
+afterAll(async () => await product.close());
 
 // Any unicode code point (controls, NUL, U+2028, astral planes), without CR and LF: multipart
 // text parts normalise every line break to CRLF (HTML spec, "multipart/form-data encoding

@@ -18,7 +18,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
-import { credentialTest, getLogs, runNode, setupEngine, storeBinary, type OnError, type RunNodeResult } from '../engine/harness';
+import { credentialTest, getLogs, runNode, setupEngine, storeBinary, teardownEngine, type OnError, type RunNodeResult } from '../engine/harness';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { BASE_PARAMS, TYPE_NAME } from '../product/setup';
 
@@ -34,7 +34,10 @@ beforeAll(async () => {
 	await setupEngine({ binaryMode: 'filesystem' });
 	sb = await startSandbox({ port: 0, tokens: { send: TOKEN, noAbility: NO_ABILITY } });
 });
-afterAll(async () => await sb.close());
+afterAll(async () => {
+	await sb.close();
+	await teardownEngine();
+});
 beforeEach(() => {
 	sb.reset();
 	sb.configure({ rateLimit: null, latencyMs: 0 });

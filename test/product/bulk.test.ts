@@ -6,7 +6,7 @@ let product: Product;
 beforeAll(async () => {
 	product = await startProduct();
 });
-afterAll(async () => await product.sb.close());
+afterAll(async () => await product.close());
 beforeEach(() => {
 	product.sb.reset();
 	product.sb.configure({ latencyMs: 0, rateLimit: null });

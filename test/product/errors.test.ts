@@ -8,7 +8,7 @@ let product: Product;
 beforeAll(async () => {
 	product = await startProduct();
 });
-afterAll(async () => await product.sb.close());
+afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
 
 describe('each refusal becomes an error in plain words', () => {

@@ -7,7 +7,7 @@ let product: Product;
 beforeAll(async () => {
 	product = await startProduct('filesystem');
 });
-afterAll(async () => await product.sb.close());
+afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
 
 describe('every field reaches the sandbox under its wire name', () => {

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
-import { runNode, setupEngine, type BinaryMode, type OnError, type RunNodeResult } from '../engine/harness';
+import { runNode, setupEngine, teardownEngine, type BinaryMode, type OnError, type RunNodeResult } from '../engine/harness';
 import { startSandbox, type Sandbox } from '../sandbox';
 
 export const TYPE_NAME = 'n8n-nodes-whatsapp-templates.whatsAppTemplates';
@@ -12,6 +12,8 @@ export interface Product {
 	sb: Sandbox;
 	credentials: IDataObject;
 	send(parameters: INodeParameters, options?: SendOptions): Promise<RunNodeResult>;
+	/** Closes the sandbox and removes the engine's temp user folder. */
+	close(): Promise<void>;
 }
 
 export interface SendOptions {
@@ -37,6 +39,10 @@ export async function startProduct(binaryMode: BinaryMode = 'filesystem'): Promi
 	return {
 		sb,
 		credentials,
+		close: async () => {
+			await sb.close();
+			await teardownEngine();
+		},
 		send: async (parameters, options = {}) =>
 			await runNode({
 				nodeType: new WhatsAppTemplates(),
