@@ -27,32 +27,7 @@ const product = {
 	credentialType: () => new (requireDist('credentials/WhatsAppTemplatesApi.credentials.js').WhatsAppTemplatesApi)(),
 };
 
-/**
- * The harness's `n8n()` (test/engine/engine-env.js) calls require('n8n-core'), require('n8n-workflow')
- * and require('@n8n/di') on every call, and its NodeTypes.getByNameAndVersion calls it on every
- * getNodeParameter: module resolution (stat calls, package.json reads) took a quarter of the CPU of a
- * 1000-item run. n8n's own NodeTypes is a map lookup. Unless BENCH_RAW_HARNESS=1, the benches
- * memoize it (the same module objects; require returns cached ones anyway) before node-types.js
- * takes its reference, so the harness costs what n8n costs.
- */
-function memoizeHarnessModules() {
-	const env = require(path.join(ROOT, 'test/engine/engine-env.js'));
-	if (process.env.BENCH_RAW_HARNESS === '1' || typeof env.n8n !== 'function' || env.n8n.memoizedByBench) return;
-	const original = env.n8n;
-	let modules;
-	const memoized = () => {
-		if (!env.state.ready) return original(); // throws the harness's own "call setupEngine first"
-		return (modules ??= original());
-	};
-	memoized.memoizedByBench = true;
-	env.n8n = memoized;
-}
-
-const harness = () => {
-	memoizeHarnessModules();
-	return require(path.join(ROOT, 'test/engine/harness.js'));
-};
-const harnessMemoized = () => require(path.join(ROOT, 'test/engine/engine-env.js')).n8n?.memoizedByBench === true;
+const harness = () => require(path.join(ROOT, 'test/engine/harness.js'));
 const sandbox = () => require(path.join(ROOT, 'test/sandbox/index.js'));
 
 /** Runs the product node (or `nodeType`) through n8n's real engine with the sandbox credential. */
@@ -175,7 +150,6 @@ module.exports = {
 	requireDist,
 	product,
 	harness,
-	harnessMemoized,
 	sandbox,
 	runProduct,
 	phoneOf,

@@ -127,7 +127,6 @@ async function main() {
 		keepAliveBaselineMs: Math.round(keepAliveMs),
 		ratioToKeepAlive: lib.round(node / keepAliveMs, 3),
 		nodeDryRunMs: Math.round(dryRunMs),
-		harnessMemoized: lib.harnessMemoized(),
 		runs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map(Math.round)])),
 	};
 }
