@@ -6,14 +6,13 @@ import { toMultipartBody } from './body/multipartBody';
 import { readItemFields } from './fields/itemFields';
 import { readRunOptions } from './fields/runOptions';
 import { readBinaryMedia, resolveBinaryMedia } from './media/binaryMedia';
-import { isSuccess, responseError, transportError } from './result/apiError';
 import { describeRequest } from './result/dryRun';
 import { toOutputItem, type ItemResult } from './result/itemResult';
 import { stopReport, withStopReport } from './result/stopReport';
-import { dispatch, type Attempt } from './transport/dispatcher';
-import { CREDENTIAL_TYPE, buildRequest, postMessage } from './transport/postMessage';
-import { retryAfterSeconds } from './transport/retryAfter';
+import { dispatch } from './transport/dispatcher';
+import { CREDENTIAL_TYPE, buildRequest } from './transport/postMessage';
 import { RetryLedger } from './transport/retryLedger';
+import { sendAttempt } from './transport/sendAttempt';
 import { FieldError } from './validate/fieldError';
 import { validateItem } from './validate/validateItem';
 import { toWireBody, type WireBody } from './wire/wireBody';
@@ -72,23 +71,7 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 	if (options.dryRun) {
 		for (const [i, wire] of wires) results.set(i, { ok: true, body: describeRequest(requestFor(wire), baseUrl) });
 	} else {
-		const attempt = async (i: number): Promise<Attempt<ItemResult>> => {
-			const response = await postMessage(this, requestFor(wires.get(i)!));
-			if ('failure' in response) {
-				const { code, maybeSent } = response.failure;
-				return { kind: 'done', result: { ok: false, ...transportError(node, i, code, maybeSent) }, failed: true };
-			}
-			if (response.statusCode === 429) {
-				const seconds = retryAfterSeconds(response);
-				return {
-					kind: 'rateLimited',
-					retryAfterSeconds: seconds,
-					giveUp: (reason) => ({ ok: false, ...responseError(node, i, response, `Gave up waiting: ${reason}.`) }),
-				};
-			}
-			if (isSuccess(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false };
-			return { kind: 'done', result: { ok: false, ...responseError(node, i, response) }, failed: true };
-		};
+		const attempt = async (i: number) => await sendAttempt(this, i, requestFor(wires.get(i)!));
 		const ledger = RetryLedger.for(this);
 		const pending: number[] = [];
 		for (const [i, wire] of wires) {
