@@ -1,10 +1,10 @@
-import { isUnderBase, resolveBaseUrl, sendUrl } from '../../nodes/WhatsAppTemplates/api/endpoint';
+import { isUnderBase, resolveBaseUrl } from '../../nodes/WhatsAppTemplates/api/endpoint';
 
 describe('resolveBaseUrl: where the token may go', () => {
 	it('builds https://{subdomain}.{domain}, normalising case and surrounding spaces', () => {
 		expect(resolveBaseUrl({ subdomain: 'acme', domain: 'example.com' })).toBe('https://acme.example.com');
 		expect(resolveBaseUrl({ subdomain: ' ACME ', domain: 'Example.COM' })).toBe('https://acme.example.com');
-		expect(sendUrl({ subdomain: 'acme-2', domain: 'chat.example.co.uk' })).toBe('https://acme-2.chat.example.co.uk/api/v1/messages/send');
+		expect(resolveBaseUrl({ subdomain: 'acme-2', domain: 'chat.example.co.uk' })).toBe('https://acme-2.chat.example.co.uk');
 	});
 
 	it('prefers the override, keeps a path prefix, drops a trailing slash', () => {

@@ -1,8 +1,7 @@
 /**
- * Where the bearer token may go. Every request's URL is built here from the credential, and
+ * Where the bearer token may go. Every request's base URL is built here from the credential, and
  * anything that could point it at another host is refused before a request is made.
  */
-import { SEND_PATH } from './contract';
 
 export interface EndpointCredentials {
 	subdomain?: unknown;
@@ -97,10 +96,6 @@ export function resolveBaseUrl(credentials: EndpointCredentials): string {
 		return normaliseBaseUrlOverride(credentials.baseUrl, credentials.allowPlainHttp === true);
 	}
 	return `https://${normaliseSubdomain(credentials.subdomain)}.${normaliseDomain(credentials.domain)}`;
-}
-
-export function sendUrl(credentials: EndpointCredentials): string {
-	return `${resolveBaseUrl(credentials)}${SEND_PATH}`;
 }
 
 /** True when `target` lies under `base` (same origin, path inside the base path). */
