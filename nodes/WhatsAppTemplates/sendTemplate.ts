@@ -20,10 +20,10 @@ import { toWireBody, type WireBody } from './wire/wireBody';
 /** An error found before sending, naming the field, the item and the fix. */
 function inputError(node: INode, itemIndex: number, error: unknown): NodeOperationError {
 	if (error instanceof FieldError || error instanceof HostError) {
-		const fix = error instanceof FieldError ? error.fix : 'Open the "WhatsApp Templates API" credential and correct it.';
+		const fix = error instanceof FieldError ? error.fix : 'Open the "WhatsApp Templates API" credential and correct it';
 		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
 			itemIndex,
-			description: `${fix}. Nothing was sent for this item.`.replace('..', '.'),
+			description: `${fix.replace(/\.$/, '')}. Nothing was sent for this item.`,
 		});
 	}
 	return new NodeOperationError(node, error as Error, { itemIndex });
