@@ -1,4 +1,6 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,13 +9,14 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { SEND_METHOD, SEND_PATH } from '../nodes/WhatsAppTemplates/api/contract';
-import { isUnderBase, resolveBaseUrl } from '../nodes/WhatsAppTemplates/api/endpoint';
+import { DEFAULT_PLATFORM_URL, isUnderBase, resolveApiBase } from '../nodes/WhatsAppTemplates/shared/endpoint';
+import { ANSWER, ROUTES } from '../nodes/WhatsAppTemplates/shared/platform';
 
-// The credential test sends an empty message. A good token that may send gets 422 (nothing to
-// send); every other status is a failure, so only 422 is let through as a non-error.
-const NON_422_STATUSES = Array.from({ length: 500 }, (_, i) => i + 100).filter(
-	(status) => status !== 422 && (status < 200 || status > 299),
+// The credential test reads one template. A wrong subdomain answers 500 (stock) or 400 (Xobito)
+// with a string `errors`: those two statuses reach the body rules below, every other error status
+// stays an error and meets the status rules.
+const THROWN_STATUSES = Array.from({ length: 500 }, (_, i) => i + 100).filter(
+	(status) => status !== 400 && status !== 500 && (status < 200 || status > 299),
 );
 
 export class WhatsAppTemplatesApi implements ICredentialType {
@@ -31,21 +34,24 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'Platform URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_PLATFORM_URL,
+			required: true,
+			placeholder: DEFAULT_PLATFORM_URL,
+			description:
+				'The address you open your WhatsApp platform at (Xobito: https://dash.xobito.com; another operator: their own address, with its sub-folder if it has one, e.g. https://example.com/waba). Without /api/v1.',
+		},
+		{
 			displayName: 'Workspace Subdomain',
 			name: 'subdomain',
 			type: 'string',
 			default: '',
+			required: true,
 			placeholder: 'acme',
 			description:
-				'Your workspace subdomain: "acme" when your workspace lives at acme.example.com. One DNS label, no dots.',
-		},
-		{
-			displayName: 'Platform Domain',
-			name: 'domain',
-			type: 'string',
-			default: '',
-			placeholder: 'example.com',
-			description: "Your messaging platform's domain, without https:// or a path",
+				"Your workspace's short name, as shown in Settings → API Management (the {subdomain} in the API address https://dash.xobito.com/api/v1/{subdomain}/…)",
 		},
 		{
 			displayName: 'API Token',
@@ -54,16 +60,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'A workspace API token with the ability messages.send',
-		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.example.com',
-			description:
-				'Optional. A full base URL (a proxy, a self-hosted install, or the local sandbox) used instead of subdomain and domain.',
+			description: 'The token from Settings → API Management in your workspace (64 characters, or apitk_…)',
 		},
 		{
 			displayName: 'Allow Plain HTTP',
@@ -71,17 +68,17 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to allow an http:// Base URL Override to a host other than this machine. The token then travels unencrypted.',
+				'Whether to allow an http:// Platform URL to a host other than this machine. The token then travels unencrypted.',
 		},
 	];
 
 	// A function rather than a generic header map: it fixes the base URL from the credential and
-	// refuses any request headed elsewhere, so the token only ever goes to the host named here.
+	// refuses any request headed elsewhere, so the token only goes under {platform URL}/api/v1/{subdomain}/.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const base = resolveBaseUrl(credentials);
+		const base = resolveApiBase(credentials);
 		const absolute = /^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url);
 		if (!requestOptions.baseURL && !absolute) {
 			requestOptions.baseURL = base;
@@ -91,7 +88,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			: `${String(requestOptions.baseURL).replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`;
 		if (!isUnderBase(target, base)) {
 			throw new Error(
-				'Refused to send the API token to a URL outside the credential\'s API address. Check the credential\'s subdomain, domain or Base URL Override.',
+				"Refused to send the API token to a URL outside the credential's workspace API. Check the credential's Platform URL and Workspace Subdomain.",
 			);
 		}
 		requestOptions.headers = {
@@ -103,29 +100,56 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			method: SEND_METHOD,
-			url: SEND_PATH,
+			method: ROUTES.listTemplates.method,
+			url: ROUTES.listTemplates.path,
+			qs: { per_page: 1 },
 			headers: { Accept: 'application/json' },
-			body: {},
 			json: true,
-			ignoreHttpStatusErrors: { ignore: true, except: NON_422_STATUSES },
+			ignoreHttpStatusErrors: { ignore: true, except: THROWN_STATUSES },
 		},
+		// n8n's credential tester applies both kinds of rule (status rules to thrown errors, body rules
+		// to answers); only the declared type keeps them apart.
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'The API token is invalid or expired (HTTP 401). Create a new token in your workspace.' },
+				properties: {
+					value: 401,
+					message: 'The API token was refused (HTTP 401). Copy the token again from Settings → API Management, or create a new one there.',
+				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'The API token works but lacks the ability messages.send (HTTP 403). Give the token that ability.',
+					message:
+						"The workspace's API access is disabled, or the token lacks the ability templates.read (HTTP 403). Turn API access on and give the token its abilities in Settings → API Management.",
 				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 404, message: 'No messaging API answered at this address (HTTP 404). Check subdomain, domain or Base URL Override.' },
+				properties: {
+					value: 404,
+					message:
+						"The workspace's API is not set up (HTTP 404). Open Settings → API Management in the workspace and enable the API, and check that the Platform URL is your platform's address.",
+				},
 			},
-		],
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errors',
+					value: ANSWER.invalidSubdomain,
+					message:
+						'The platform has no workspace with this subdomain. Check Workspace Subdomain: it is the short name in your API address, e.g. "acme" in https://dash.xobito.com/api/v1/acme/.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 'error',
+					message: 'The platform answered with an error (HTTP 400 or 500). Check the Platform URL and try again later.',
+				},
+			},
+		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as ICredentialTestRequest['rules'],
 	};
 }

@@ -1,13 +1,12 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { messageFields } from './description/message.fields';
-import { optionsField } from './description/options.fields';
-import { sendTemplate } from './sendTemplate';
+import { messageFields } from './actions/message/description';
+import { operations } from './actions/router';
 
 /**
- * Declarative node: the description is data, and the send runs in customOperations, because
- * n8n's RoutingNode would fire every item at once, cannot honour retry_after, and reports an
- * item's error only after later items were already sent.
+ * Declarative node: the description is data, and the operations run in customOperations over
+ * the package's own engine, because n8n's RoutingNode would fire every item at once, cannot
+ * honour retry_after, and reports an item's error only after later items were already sent.
  */
 export class WhatsAppTemplates implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,13 +16,13 @@ export class WhatsAppTemplates implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{"Send " + ($parameter["templateName"] || "template")}}',
-		description: 'Send approved WhatsApp templates through your messaging workspace API',
+		description: 'Send approved WhatsApp templates through a WhatsMark SaaS platform such as Xobito',
 		defaults: { name: 'WhatsApp Templates' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppTemplatesApi', required: true }],
-		// Serves n8n's declarative machinery such as the credential test; the send sets its own headers.
+		// Serves n8n's declarative machinery such as the credential test; the engine sets its own headers.
 		requestDefaults: {
 			headers: { Accept: 'application/json' },
 		},
@@ -36,28 +35,9 @@ export class WhatsAppTemplates implements INodeType {
 				options: [{ name: 'Message', value: 'message' }],
 				default: 'message',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['message'] } },
-				options: [
-					{
-						name: 'Send Template',
-						value: 'sendTemplate',
-						action: 'Send a template message',
-						description: 'Send an approved WhatsApp template to one recipient per item',
-					},
-				],
-				default: 'sendTemplate',
-			},
 			...messageFields,
-			optionsField,
 		],
 	};
 
-	customOperations = {
-		message: { sendTemplate },
-	};
+	customOperations = operations;
 }

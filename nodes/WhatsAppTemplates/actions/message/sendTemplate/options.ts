@@ -1,0 +1,59 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { sendingOptions } from '../../../shared/batch/options';
+import { LIMITS } from '../../../shared/platform';
+import { show } from './show';
+
+/** Options of Send Template: its own, then the engine's (defaults live in the definitions only). */
+const own: INodeProperties[] = [
+	{
+		displayName: 'Clean Variable Values',
+		name: 'cleanVariables',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to replace line breaks and tabs with a space and shorten runs of more than four spaces in header, body and button values (the platform would collapse them anyway). Off: such a value stops the item with an error instead.',
+	},
+	{
+		displayName: 'Generate OTP on the Platform',
+		name: 'autoGenerateOtp',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the platform makes the one-time password of an authentication template (platform 2.2.0 or newer). The output carries the code as otpCode.',
+	},
+	{
+		displayName: 'Generated OTP Length',
+		name: 'otpLength',
+		type: 'number',
+		typeOptions: { minValue: LIMITS.otpLength.min, maxValue: LIMITS.otpLength.max },
+		default: LIMITS.otpLength.default,
+		description: 'Digits of the code the platform generates, 4 to 10. Used with "Generate OTP on the Platform".',
+	},
+];
+
+export const optionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	displayOptions: show,
+	options: [...own, ...sendingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+};
+
+export interface TemplateOptions {
+	cleanVariables: boolean;
+	autoGenerateOtp: boolean;
+	otpLength: number;
+}
+
+const defaultOf = <T>(name: string): T => own.find((option) => option.name === name)!.default as T;
+
+export function readTemplateOptions(options: IDataObject): TemplateOptions {
+	return {
+		cleanVariables: (options.cleanVariables as boolean | undefined) ?? defaultOf<boolean>('cleanVariables'),
+		autoGenerateOtp: (options.autoGenerateOtp as boolean | undefined) ?? defaultOf<boolean>('autoGenerateOtp'),
+		otpLength: (options.otpLength as number | undefined) ?? defaultOf<number>('otpLength'),
+	};
+}

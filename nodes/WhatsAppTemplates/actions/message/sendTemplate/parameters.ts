@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+export type HeaderType = 'none' | 'text' | 'image' | 'video' | 'document';
+
+/** Send Template's parameters for one item, as the user set them (expressions resolved). */
+export interface SendTemplateParameters {
+	phone: unknown;
+	templateName: unknown;
+	templateLanguage: unknown;
+	headerType: HeaderType;
+	headerText: unknown;
+	mediaSource: 'url' | 'binary';
+	mediaUrl: unknown;
+	binaryPropertyName: unknown;
+	documentFilename: unknown;
+	bodyVariables: IDataObject;
+	buttonParameters: IDataObject;
+	additionalFields: IDataObject;
+	newContact: IDataObject;
+}
+
+/**
+ * Reads one item's parameters. Those the header kind hides are not read (n8n would return their
+ * defaults): each read resolves expressions, which counts in thousand-item runs.
+ */
+export function readParameters(ctx: IExecuteFunctions, itemIndex: number): SendTemplateParameters {
+	const get = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
+	const headerType = get<HeaderType>('headerType', 'none');
+	const media = headerType === 'image' || headerType === 'video' || headerType === 'document';
+	const mediaSource = media ? get<'url' | 'binary'>('mediaSource', 'url') : 'url';
+	return {
+		phone: get('phone', ''),
+		templateName: get('templateName', ''),
+		templateLanguage: get('templateLanguage', 'en_US'),
+		headerType,
+		headerText: headerType === 'text' ? get('headerText', '') : '',
+		mediaSource,
+		mediaUrl: media && mediaSource === 'url' ? get('mediaUrl', '') : '',
+		binaryPropertyName: media && mediaSource === 'binary' ? get('binaryPropertyName', 'data') : 'data',
+		documentFilename: headerType === 'document' ? get('documentFilename', '') : '',
+		bodyVariables: get<IDataObject>('bodyVariables', {}),
+		buttonParameters: get<IDataObject>('buttonParameters', {}),
+		additionalFields: get<IDataObject>('additionalFields', {}),
+		newContact: get<IDataObject>('newContact', {}),
+	};
+}

@@ -1,0 +1,119 @@
+import type { BinaryMedia } from '../../../shared/multipart/binaryMedia';
+import { extensionOf } from '../../../shared/multipart/uploadName';
+import { LIMITS, MEDIA, type MediaKind } from '../../../shared/platform';
+import { FieldError, asText, checkMaxLength } from '../../../shared/validation/fieldError';
+import { normalisePhone } from '../../../shared/validation/phone';
+import { metaSafeValue } from '../../../shared/validation/variables';
+import { parseContact } from './contact';
+import type { TemplateOptions } from './options';
+import type { SendTemplateParameters } from './parameters';
+import type { HeaderMedia, ValidatedItem } from './validatedItem';
+import { HEADER_TEXT, bodyVariables, templateValue } from './variables';
+
+export type ResolveBinary = (propertyName: string, kind: MediaKind) => Promise<BinaryMedia>;
+
+function required(field: string, value: unknown, example: string): string {
+	const text = asText(value).trim();
+	if (text === '') throw new FieldError(field, `${field} is empty`, `Fill in ${field}, e.g. ${example}`);
+	return text;
+}
+
+/** An optional value: undefined when empty, so that it is not sent. */
+function optional(value: unknown): string | undefined {
+	const text = asText(value);
+	return text === '' ? undefined : text;
+}
+
+const accepted = (kind: MediaKind) => [...MEDIA[kind].extensions, ...MEDIA[kind].laterExtensions];
+
+/** A header URL: http(s), and if its path ends in an extension, one the platform takes for the kind. */
+function mediaUrl(kind: MediaKind, value: unknown): string {
+	const field = 'Media URL';
+	const url = required(field, value, 'https://example.com/file.pdf');
+	const parsed = URL.canParse(url) ? new URL(url) : undefined;
+	if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || /\s/.test(url)) {
+		throw new FieldError(field, `${field} "${url}" is not an http(s) URL`, 'Give a public link that starts with https://');
+	}
+	const extension = extensionOf(parsed.pathname);
+	if (extension && !accepted(kind).includes(extension)) {
+		throw new FieldError(
+			field,
+			`${field} ends in .${extension}, which the platform refuses for ${kind === 'image' ? 'an' : 'a'} ${kind} header (it checks the extension of the link)`,
+			`Link a file ending in ${MEDIA[kind].extensions.map((e) => `.${e}`).join(', ')}, or download it first (HTTP Request node) and use Media Source "Binary File": the node then uploads it under an accepted name`,
+		);
+	}
+	return url;
+}
+
+async function headerMedia(parameters: SendTemplateParameters, resolveBinary: ResolveBinary): Promise<HeaderMedia | undefined> {
+	const kind = parameters.headerType;
+	if (kind !== 'image' && kind !== 'video' && kind !== 'document') return undefined;
+	if (parameters.mediaSource === 'binary') {
+		const propertyName = required('Input Binary Field', parameters.binaryPropertyName, 'data');
+		return { kind, source: 'binary', file: await resolveBinary(propertyName, kind) };
+	}
+	return { kind, source: 'url', url: mediaUrl(kind, parameters.mediaUrl) };
+}
+
+function otpLength(value: number): number {
+	const { min, max } = LIMITS.otpLength;
+	if (!Number.isInteger(value) || value < min || value > max) {
+		throw new FieldError('Generated OTP Length', `Generated OTP Length is ${value}; it must be a whole number from ${min} to ${max}`, `Set it between ${min} and ${max}`);
+	}
+	return value;
+}
+
+/** Checks one item's parameters against CONTRACT.md and returns the message to send, or throws a FieldError. */
+export async function validateItem(
+	parameters: SendTemplateParameters,
+	options: TemplateOptions,
+	resolveBinary: ResolveBinary,
+): Promise<ValidatedItem> {
+	const phone = normalisePhone(parameters.phone);
+	const templateName = required('Template Name', parameters.templateName, 'order_update');
+	checkMaxLength('Template Name', templateName, LIMITS.templateName.max);
+	const templateLanguage = required('Language Code', parameters.templateLanguage, 'en_US');
+	const { min, max } = LIMITS.templateLanguage;
+	if (templateLanguage.length < min || templateLanguage.length > max) {
+		throw new FieldError('Language Code', `Language Code "${templateLanguage}" has ${templateLanguage.length} characters; it must have ${min} to ${max}`, 'Use the exact code the template has on the platform, e.g. en, en_US or de');
+	}
+
+	const extra = parameters.additionalFields;
+	const copyCode = optional(extra.otp);
+	if (copyCode !== undefined) checkMaxLength('One-Time Password', copyCode, LIMITS.copyCode.max);
+	if (copyCode !== undefined && options.autoGenerateOtp) {
+		throw new FieldError('One-Time Password', 'One-Time Password is set while "Generate OTP on the Platform" is on', 'Give the password yourself, or let the platform generate it, not both');
+	}
+	const fromPhoneNumberId = optional(extra.phoneNumberId)?.trim();
+	if (fromPhoneNumberId !== undefined && !/^\d+$/.test(fromPhoneNumberId)) {
+		throw new FieldError('Sender Phone Number ID', `Sender Phone Number ID "${fromPhoneNumberId}" is not a number`, "Give Meta's numeric phone-number ID, or leave it empty for the workspace's default number");
+	}
+
+	const clean = options.cleanVariables;
+	const headerText = parameters.headerType === 'text' ? optional(parameters.headerText) : undefined;
+	const media = await headerMedia(parameters, resolveBinary);
+	let documentName: string | undefined;
+	if (media?.kind === 'document') {
+		documentName = optional(parameters.documentFilename) ?? (media.source === 'binary' ? media.file.fileName : undefined);
+		if (documentName !== undefined) checkMaxLength('Document Filename', documentName, LIMITS.documentName.max);
+	}
+	const buttons = Array.from({ length: LIMITS.buttons }, (_, i) => {
+		const value = optional(parameters.buttonParameters[`button${i}`]);
+		return value === undefined ? undefined : metaSafeValue(`Button ${i}`, value, clean);
+	});
+
+	return {
+		phone,
+		templateName,
+		templateLanguage,
+		fromPhoneNumberId,
+		headerText: headerText === undefined ? undefined : templateValue(HEADER_TEXT, headerText, clean),
+		media,
+		documentName,
+		bodyVariables: bodyVariables(parameters.bodyVariables, { given: copyCode, generated: options.autoGenerateOtp }, clean),
+		buttons,
+		copyCode,
+		generateOtp: options.autoGenerateOtp ? { length: otpLength(options.otpLength) } : undefined,
+		contact: parseContact(extra.contact, parameters.newContact),
+	};
+}

@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * The Options every sending operation shares (the engine's: concurrency, 429 handling, dry run).
+ * Defaults live here only: readRunOptions reads them back.
+ */
+export const sendingOptions: INodeProperties[] = [
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to validate each item and output the exact request (token hidden) instead of sending it',
+	},
+	{
+		displayName: 'Longest Rate-Limit Wait (Seconds)',
+		name: 'maxRetryWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 120,
+		description: 'When the platform asks to wait longer than this after a rate limit (HTTP 429), the item fails instead of waiting',
+	},
+	{
+		displayName: 'Messages In Flight',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: 5,
+		description: 'How many messages are sent at the same time. Outputs keep the input order either way.',
+	},
+	{
+		displayName: 'Rate-Limit Retries',
+		name: 'rateLimitRetries',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 5,
+		description:
+			'How often one message is sent again after a rate limit (HTTP 429), which the platform did not process. Other failures are never retried: the message may have gone out.',
+	},
+];
+
+/** Settings that hold for the whole run: the node's Options and n8n's injected Request Options. */
+export interface RunOptions {
+	concurrency: number;
+	rateLimitRetries: number;
+	maxRetryWaitSeconds: number;
+	dryRun: boolean;
+	/** n8n's Request Options → Batching: items per batch and the pause between batches. */
+	batchSize: number;
+	batchIntervalMs: number;
+	timeoutMs?: number;
+	proxy?: string;
+	allowUnauthorizedCerts: boolean;
+}
+
+function defaultOf<T>(name: string): T {
+	return sendingOptions.find((option) => option.name === name)!.default as T;
+}
+
+function wholeNumber(value: unknown, fallback: number, min: number): number {
+	const n = Number(value);
+	return Number.isFinite(n) ? Math.max(min, Math.floor(n)) : fallback;
+}
+
+export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const request = ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const batching = ((request.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
+	return {
+		concurrency: wholeNumber(options.concurrency, defaultOf<number>('concurrency'), 1),
+		rateLimitRetries: wholeNumber(options.rateLimitRetries, defaultOf<number>('rateLimitRetries'), 0),
+		maxRetryWaitSeconds: wholeNumber(options.maxRetryWaitSeconds, defaultOf<number>('maxRetryWaitSeconds'), 0),
+		dryRun: (options.dryRun as boolean | undefined) ?? defaultOf<boolean>('dryRun'),
+		// As in n8n's declarative nodes: -1 turns batching off, 0 counts as 1.
+		batchSize: batching.batchSize === undefined ? -1 : Number(batching.batchSize) < 0 ? -1 : wholeNumber(batching.batchSize, -1, 1),
+		batchIntervalMs: wholeNumber(batching.batchInterval, 0, 0),
+		timeoutMs: request.timeout === undefined ? undefined : wholeNumber(request.timeout, 10000, 1),
+		proxy: typeof request.proxy === 'string' && request.proxy !== '' ? request.proxy : undefined,
+		allowUnauthorizedCerts: request.allowUnauthorizedCerts === true,
+	};
+}

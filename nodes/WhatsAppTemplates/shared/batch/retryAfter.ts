@@ -1,0 +1,19 @@
+import { readRetryAfter } from '../platform';
+import type { ApiResponse } from '../transport';
+
+/**
+ * Seconds to wait after a 429: the body's retry_after (API v1 sends no header), else a
+ * Retry-After header a proxy may add (seconds or a date), else 1.
+ */
+export function retryAfterSeconds(response: ApiResponse, now = Date.now()): number {
+	const fromBody = readRetryAfter(response.body);
+	if (fromBody !== undefined) return fromBody;
+	const header = response.headers['retry-after'] ?? response.headers['Retry-After'];
+	if (typeof header === 'string' || typeof header === 'number') {
+		const seconds = Number(header);
+		if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+		const date = Date.parse(String(header));
+		if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+	}
+	return 1;
+}

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { isDelivered, responseError, transportError, type SentContext } from '../apiError';
+import { apiRequest } from '../transport';
+import type { Attempt } from './dispatcher';
+import type { ItemResult } from './itemResult';
+import { retryAfterSeconds } from './retryAfter';
+
+/**
+ * One try at sending item `index`: the platform's answer sorted into sent (a WhatsApp message id
+ * came back), rate-limited (the dispatcher waits and tries again) or failed with a mapped error.
+ */
+export async function sendAttempt(
+	ctx: IExecuteFunctions,
+	index: number,
+	request: IHttpRequestOptions,
+	context: SentContext,
+): Promise<Attempt<ItemResult>> {
+	const node = ctx.getNode();
+	const response = await apiRequest(ctx, request);
+	if ('failure' in response) {
+		const { code, maybeSent } = response.failure;
+		return { kind: 'done', result: { ok: false, ...transportError(node, index, code, maybeSent) }, failed: true };
+	}
+	if (response.statusCode === 429) {
+		return {
+			kind: 'rateLimited',
+			retryAfterSeconds: retryAfterSeconds(response),
+			giveUp: (reason) => ({ ok: false, ...responseError(node, index, response, context, `Gave up waiting: ${reason}.`) }),
+		};
+	}
+	if (isDelivered(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false };
+	return { kind: 'done', result: { ok: false, ...responseError(node, index, response, context) }, failed: true };
+}

@@ -1,0 +1,108 @@
+/**
+ * Where the bearer token may go: only under `{platform URL}/api/v1/{subdomain}/`. The API base
+ * is built here from the credential, and anything that could point it elsewhere is refused
+ * before a request is made.
+ */
+import { API_ROOT } from './platform';
+
+export interface EndpointCredentials {
+	baseUrl?: unknown;
+	subdomain?: unknown;
+	allowPlainHttp?: unknown;
+}
+
+export const DEFAULT_PLATFORM_URL = 'https://dash.xobito.com';
+
+/** A credential value that cannot name a safe address. `field` is the credential field's label. */
+export class HostError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'HostError';
+	}
+}
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const PLATFORM_URL = 'Platform URL';
+const SUBDOMAIN = 'Workspace Subdomain';
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Rejects anything but printable ASCII: look-alike unicode never becomes a host or a path. */
+function assertAscii(field: string, value: string): void {
+	if (!/^[\x21-\x7e]*$/.test(value)) {
+		throw new HostError(field, `${field} may contain only ASCII letters, digits and punctuation, without spaces`);
+	}
+}
+
+/** The workspace's slug: one label of lowercase letters, digits and inner hyphens. */
+export function normaliseSubdomain(value: unknown): string {
+	const label = text(value).toLowerCase();
+	assertAscii(SUBDOMAIN, label);
+	if (!LABEL.test(label)) {
+		throw new HostError(
+			SUBDOMAIN,
+			`${SUBDOMAIN} "${label}" is not a workspace slug: use only letters, digits and inner hyphens (one word such as "acme", without dots or slashes)`,
+		);
+	}
+	return label;
+}
+
+function isLoopback(hostname: string): boolean {
+	return LOOPBACK_HOSTS.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** The operator's app URL: https (or loopback / allowed plain http), no user info, query or fragment; a path prefix is kept. */
+export function normalisePlatformUrl(value: unknown, allowPlainHttp = false): string {
+	const raw = text(value) || DEFAULT_PLATFORM_URL;
+	assertAscii(PLATFORM_URL, raw);
+	if (!URL.canParse(raw)) {
+		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} "${raw}" is not a URL: give it like ${DEFAULT_PLATFORM_URL}`);
+	}
+	const url = new URL(raw);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} must start with https:// (got "${url.protocol}")`);
+	}
+	if (url.username || url.password) {
+		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} must not contain a user name or password: the API token is the only credential sent`);
+	}
+	if (url.search || url.hash || raw.includes('#') || raw.includes('?')) {
+		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} must not contain a query (?) or fragment (#)`);
+	}
+	if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowPlainHttp) {
+		throw new HostError(
+			PLATFORM_URL,
+			`${PLATFORM_URL} uses plain http:// to a host that is not this machine; the token would travel unencrypted. Use https://, or turn on "Allow Plain HTTP" if this network is trusted`,
+		);
+	}
+	const path = url.pathname.replace(/\/+$/, '');
+	if (new RegExp(`/${API_ROOT}(/|$)`).test(`${path}/`)) {
+		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} must be the platform's address without /${API_ROOT}/…, e.g. ${DEFAULT_PLATFORM_URL}`);
+	}
+	return `${url.origin}${path}`;
+}
+
+/** The workspace's API base, `{platform URL}/api/v1/{subdomain}`, without a trailing slash. */
+export function resolveApiBase(credentials: EndpointCredentials): string {
+	const platform = normalisePlatformUrl(credentials.baseUrl, credentials.allowPlainHttp === true);
+	return `${platform}/${API_ROOT}/${encodeURIComponent(normaliseSubdomain(credentials.subdomain))}`;
+}
+
+/** True when `target` lies strictly under `base` (same origin, path below the base path, no user info). */
+export function isUnderBase(target: string, base: string): boolean {
+	if (!URL.canParse(target)) return false;
+	const parsed = new URL(target);
+	const baseUrl = new URL(base);
+	const basePath = baseUrl.pathname.replace(/\/+$/, '');
+	return (
+		parsed.origin === baseUrl.origin &&
+		!parsed.username &&
+		!parsed.password &&
+		parsed.pathname.startsWith(`${basePath}/`)
+	);
+}

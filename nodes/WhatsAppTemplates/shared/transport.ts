@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { StreamingMultipartBody } from './multipart/multipartBody';
+import type { Route } from './platform';
+import type { RunOptions } from './batch/options';
+
+/** The one HTTP entry of the package: every request goes through the credential's authenticate(). */
+export const CREDENTIAL_TYPE = 'whatsAppTemplatesApi';
+
+/** Used when n8n's Request Options set no timeout: long enough for a 100 MB upload on a slow line. */
+const DEFAULT_TIMEOUT_MS = 300_000;
+
+export interface ApiResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+/** No HTTP answer: `code` names the network error; `maybeSent`, whether the platform may have received the body. */
+export interface TransportFailure {
+	failure: { code: string; maybeSent: boolean };
+}
+
+// Failures before a connection carried any of the body: the message cannot have gone out.
+const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ERR_INVALID_URL|CERT_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_)/;
+
+/** The error code somewhere in the chain n8n wraps transport errors in (never the request itself). */
+function errorCode(error: unknown): string {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const { code } = current as { code?: unknown };
+		if (typeof code === 'string' && code !== '') return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return 'UNKNOWN';
+}
+
+function proxyOption(proxy: string | undefined): IHttpRequestOptions['proxy'] {
+	if (!proxy) return undefined;
+	const url = new URL(proxy);
+	return {
+		protocol: url.protocol.replace(':', ''),
+		host: url.hostname,
+		port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+		auth: url.username ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined,
+	};
+}
+
+export type RequestBody = IDataObject | StreamingMultipartBody;
+
+/** A request to one of the platform's routes, relative to the workspace's API base. */
+export function buildRequest(
+	route: Route,
+	options: Pick<RunOptions, 'timeoutMs' | 'proxy' | 'allowUnauthorizedCerts'>,
+	body?: RequestBody,
+	qs?: IDataObject,
+): IHttpRequestOptions {
+	return {
+		method: route.method,
+		url: route.path,
+		qs,
+		// Without it the platform's framework answers errors (413, 405, a fatal 500) as HTML.
+		headers: { Accept: 'application/json' },
+		body: body as IHttpRequestOptions['body'],
+		json: !(body instanceof StreamingMultipartBody),
+		returnFullResponse: true,
+		// Statuses are mapped to plain-words errors here; n8n's own mapping would lose the platform's words.
+		ignoreHttpStatusErrors: true,
+		// Axios' redirect layer would buffer a streamed upload whole; the token must not follow a redirect either.
+		disableFollowRedirect: true,
+		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		proxy: proxyOption(options.proxy),
+		skipSslCertificateValidation: options.allowUnauthorizedCerts,
+	};
+}
+
+/** Sends one request with the credential: any HTTP answer, or the network failure that prevented one. */
+export async function apiRequest(ctx: IExecuteFunctions, request: IHttpRequestOptions): Promise<ApiResponse | TransportFailure> {
+	let response: ApiResponse;
+	try {
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)) as ApiResponse;
+	} catch (error) {
+		const code = errorCode(error);
+		return { failure: { code, maybeSent: !NOT_SENT_CODES.test(code) } };
+	}
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+}

@@ -1,0 +1,16 @@
+import { NodeOperationError, type INode } from 'n8n-workflow';
+
+import { HostError } from '../endpoint';
+import { FieldError } from './fieldError';
+
+/** An error found before sending, naming the field, the item and the fix. */
+export function inputError(node: INode, itemIndex: number, error: unknown): NodeOperationError {
+	if (error instanceof FieldError || error instanceof HostError) {
+		const fix = error instanceof FieldError ? error.fix : 'Open the "WhatsApp Templates API" credential and correct it';
+		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description: `${fix.replace(/\.$/, '')}. Nothing was sent for this item.`,
+		});
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}

@@ -1,0 +1,42 @@
+import { LIMITS } from '../platform';
+import { FieldError, asText } from './fieldError';
+
+const FIELD = 'Recipient Phone';
+const EXAMPLE = 'e.g. +49 151 2345678';
+
+/**
+ * CONTRACT.md's phone rule: strip spaces, dashes, dots and brackets, then a leading + or 00;
+ * what is left must be 8–15 digits, not starting with 0. A national number is refused, never
+ * guessed into a country.
+ */
+export function normalisePhone(value: unknown): string {
+	const typed = asText(value).trim();
+	if (typed === '') {
+		throw new FieldError(FIELD, `${FIELD} is empty`, `Give the number with its country code, ${EXAMPLE}`);
+	}
+	const digits = typed.replace(/[\s\-.()]/g, '').replace(/^(\+|00)/, '');
+	const stray = digits.match(/[^0-9]/u);
+	if (stray) {
+		throw new FieldError(
+			FIELD,
+			`${FIELD} "${typed}" contains "${stray[0]}", which is not a digit`,
+			`Use digits only, with spaces, dashes or brackets if you like, ${EXAMPLE}`,
+		);
+	}
+	if (digits.startsWith('0')) {
+		throw new FieldError(
+			FIELD,
+			`${FIELD} "${typed}" has no country code (it starts with 0 after removing + or 00)`,
+			`Replace the leading 0 with the country code, ${EXAMPLE}`,
+		);
+	}
+	const { min, max } = LIMITS.phoneDigits;
+	if (digits.length < min || digits.length > max) {
+		throw new FieldError(
+			FIELD,
+			`${FIELD} "${typed}" has ${digits.length} digits; a number with country code has ${min} to ${max}`,
+			`Check the number and give it with its country code, ${EXAMPLE}`,
+		);
+	}
+	return digits;
+}

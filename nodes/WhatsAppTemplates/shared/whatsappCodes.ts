@@ -1,0 +1,27 @@
+/**
+ * WhatsApp's own refusals reach us as 500 `errors.whatsapp` with Meta's text, which usually
+ * carries its code, e.g. "(#132000) Number of parameters does not match". Each known code gets
+ * plain words and a fix.
+ */
+const EXPLAINED: Array<[RegExp, string]> = [
+	[/^13200[08]$|^132012$/, "The values do not match the template's variables (count or format). Give exactly the template's variables; if the template was edited in WhatsApp Manager, sync templates in the platform first."],
+	[/^132001$/, 'WhatsApp does not know this template in this language. Check name and language, and sync templates in the platform.'],
+	[/^13201[56]$/, 'The template is paused or disabled by WhatsApp (quality). Use another template or fix it in WhatsApp Manager.'],
+	[/^13100[89]$|^100$/, 'A required parameter is missing or invalid. If the template has a dynamic URL, coupon code, limited-time-offer or catalog button, the platform may not pass button values on to WhatsApp: use a template without such buttons, or ask the operator.'],
+	[/^131026$/, 'The message cannot be delivered to this number (not on WhatsApp, or an outdated app).'],
+	[/^131030$/, "The recipient is not in the WhatsApp account's allowed test numbers."],
+	[/^131049$/, 'WhatsApp chose not to deliver this marketing message to keep engagement healthy. Try later.'],
+	[/^131056$|^130429$|^80007$/, "WhatsApp's rate limit was hit. Send fewer messages at once (Options → Messages In Flight) and try later."],
+	[/^190$/, "The platform's connection to WhatsApp has expired. The workspace owner must reconnect WhatsApp in the platform."],
+	[/^131031$/, 'The WhatsApp business account is locked or restricted. The workspace owner must check WhatsApp Manager.'],
+];
+
+/** Meta's code in a refusal's text, e.g. "132000" from "(#132000) …". */
+export function whatsappCode(text: string): string | undefined {
+	return /\(#(\d+)\)/.exec(text)?.[1];
+}
+
+export function explainWhatsappCode(code: string | undefined): string | undefined {
+	if (code === undefined) return undefined;
+	return EXPLAINED.find(([pattern]) => pattern.test(code))?.[1];
+}

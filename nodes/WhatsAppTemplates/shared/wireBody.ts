@@ -1,0 +1,38 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BinaryMedia } from './multipart/binaryMedia';
+import { StreamingMultipartBody } from './multipart/multipartBody';
+import { bracketParts } from './multipart/bracketParts';
+import type { RequestBody } from './transport';
+
+/** A request body by wire name: text fields, nested objects and at most one file. */
+export interface WireBody {
+	fields: Array<[string, string]>;
+	objects: Array<[string, IDataObject]>;
+	file?: { field: string; media: BinaryMedia };
+}
+
+/** Text fields without the empty ones: empty optional fields are not sent. */
+export function presentFields(fields: Array<[string, string | undefined]>): Array<[string, string]> {
+	return fields.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
+}
+
+/**
+ * JSON without a file; with one, a multipart body streamed from `openFile`, nested objects as
+ * bracketed parts (`contact[firstname]`) as Laravel parses them.
+ */
+export function toRequestBody(wire: WireBody, openFile: (media: BinaryMedia) => AsyncIterable<Uint8Array>): RequestBody {
+	if (!wire.file) return { ...Object.fromEntries(wire.fields), ...Object.fromEntries(wire.objects) };
+	const body = new StreamingMultipartBody();
+	for (const [name, value] of wire.fields) body.append(name, value);
+	for (const [name, object] of wire.objects) for (const [part, value] of bracketParts(name, object)) body.append(part, value);
+	const { field, media } = wire.file;
+	body.appendFile(field, media, () => openFile(media));
+	return body;
+}
+
+/** What a retry recognises an item by: its index and wire content (not the random upload name). */
+export function fingerprint(index: number, wire: WireBody): string {
+	const file = wire.file && { field: wire.file.field, id: wire.file.media.binaryId, size: wire.file.media.size, name: wire.file.media.fileName };
+	return JSON.stringify([index, wire.fields, wire.objects, file ?? null]);
+}
