@@ -28,14 +28,14 @@ export const BASE_PARAMS: INodeParameters = {
 	resource: 'message',
 	operation: 'sendTemplate',
 	phone: '+49 151 2345678',
-	templateName: 'order_update',
-	templateLanguage: 'en_US',
+	templateName: 'plain_notice',
+	templateLanguage: 'en',
 };
 
 export async function startProduct(binaryMode: BinaryMode = 'filesystem'): Promise<Product> {
 	await setupEngine({ binaryMode });
 	const sb = await startSandbox({ port: 0 });
-	const credentials = { baseUrl: sb.baseUrl, apiToken: sb.tokens.send, subdomain: '', domain: '' };
+	const credentials = { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send };
 	return {
 		sb,
 		credentials,
@@ -64,6 +64,9 @@ export function jsonOut(result: RunNodeResult, output = 0): IDataObject[] {
 	return (result.outputs?.[output] ?? []).map((item) => item.json);
 }
 
-export function items(count: number, json: (i: number) => IDataObject = (i) => ({ phone: `4915100000${String(i).padStart(3, '0')}` })): INodeExecutionData[] {
+/** The digits each bulk item is sent to. */
+export const bulkPhone = (i: number) => `4915100000${String(i).padStart(3, '0')}`;
+
+export function items(count: number, json: (i: number) => IDataObject = (i) => ({ phone: bulkPhone(i) })): INodeExecutionData[] {
 	return Array.from({ length: count }, (_, i) => ({ json: json(i) }));
 }
