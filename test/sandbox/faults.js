@@ -1,31 +1,75 @@
 'use strict';
 /**
- * Injected faults: a FIFO queue. A fault without `match.phone` applies to the
- * next request(s) that reach it; one with `match.phone` only to requests whose
- * `phone` field equals it. `times` (default 1) counts applications.
+ * Injected faults: a FIFO queue, applied to messages.template requests only, once
+ * they passed auth and validation. A fault with `match.phone` applies only to
+ * requests whose phone_number (as sent) equals it; `times` (default 1) counts
+ * applications.
+ *
+ * Two moments, as on the real platform:
+ * - 'transport' faults (a proxy, the network) act right after validation, before
+ *   the platform looks at the template;
+ * - 'platform' faults are the platform's own refusals after it did its work (the
+ *   template and media were checked, a new contact was created), at the moment it
+ *   would call WhatsApp.
+ * Only the first matching fault is ever considered, so faults apply in the order added.
+ * dropMidUpload is separate: it acts while the body arrives.
  */
+const R = require('./responses');
 
-const KINDS = Object.freeze(['500', 'drop', 'dropMidUpload', 'latency', 'html502', 'nonJson200', 'statusError200', 'hang']);
+const STAGE = Object.freeze({
+	drop: 'transport',
+	dropMidUpload: 'upload',
+	hang: 'transport',
+	latency: 'transport',
+	html502: 'transport',
+	nonJson200: 'transport',
+	statusError200: 'transport',
+	tooLarge413: 'transport',
+	respond: 'transport',
+	system500: 'platform',
+	whatsapp500: 'platform',
+	noMessageId200: 'platform',
+	notConnected503: 'platform',
+	optedOut403: 'platform',
+	conversationLimit403: 'platform',
+});
+const KINDS = Object.freeze(Object.keys(STAGE).filter((k) => k !== 'respond'));
 
-const NGINX_502 =
-	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n' +
-	'<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const WHATSAPP_132000 = '(#132000) Number of parameters does not match the expected number of params';
 
-/** Canned answers of the faults that answer: { status, contentType, body (string) }. */
+/** Canned answers of the faults that answer. noMessageId200 is built by the send (it carries its data). */
 const ANSWERS = Object.freeze({
-	500: { status: 500, contentType: 'application/json', body: JSON.stringify({ status: 'error', message: 'Failed to send template message' }) },
-	html502: { status: 502, contentType: 'text/html', body: NGINX_502 },
-	nonJson200: { status: 200, contentType: 'text/html', body: '<html>OK</html>' },
-	statusError200: {
-		status: 200,
-		contentType: 'application/json',
-		body: JSON.stringify({ status: 'error', message: 'Failed to send template message' }),
-	},
+	html502: R.html(502, R.nginxPage(502, 'Bad Gateway')),
+	nonJson200: R.html(200, '<html><body>OK</body></html>'),
+	statusError200: R.json(200, { status: 'error', message: 'Failed to send template' }),
+	tooLarge413: R.payloadTooLarge(),
+	system500: R.json(500, {
+		status: 'error',
+		message: 'internal_server_error',
+		errors: { system: ['An error occurred while sending the template message'] },
+	}),
+	whatsapp500: R.json(500, { status: 'error', message: WHATSAPP_132000, errors: { whatsapp: [WHATSAPP_132000] } }),
+	// The stock server's untranslated key (see platform-notes §12).
+	notConnected503: R.json(503, { status: 'error', message: 'whatsapp_not_connected' }),
+	optedOut403: R.json(403, { status: 'error', message: 'Contact has opted out of receiving messages', error_code: 'CONTACT_OPTED_OUT' }),
+	conversationLimit403: R.json(403, {
+		status: 'error',
+		message: 'Conversation limit reached. Please upgrade your plan to continue messaging.',
+		limit_reached: true,
+	}),
 });
 
+/** The answer of a 'respond' fault: any status and body. A string body goes out as is. */
+function customAnswer(fault) {
+	const isText = typeof fault.body === 'string';
+	const contentType = fault.contentType || (isText ? 'text/plain; charset=utf-8' : 'application/json');
+	return { status: fault.status, contentType, body: isText ? fault.body : JSON.stringify(fault.body), headers: fault.headers || {} };
+}
+
 function normalize(fault) {
-	if (!fault || !KINDS.includes(fault.kind)) {
-		throw new TypeError(`injectFault: kind must be one of ${KINDS.join(', ')}; got ${fault && fault.kind}`);
+	const allowed = [...KINDS, 'respond'];
+	if (!fault || !allowed.includes(fault.kind)) {
+		throw new TypeError(`injectFault: kind must be one of ${allowed.join(', ')}; got ${fault && fault.kind}`);
 	}
 	const times = fault.times === undefined ? 1 : fault.times;
 	if (!(times === Infinity || (Number.isInteger(times) && times > 0))) {
@@ -34,8 +78,16 @@ function normalize(fault) {
 	if (fault.kind === 'latency' && !(typeof fault.ms === 'number' && fault.ms >= 0)) {
 		throw new TypeError("injectFault: a 'latency' fault needs ms >= 0");
 	}
+	let answer = ANSWERS[fault.kind] || null;
+	if (fault.kind === 'respond') {
+		if (!(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) {
+			throw new TypeError("injectFault: a 'respond' fault needs an HTTP status (100-599)");
+		}
+		if (fault.body === undefined) throw new TypeError("injectFault: a 'respond' fault needs a body");
+		answer = customAnswer(fault);
+	}
 	const phone = fault.match && fault.match.phone !== undefined ? String(fault.match.phone) : undefined;
-	return { kind: fault.kind, remaining: times, ms: fault.ms || 0, phone };
+	return { kind: fault.kind, stage: STAGE[fault.kind], remaining: times, ms: fault.ms || 0, phone, answer };
 }
 
 class FaultQueue {
@@ -51,24 +103,26 @@ class FaultQueue {
 		this.items.length = 0;
 	}
 
-	/** Consume one application of the first fault accepted by `pick`; returns { kind, ms } or null. */
-	take(pick) {
-		const index = this.items.findIndex(pick);
-		if (index === -1) return null;
-		const fault = this.items[index];
-		fault.remaining -= 1;
-		if (fault.remaining <= 0) this.items.splice(index, 1);
-		return { kind: fault.kind, ms: fault.ms };
-	}
-
-	/** A fault applied to a well-formed request with this phone (not dropMidUpload). */
-	takeForRequest(phone) {
-		return this.take((f) => f.kind !== 'dropMidUpload' && (f.phone === undefined || f.phone === phone));
+	/**
+	 * Consume one application of the first fault (dropMidUpload aside) that matches
+	 * `phone`, if it acts at `stage`; null otherwise (it then waits for its moment).
+	 */
+	takeAt(stage, phone) {
+		const fault = this.items.find((f) => f.stage !== 'upload' && (f.phone === undefined || f.phone === phone));
+		if (!fault || fault.stage !== stage) return null;
+		return this.consume(fault);
 	}
 
 	/** dropMidUpload: without a phone (when the request arrives) or for this phone (once it is known). */
 	takeDropMidUpload(phone) {
-		return this.take((f) => f.kind === 'dropMidUpload' && f.phone === phone);
+		const fault = this.items.find((f) => f.stage === 'upload' && f.phone === phone);
+		return fault ? this.consume(fault) : null;
+	}
+
+	consume(fault) {
+		fault.remaining -= 1;
+		if (fault.remaining <= 0) this.items.splice(this.items.indexOf(fault), 1);
+		return { kind: fault.kind, ms: fault.ms, answer: fault.answer };
 	}
 
 	get pending() {
@@ -76,4 +130,4 @@ class FaultQueue {
 	}
 }
 
-module.exports = { FaultQueue, ANSWERS, KINDS };
+module.exports = { FaultQueue, KINDS, ANSWERS };

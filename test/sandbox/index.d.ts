@@ -1,50 +1,92 @@
-/** Types of the sandbox (test/sandbox/index.js): the messages/send API of CONTRACT.md on loopback. */
+/**
+ * Types of the sandbox (test/sandbox/index.js): WhatsMark SaaS API v1 as Xobito runs it
+ * (/work/shared/api/CONTRACT.md), on loopback, strict.
+ */
 
-export type FaultKind = '500' | 'drop' | 'dropMidUpload' | 'latency' | 'html502' | 'nonJson200' | 'statusError200' | 'hang';
+export type FaultKind =
+	| 'drop' // the whole body is read, then the socket closes without an answer
+	| 'dropMidUpload' // the socket closes while the body arrives
+	| 'hang' // never answered
+	| 'latency' // `ms` more before the normal answer
+	| 'html502' // nginx's 502 page
+	| 'nonJson200' // 200 text/html
+	| 'system500' // 500 errors.system: maybe sent
+	| 'whatsapp500' // 500 errors.whatsapp (#132000): WhatsApp refused
+	| 'noMessageId200' // 200 success envelope, data.whatsapp_response = []
+	| 'statusError200' // 200 {"status":"error",...}
+	| 'notConnected503'
+	| 'optedOut403'
+	| 'conversationLimit403'
+	| 'tooLarge413'; // nginx's 413 page (HTML)
 
-export interface Fault {
-	kind: FaultKind;
-	/** How many requests it applies to (default 1; Infinity allowed). */
-	times?: number;
-	/** Extra delay of a 'latency' fault. */
-	ms?: number;
-	/** Apply only to requests whose `phone` field equals this. */
-	match?: { phone?: string };
+export interface FaultMatch {
+	/** Apply only to requests whose phone_number, as sent, equals this. */
+	phone?: string;
 }
+
+export type Fault =
+	| { kind: FaultKind; times?: number; ms?: number; match?: FaultMatch }
+	/** Answer anything: a string body goes out as is (default text/plain), anything else as JSON. */
+	| { kind: 'respond'; status: number; body: unknown; contentType?: string; headers?: Record<string, string>; times?: number; match?: FaultMatch };
 
 export interface RateLimitConfig {
-	/** Requests per token per fixed one-second window. */
-	perSecond: number;
-	/** retry_after / Retry-After in seconds (default: seconds left in the window, at least 1). */
-	retryAfter?: number;
+	/** Requests per token per fixed window (the real platform: 60). */
+	max: number;
+	/** Window length, opened by the first counted request (the real platform: 60000). */
+	windowMs: number;
 }
 
-export interface SandboxOptions {
+export interface SandboxConfig {
+	latencyMs: number;
+	rateLimit: RateLimitConfig | null;
+	/** Platform 2.2.0 accepts .jpg images; false = older platforms (422). */
+	acceptJpg: boolean;
+	/** Status of an unknown workspace: 500 on stock platforms, 400 on Xobito. */
+	invalidTenantStatus: 500 | 400;
+}
+
+export interface SandboxOptions extends Partial<SandboxConfig> {
 	/** 0 (default) = a random free port. */
 	port?: number;
+	/** Default 127.0.0.1. */
 	host?: string;
-	latencyMs?: number;
-	rateLimit?: RateLimitConfig | null;
+	/** Install sub-folder, e.g. '/waba' (default ''); routes live under `${prefix}/api/v1/{subdomain}/`. */
+	prefix?: string;
 	/** Fixed tokens (default: random per instance). */
 	tokens?: Partial<SandboxTokens>;
 }
 
 export interface SandboxTokens {
-	/** Has the ability messages.send. */
+	/** messages.send, templates.read and contacts.*: the normal token. */
 	send: string;
-	/** A valid token without messages.send. */
-	noAbility: string;
+	/** templates.read only. */
+	noSend: string;
+	/** messages.send only. */
+	noTemplates: string;
 }
 
-export interface Template {
-	name: string;
-	status: 'APPROVED' | 'PENDING' | 'REJECTED';
+/** One item of GET templates, in wire shape. */
+export interface TemplateRecord {
+	id: number;
+	tenant_id: number;
+	/** Meta's template id. */
+	template_id: string;
+	template_name: string;
+	language: string;
+	status: 'APPROVED' | 'PENDING' | 'REJECTED' | 'PAUSED';
 	category: 'UTILITY' | 'MARKETING' | 'AUTHENTICATION';
-	languages: readonly string[];
-	/** Informative only: the header kind is not enforced. */
-	headerFormats: readonly ('TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT')[];
-	bodyParams: number;
-	buttons: number;
+	header_data_format: 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION' | null;
+	header_data_text: string | null;
+	header_params_count: number;
+	body_data: string;
+	body_params_count: number;
+	footer_data: string | null;
+	footer_params_count: number;
+	/** A JSON-encoded array of buttons, or null. */
+	buttons_data: string | null;
+	template_type: string | null;
+	/** A JSON-encoded array of cards, or null. */
+	cards_json: string | null;
 }
 
 export interface RecordedFile {
@@ -58,15 +100,18 @@ export interface RecordedFile {
 }
 
 export type Fields = Record<string, any>;
+export type RouteName = 'templates.list' | 'templates.show' | 'messages.template';
 
 export interface RecordedRequest {
 	/** 1-based, in arrival order (restarts at 1 after reset()). */
 	seq: number;
 	method: string;
-	/** Path without the query string. */
+	/** Path without the query string (with the prefix). */
 	path: string;
 	/** Query string parameters (bracketed names rebuilt). */
 	query: Fields;
+	/** The route matched, null when none did (404/405). */
+	route: RouteName | null;
 	contentType: string | null;
 	/** Raw Authorization header value. */
 	authorization: string | null;
@@ -74,7 +119,7 @@ export interface RecordedRequest {
 	accept: string | null;
 	/** All request headers, lower-case names. */
 	headers: Record<string, string | string[] | undefined>;
-	/** Parsed body: JSON object or rebuilt multipart text parts; null when not parsed (malformed, other type). */
+	/** Parsed send body: JSON object or rebuilt multipart text parts; {} for an empty body; null when not parsed. */
 	fields: Fields | null;
 	/** Multipart file parts. */
 	files: RecordedFile[];
@@ -83,7 +128,7 @@ export interface RecordedRequest {
 	/** Body answered: parsed JSON, or the raw text for non-JSON answers. */
 	response: any;
 	/** The fault applied to this request, if any. */
-	fault: FaultKind | null;
+	fault: FaultKind | 'respond' | null;
 	/** Why the body was not read completely (the connection closed), if so. */
 	error: string | null;
 	/** performance.now() at arrival / at answer end or socket close. */
@@ -91,12 +136,47 @@ export interface RecordedRequest {
 	endedAt: number | null;
 }
 
+export interface GeneratedOtp {
+	code: string;
+	generated: true;
+	length: number;
+	field_number: number;
+}
+
+/** A send answered 200 with a message id. */
 export interface AcceptedMessage {
-	id: string;
 	wamid: string;
 	/** Fields as validated (body, plus query parameters the body did not have). */
 	fields: Fields;
 	files: RecordedFile[];
+	template: TemplateRecord;
+	/** True when the send created the contact. */
+	contactCreated: boolean;
+	/**
+	 * The text parameters as WhatsApp receives them after the platform's rewriting:
+	 * positional by presence, cut/padded to the template's counts, merge tokens replaced,
+	 * whitespace collapsed, trimmed, '0' and empty -> ' '.
+	 */
+	whatsapp: { header: string[]; body: string[] };
+	/** Where an uploaded header file was stored (`template_header_<unix second>_<slug>.<ext>`). */
+	storedFileName?: string;
+	otp?: GeneratedOtp;
+}
+
+export interface SandboxContact {
+	id: number;
+	/** `+digits` */
+	phone: string;
+	firstname: string;
+	lastname: string;
+	email: string;
+	/** A known short name, an id given as a digit string, or null. */
+	country: string | null;
+	assigned_id: number | null;
+	groups: string[];
+	status_id: number;
+	source_id: number;
+	type: 'lead';
 }
 
 export interface SandboxStats {
@@ -109,30 +189,55 @@ export interface SandboxStats {
 	noAnswer: number;
 	/** Answers sent, by status. */
 	byStatus: Record<number, number>;
+	/** Uploads stored under a name an earlier upload already used (the platform overwrites the file). */
+	overwrittenUploads: number;
+}
+
+export interface PendingFault {
+	kind: FaultKind | 'respond';
+	remaining: number;
+	ms: number;
+	phone?: string;
 }
 
 export interface Sandbox {
+	/** The platform URL: `http://127.0.0.1:${port}${prefix}` (no /api/v1). */
 	readonly baseUrl: string;
 	readonly port: number;
+	/** 'acme': the workspace whose API is enabled and that the tokens belong to. */
+	readonly subdomain: string;
 	readonly tokens: Readonly<SandboxTokens>;
-	readonly templates: readonly Template[];
+	/** Exactly what GET templates serves. */
+	readonly templates: readonly TemplateRecord[];
 	/** Live arrays/objects: reset() clears them in place. */
 	readonly requests: RecordedRequest[];
 	readonly messages: AcceptedMessage[];
+	/** The workspace's contacts: the seeded ones plus those created by sends. */
+	readonly contacts: SandboxContact[];
 	readonly stats: SandboxStats;
-	readonly config: { latencyMs: number; rateLimit: RateLimitConfig | null };
-	readonly pendingFaults: { kind: FaultKind; remaining: number; ms: number; phone?: string }[];
-	configure(change: { latencyMs?: number; rateLimit?: RateLimitConfig | null }): void;
+	readonly config: SandboxConfig;
+	readonly pendingFaults: PendingFault[];
+	configure(change: Partial<SandboxConfig>): void;
 	injectFault(fault: Fault): void;
-	/** Clear requests, messages, stats, faults and rate-limit state; configuration is kept. */
+	/** Clear requests, messages, stats, faults, rate-limit state, created contacts and stored upload names; keep config. */
 	reset(): void;
 	close(): Promise<void>;
 }
 
+export interface RouteEntry {
+	readonly name: RouteName;
+	readonly method: 'GET' | 'POST';
+	/** Relative to `{prefix}/api/v1/{subdomain}/`. */
+	readonly path: string;
+	readonly ability: string;
+}
+
 export function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
 
-export const TEMPLATES: readonly Template[];
+export const TEMPLATES: readonly TemplateRecord[];
 export const DEMO_TOKENS: Readonly<SandboxTokens>;
-export const FILE_LIMITS: Readonly<{ header_image: number; header_video: number; header_document: number }>;
-export const PATH: string;
+export const SUBDOMAIN: string;
 export const FAULT_KINDS: readonly FaultKind[];
+export const ROUTES: readonly RouteEntry[];
+/** Upload limits in bytes, by file field: exactly at the limit passes. */
+export const FILE_LIMITS: Readonly<{ header_image_file: number; header_video_file: number; header_document_file: number }>;

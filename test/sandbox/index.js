@@ -1,49 +1,83 @@
 'use strict';
 /**
- * The sandbox: the workspace messaging API of /work/shared/api/CONTRACT.md on
- * loopback, strict. See index.d.ts for the public API.
+ * The sandbox: WhatsMark SaaS API v1 as Xobito runs it (/work/shared/api/CONTRACT.md),
+ * on loopback, strict. An independent witness of the contract: nothing here comes
+ * from the node (nodes/, dist/). See index.d.ts for the public API.
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
-const fixtures = require('./fixtures');
+const platform = require('./platform');
+const { TEMPLATES } = require('./templates');
 const { FaultQueue, KINDS } = require('./faults');
 const { RateLimiter, checkRateLimitConfig } = require('./rateLimit');
+const { ContactBook } = require('./contacts');
 const { createHandler } = require('./server');
 
-const randomToken = (label) => `apitk_${label}_${crypto.randomBytes(16).toString('hex')}`;
+// Stock tokens are 64 hex characters; Xobito shows `apitk_...`. Both kinds are used.
+const randomTokens = () => ({
+	send: crypto.randomBytes(32).toString('hex'),
+	noSend: `apitk_nosend_${crypto.randomBytes(16).toString('hex')}`,
+	noTemplates: `apitk_notemplates_${crypto.randomBytes(16).toString('hex')}`,
+});
 
 function checkLatency(ms) {
 	if (!(typeof ms === 'number' && ms >= 0 && Number.isFinite(ms))) throw new TypeError('latencyMs must be a number >= 0');
 	return ms;
 }
 
-function emptyStats(inFlight) {
-	return { inFlight, maxInFlight: inFlight, total: 0, accepted: 0, noAnswer: 0, byStatus: {} };
+function checkTenantStatus(status) {
+	if (status !== 500 && status !== 400) throw new TypeError('invalidTenantStatus must be 500 (stock) or 400 (Xobito)');
+	return status;
 }
 
-/**
- * Start a sandbox. options: { port = 0, host = '127.0.0.1', latencyMs = 0,
- * rateLimit = null, tokens = random per instance ({ send, noAbility }) }.
- */
+function checkPrefix(prefix) {
+	if (prefix === '') return prefix;
+	if (typeof prefix !== 'string' || !/^(\/[A-Za-z0-9._~-]+)+$/.test(prefix)) {
+		throw new TypeError("prefix must be '' or a path like '/waba' (no trailing slash)");
+	}
+	return prefix;
+}
+
+function checkConfig(change, into) {
+	if ('latencyMs' in change) into.latencyMs = checkLatency(change.latencyMs);
+	if ('rateLimit' in change) into.rateLimit = checkRateLimitConfig(change.rateLimit);
+	if ('invalidTenantStatus' in change) into.invalidTenantStatus = checkTenantStatus(change.invalidTenantStatus);
+	if ('acceptJpg' in change) {
+		if (typeof change.acceptJpg !== 'boolean') throw new TypeError('acceptJpg must be a boolean');
+		into.acceptJpg = change.acceptJpg;
+	}
+	return into;
+}
+
+function emptyStats(inFlight) {
+	return { inFlight, maxInFlight: inFlight, total: 0, accepted: 0, noAnswer: 0, byStatus: {}, overwrittenUploads: 0 };
+}
+
 async function startSandbox(options = {}) {
-	const tokens = Object.freeze({
-		send: (options.tokens && options.tokens.send) || randomToken('send'),
-		noAbility: (options.tokens && options.tokens.noAbility) || randomToken('noability'),
-	});
+	const given = Object.entries(options.tokens || {}).filter(([, v]) => typeof v === 'string' && v !== '');
+	const tokens = Object.freeze({ ...randomTokens(), ...Object.fromEntries(given) });
+	const config = checkConfig(
+		{
+			latencyMs: options.latencyMs ?? 0,
+			rateLimit: options.rateLimit ?? null,
+			invalidTenantStatus: options.invalidTenantStatus ?? 500,
+			acceptJpg: options.acceptJpg ?? true,
+		},
+		{},
+	);
 	const state = {
-		config: { latencyMs: checkLatency(options.latencyMs ?? 0), rateLimit: checkRateLimitConfig(options.rateLimit) },
-		tokenAbilities: new Map([
-			[tokens.send, [fixtures.ABILITY]],
-			[tokens.noAbility, ['messages.read']],
-		]),
-		templates: fixtures.TEMPLATES,
+		config,
+		prefix: checkPrefix(options.prefix ?? ''),
+		tokenAbilities: new Map(Object.entries(tokens).map(([kind, token]) => [token, platform.TOKEN_ABILITIES[kind]])),
+		templates: TEMPLATES,
+		contacts: new ContactBook(),
+		storedNames: new Set(),
 		requests: [],
 		messages: [],
 		stats: emptyStats(0),
 		seq: 0,
 		generation: 0,
 		inFlight: new Set(),
-		hung: new Set(),
 		timers: new Set(),
 		faults: new FaultQueue(),
 		limiter: new RateLimiter(),
@@ -67,15 +101,19 @@ async function startSandbox(options = {}) {
 	let closed = false;
 
 	return {
-		baseUrl: `http://${host}:${port}`,
+		baseUrl: `http://${host}:${port}${state.prefix}`,
 		port,
+		subdomain: platform.SUBDOMAIN,
 		tokens,
-		templates: fixtures.TEMPLATES,
+		templates: TEMPLATES,
 		get requests() {
 			return state.requests;
 		},
 		get messages() {
 			return state.messages;
+		},
+		get contacts() {
+			return state.contacts.list;
 		},
 		get stats() {
 			return state.stats;
@@ -87,11 +125,9 @@ async function startSandbox(options = {}) {
 			return state.faults.pending;
 		},
 		configure(change = {}) {
-			if ('latencyMs' in change) state.config.latencyMs = checkLatency(change.latencyMs);
-			if ('rateLimit' in change) {
-				state.config.rateLimit = checkRateLimitConfig(change.rateLimit);
-				state.limiter.reset();
-			}
+			const next = checkConfig(change, { ...state.config });
+			if ('rateLimit' in change) state.limiter.reset();
+			Object.assign(state.config, next);
 		},
 		injectFault(fault) {
 			state.faults.add(fault);
@@ -105,6 +141,8 @@ async function startSandbox(options = {}) {
 			state.seq = 0;
 			state.faults.clear();
 			state.limiter.reset();
+			state.contacts.reset();
+			state.storedNames.clear();
 		},
 		async close() {
 			if (closed) return;
@@ -120,9 +158,10 @@ async function startSandbox(options = {}) {
 
 module.exports = {
 	startSandbox,
-	TEMPLATES: fixtures.TEMPLATES,
-	DEMO_TOKENS: fixtures.DEMO_TOKENS,
-	FILE_LIMITS: fixtures.FILE_LIMITS,
-	PATH: fixtures.PATH,
+	TEMPLATES,
+	DEMO_TOKENS: platform.DEMO_TOKENS,
+	SUBDOMAIN: platform.SUBDOMAIN,
 	FAULT_KINDS: KINDS,
+	ROUTES: platform.ROUTES,
+	FILE_LIMITS: platform.FILE_LIMITS,
 };

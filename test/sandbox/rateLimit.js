@@ -1,7 +1,9 @@
 'use strict';
 /**
- * Fixed one-second window per token, like Laravel's throttle middleware:
- * a refused request is not counted as a hit.
+ * The platform's per-token limit: `max` requests per fixed window of `windowMs`,
+ * opened by the first counted request (real platform: 60 per 60000 ms). A refused
+ * (429) request is not counted. retry_after = whole seconds until the window
+ * closes, rounded up, at least 1.
  */
 class RateLimiter {
 	constructor() {
@@ -12,21 +14,16 @@ class RateLimiter {
 		this.windows.clear();
 	}
 
-	/**
-	 * Count a request of `key` under `config` ({ perSecond, retryAfter? }).
-	 * Returns null when allowed, else { retryAfter, limit }.
-	 */
+	/** Count a request of `key`; null when allowed, else { retryAfter }. */
 	hit(key, config, now = Date.now()) {
 		if (!config) return null;
 		let w = this.windows.get(key);
-		if (!w || now - w.start >= 1000) {
+		if (!w || now - w.start >= config.windowMs) {
 			w = { start: now, count: 0 };
 			this.windows.set(key, w);
 		}
-		if (w.count >= config.perSecond) {
-			const retryAfter =
-				config.retryAfter !== undefined ? config.retryAfter : Math.max(1, Math.ceil((w.start + 1000 - now) / 1000));
-			return { retryAfter, limit: config.perSecond };
+		if (w.count >= config.max) {
+			return { retryAfter: Math.max(1, Math.ceil((w.start + config.windowMs - now) / 1000)) };
 		}
 		w.count += 1;
 		return null;
@@ -35,13 +32,11 @@ class RateLimiter {
 
 function checkRateLimitConfig(rateLimit) {
 	if (rateLimit === null || rateLimit === undefined) return null;
-	if (!(Number.isInteger(rateLimit.perSecond) && rateLimit.perSecond > 0)) {
-		throw new TypeError('rateLimit.perSecond must be a positive integer');
+	if (!(Number.isInteger(rateLimit.max) && rateLimit.max > 0)) throw new TypeError('rateLimit.max must be a positive integer');
+	if (!(Number.isInteger(rateLimit.windowMs) && rateLimit.windowMs > 0)) {
+		throw new TypeError('rateLimit.windowMs must be a positive integer (milliseconds)');
 	}
-	if (rateLimit.retryAfter !== undefined && !(Number.isInteger(rateLimit.retryAfter) && rateLimit.retryAfter >= 0)) {
-		throw new TypeError('rateLimit.retryAfter must be a non-negative integer (seconds)');
-	}
-	return { perSecond: rateLimit.perSecond, retryAfter: rateLimit.retryAfter };
+	return { max: rateLimit.max, windowMs: rateLimit.windowMs };
 }
 
 module.exports = { RateLimiter, checkRateLimitConfig };

@@ -1,39 +1,23 @@
 'use strict';
 /**
- * The request pipeline of the sandbox (one function per request):
- *   route → method → token → ability → rate limit → content type   (decided on arrival)
- *   body (always read completely, streamed) → 400 → 422 → fault → template → 200
+ * The request pipeline (one function per request):
+ *   route/method -> workspace -> token -> ability -> rate limit -> content type   (gate.js, on arrival)
+ *   body (always read completely, streamed) -> 400 -> 422 -> transport fault
+ *   -> send steps (send.js) -> platform fault -> 200
  * Refusals decided on arrival are answered only after the whole body was read,
  * like nginx + PHP-FPM, so a client never gets its answer mid-upload.
  * Every answer is delayed by config.latencyMs (without blocking anything).
  */
-const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
-const { PATH, ABILITY } = require('./fixtures');
 const { readJsonText, readMultipart, drain } = require('./body');
 const { rebuild } = require('./brackets');
 const { validate } = require('./validate');
-const { ANSWERS } = require('./faults');
+const { resolveRoute, checkAccess, mediaType, isEmptyBody } = require('./gate');
+const { listTemplates, showTemplate } = require('./catalog');
+const { prepareSend, completeSend } = require('./send');
 const R = require('./responses');
 
 const MID_UPLOAD_BYTES = 64 * 1024;
-
-function mediaType(contentType) {
-	const type = String(contentType || '').split(';')[0].trim().toLowerCase();
-	if (type === 'application/json') return 'json';
-	if (type === 'multipart/form-data') return 'multipart';
-	return null;
-}
-
-function isEmptyBody(req) {
-	const length = req.headers['content-length'];
-	return req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
-}
-
-function bearerToken(header) {
-	const m = /^Bearer ([^\s,]+)$/.exec(header || '');
-	return m ? m[1] : null;
-}
 
 function parseUrl(raw) {
 	try {
@@ -44,20 +28,26 @@ function parseUrl(raw) {
 	}
 }
 
-/** Decisions that need only the request line and headers; null = go on. */
-function decideOnArrival(state, req, path) {
-	if (path !== PATH) return R.notFound();
-	if (req.method !== 'POST') return R.methodNotAllowed();
-	const token = bearerToken(req.headers.authorization);
-	const abilities = token === null ? undefined : state.tokenAbilities.get(token);
-	if (!abilities) return R.invalidToken();
-	if (!abilities.includes(ABILITY)) return R.missingAbility(ABILITY);
-	const limited = state.limiter.hit(token, state.config.rateLimit);
-	if (limited) return R.tooManyRequests(limited);
-	// An empty POST without a content type is an empty form to Laravel (422 for the missing
-	// fields), not a 415: that is what the credential test relies on.
-	if (!mediaType(req.headers['content-type']) && !isEmptyBody(req)) return R.unsupportedType();
-	return null;
+function newRecord(state, req, path, query) {
+	return {
+		seq: ++state.seq,
+		method: req.method,
+		path,
+		query: query.length ? rebuild(query) : {},
+		route: null,
+		contentType: req.headers['content-type'] ?? null,
+		authorization: req.headers.authorization ?? null,
+		accept: req.headers.accept ?? null,
+		headers: { ...req.headers },
+		fields: null,
+		files: [],
+		status: null,
+		response: null,
+		fault: null,
+		error: null,
+		startedAt: performance.now(),
+		endedAt: null,
+	};
 }
 
 function createHandler(state) {
@@ -65,24 +55,7 @@ function createHandler(state) {
 		const gen = state.generation;
 		const current = () => gen === state.generation;
 		const { path, query } = parseUrl(req.url);
-		const record = {
-			seq: ++state.seq,
-			method: req.method,
-			path,
-			query: query.length ? rebuild(query) : {},
-			contentType: req.headers['content-type'] ?? null,
-			authorization: req.headers.authorization ?? null,
-			accept: req.headers.accept ?? null,
-			headers: { ...req.headers },
-			fields: null,
-			files: [],
-			status: null,
-			response: null,
-			fault: null,
-			error: null,
-			startedAt: performance.now(),
-			endedAt: null,
-		};
+		const record = newRecord(state, req, path, query);
 		const { stats } = state;
 		state.requests.push(record);
 		stats.total += 1;
@@ -95,7 +68,6 @@ function createHandler(state) {
 			if (ended) return;
 			ended = true;
 			state.inFlight.delete(res);
-			state.hung.delete(res);
 			stats.inFlight = state.inFlight.size;
 			record.endedAt = performance.now();
 			if (record.status === null && current()) stats.noAnswer += 1;
@@ -106,7 +78,15 @@ function createHandler(state) {
 		const send = (answer) => {
 			if (res.destroyed || res.writableEnded) return;
 			record.status = answer.status;
-			record.response = answer.contentType === 'application/json' ? JSON.parse(answer.body) : answer.body;
+			let parsed = answer.body;
+			if (/json/.test(answer.contentType)) {
+				try {
+					parsed = JSON.parse(answer.body);
+				} catch {
+					parsed = answer.body; // a 'respond' fault may send anything
+				}
+			}
+			record.response = parsed;
 			if (current()) stats.byStatus[answer.status] = (stats.byStatus[answer.status] || 0) + 1;
 			res.writeHead(answer.status, {
 				'Content-Type': answer.contentType,
@@ -130,10 +110,14 @@ function createHandler(state) {
 			req.socket.destroy();
 		};
 
-		const early = decideOnArrival(state, req, path);
-		const kind = mediaType(record.contentType); // null: the body is only drained
+		const resolved = resolveRoute(state.prefix, req.method, path);
+		const route = resolved.route || null;
+		record.route = route ? route.name : null;
+		const early = resolved.answer || checkAccess(state, req, route, resolved.subdomain);
+		const isSend = route !== null && route.name === 'messages.template';
+		const kind = isSend ? mediaType(record.contentType) : null; // null: the body is only drained
 
-		// dropMidUpload: armed on arrival (no phone match) or when the phone part arrives.
+		// dropMidUpload: armed on arrival (no phone match) or when the phone_number part arrives.
 		let dropAfter = null;
 		let received = 0;
 		const contentLength = Number(req.headers['content-length']);
@@ -141,13 +125,13 @@ function createHandler(state) {
 			dropAfter = Number.isFinite(contentLength) && contentLength > 1 ? Math.min(MID_UPLOAD_BYTES, Math.floor(contentLength / 2)) : MID_UPLOAD_BYTES;
 			if (received >= dropAfter) dropConnection('dropMidUpload');
 		};
-		if (!early && state.faults.takeDropMidUpload(undefined)) arm();
+		if (isSend && !early && state.faults.takeDropMidUpload(undefined)) arm();
 		req.on('data', (chunk) => {
 			received += chunk.length;
 			if (dropAfter !== null && received >= dropAfter && !req.socket.destroyed) dropConnection('dropMidUpload');
 		});
 		const onText = (name, value) => {
-			if (!early && dropAfter === null && name === 'phone' && state.faults.takeDropMidUpload(value)) arm();
+			if (!early && dropAfter === null && name === 'phone_number' && state.faults.takeDropMidUpload(value)) arm();
 		};
 
 		let reading;
@@ -165,9 +149,9 @@ function createHandler(state) {
 
 		function afterBody(body) {
 			if (dropAfter !== null) return dropConnection('dropMidUpload'); // body smaller than the threshold
-			let parsed = null;
 			let malformed = null;
 			if (body.json) {
+				let parsed;
 				if (body.json.tooLarge) malformed = R.payloadTooLarge();
 				else {
 					try {
@@ -175,6 +159,7 @@ function createHandler(state) {
 					} catch {
 						parsed = undefined;
 					}
+					// Laravel would read it as an empty form; the node never sends it, so say what it is.
 					if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) malformed = R.malformedJson();
 				}
 				record.fields = malformed ? null : parsed;
@@ -187,6 +172,14 @@ function createHandler(state) {
 			if (early) return answer(early);
 			if (malformed) return answer(malformed);
 
+			const pageUrl = `http://${req.headers.host}${path}`;
+			if (route.name === 'templates.list') return answer(listTemplates(state.templates, record.query, pageUrl));
+			if (route.name === 'templates.show') return answer(showTemplate(state.templates, resolved.params.id));
+			return handleSend(body);
+		}
+
+		function handleSend(body) {
+			// Laravel's input is the query merged with the body (the body wins).
 			const fields = { ...record.query, ...record.fields };
 			const errors = validate({
 				fields,
@@ -195,35 +188,29 @@ function createHandler(state) {
 			});
 			if (errors) return answer(R.validation(errors));
 
-			if (body.json && state.faults.takeDropMidUpload(fields.phone)) return dropConnection('dropMidUpload');
+			if (body.json && state.faults.takeDropMidUpload(fields.phone_number)) return dropConnection('dropMidUpload');
 			let extraMs = 0;
-			const fault = state.faults.takeForRequest(fields.phone);
-			if (fault) {
-				record.fault = fault.kind;
-				if (fault.kind === 'drop') return dropConnection('drop');
-				if (fault.kind === 'hang') return state.hung.add(res);
-				if (fault.kind === 'latency') extraMs = fault.ms;
-				else return answer(ANSWERS[fault.kind]);
+			const early = state.faults.takeAt('transport', fields.phone_number);
+			if (early) {
+				record.fault = early.kind;
+				if (early.kind === 'drop') return dropConnection('drop');
+				if (early.kind === 'hang') return undefined; // never answered; the client or close() ends it
+				if (early.kind === 'latency') extraMs = early.ms;
+				else return answer(early.answer);
 			}
 
-			const template = state.templates.find((t) => t.name === fields.template_name && t.languages.includes(fields.template_language));
-			if (!template) return answer(R.templateNotFound(), extraMs);
-			if (template.status !== 'APPROVED') return answer(R.notApproved(), extraMs);
-
-			const data = {
-				id: crypto.randomUUID(),
-				wamid: `wamid.${crypto.randomBytes(24).toString('base64url')}`,
-				phone: fields.phone,
-				template_name: fields.template_name,
-				template_language: fields.template_language,
-			};
-			if (current()) {
-				state.messages.push({ id: data.id, wamid: data.wamid, fields, files: record.files });
+			const prepared = prepareSend(state, fields, record.files, `http://${req.headers.host}${state.prefix}`);
+			if (prepared.answer) return answer(prepared.answer, extraMs);
+			const late = state.faults.takeAt('platform', fields.phone_number);
+			if (late) record.fault = late.kind;
+			const done = completeSend(prepared.plan, fields, record.files, late);
+			if (done.message && current()) {
+				state.messages.push(done.message);
 				stats.accepted += 1;
 			}
-			return answer(R.queued(data), extraMs);
+			return answer(done.answer, extraMs);
 		}
 	};
 }
 
-module.exports = { createHandler, mediaType, bearerToken };
+module.exports = { createHandler };

@@ -1,41 +1,29 @@
 'use strict';
 /**
- * Laravel-style validation of the send body (rules from CONTRACT.md, strict on
- * purpose: unknown fields are prohibited and empty values refused, which
- * catches wire-name typos and empty optional fields sent by the node).
+ * Laravel-style validation of a template send (the Validator step, answered as
+ * 422 "Validation failed" with errors.{field}[]), in Laravel's wording.
  *
- * validate({ fields, files, truncated }) → null | { field: [messages] }
- *   fields:    top-level values (JSON object, or rebuilt multipart text parts)
- *   files:     [{ field, filename, mimeType, size, sha256 }] (multipart file parts)
- *   truncated: names of multipart text parts cut at the field size limit
+ * Stricter than the real platform ON PURPOSE, to catch node bugs that the platform
+ * would silently swallow:
+ * - unknown top-level fields and unknown contact keys are prohibited (the platform
+ *   ignores them, so a misspelt wire name would go unnoticed);
+ * - an empty, blank or null optional value is refused: the node must not send empty fields
+ *   (a value of exactly '0' passes, as on the platform, which then sends a blank);
+ * - phone_number must be digits only, without a leading 0 (our [decided] rule);
+ * - a header URL must be http(s); at most one header medium; header_document_name
+ *   only with a document.
+ *
+ * validate({ fields, files, truncated }) -> null | { field: [messages] }
  */
-const { FILE_LIMITS, HEADER_MEDIA_FIELDS } = require('./fixtures');
+const { SEND_FIELDS, CONTACT_FIELDS, MEDIA_FIELDS } = require('./platform');
 const { baseName } = require('./brackets');
-
-const TEXT_MAX = 1024;
-
-/** The rule table: one entry per wire name. */
-const RULES = {
-	phone: { required: true, between: [8, 15], digits: true },
-	template_name: { required: true, max: 255 },
-	template_language: { required: true, between: [2, 10] },
-	phone_number_id: { digits: true, max: 64 },
-	header_image_url: { url: true, max: 2048 },
-	header_video_url: { url: true, max: 2048 },
-	header_document_url: { url: true, max: 2048 },
-	header_image: { file: true, maxBytes: FILE_LIMITS.header_image },
-	header_video: { file: true, maxBytes: FILE_LIMITS.header_video },
-	header_document: { file: true, maxBytes: FILE_LIMITS.header_document },
-	header_document_filename: { max: 255, needsDocument: true },
-	header_text: { max: TEXT_MAX },
-	otp: { max: 100 },
-	contact: { object: true },
-};
-for (let i = 1; i <= 10; i++) RULES[`body_${i}`] = { max: TEXT_MAX };
-for (let i = 0; i <= 2; i++) RULES[`button_${i}`] = { max: TEXT_MAX };
 
 const attr = (name) => name.replace(/_/g, ' ');
 const length = (s) => [...s].length;
+const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+// Laravel trims strings and turns empty ones into null before validating.
+const isEmpty = (v) => v === null || (typeof v === 'string' && v.trim() === '');
+const BOOLEANS = [true, false, 0, 1, '0', '1'];
 
 function isHttpUrl(value) {
 	if (/\s/.test(value)) return false;
@@ -47,29 +35,51 @@ function isHttpUrl(value) {
 	}
 }
 
-const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Laravel's `integer` rule: an integer, or a string of one. */
+const isInteger = (v) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^[+-]?\d+$/.test(v));
 
-/** Messages for a text (non-file) value of a string field. */
-function stringMessages(name, rule, value) {
+/** Messages for one non-file value under `rule`; `name` is the error key. */
+function valueMessages(name, rule, value) {
 	const a = attr(name);
+	if (isEmpty(value)) return [rule.required ? `The ${a} field is required.` : `The ${a} field must not be empty.`];
+	switch (rule.type) {
+		case 'boolean':
+			return BOOLEANS.includes(value) ? [] : [`The ${a} field must be true or false.`];
+		case 'integer': {
+			if (!isInteger(value)) return [`The ${a} field must be an integer.`];
+			const n = Number(value);
+			if (rule.between && (n < rule.between[0] || n > rule.between[1])) {
+				return [`The ${a} field must be between ${rule.between[0]} and ${rule.between[1]}.`];
+			}
+			return [];
+		}
+		case 'any':
+			return typeof value === 'string' || typeof value === 'number' ? [] : [`The ${a} field is invalid.`];
+		case 'object':
+			if (!isPlainObject(value)) return [`The ${a} field must be an object.`];
+			return Object.keys(value).length === 0 ? [`The ${a} field must not be empty.`] : [];
+		case 'file':
+			return [`The ${a} field must be a file.`];
+		default:
+			break; // string, url
+	}
 	if (typeof value !== 'string') return [`The ${a} field must be a string.`];
-	if (value === '') return [`The ${a} field must not be empty.`];
 	const out = [];
 	const len = length(value);
 	if (rule.between && (len < rule.between[0] || len > rule.between[1])) {
 		out.push(`The ${a} field must be between ${rule.between[0]} and ${rule.between[1]} characters.`);
 	}
 	if (rule.max && len > rule.max) out.push(`The ${a} field must not be greater than ${rule.max} characters.`);
-	if (rule.digits && !/^[0-9]+$/.test(value)) out.push(`The ${a} field format is invalid.`);
-	if (rule.url && !isHttpUrl(value)) out.push(`The ${a} field must be a valid URL.`);
+	if (rule.phone && !/^[1-9][0-9]*$/.test(value)) out.push(`The ${a} field format is invalid.`);
+	if (rule.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) out.push(`The ${a} field must be a valid email address.`);
+	if (rule.type === 'url' && !isHttpUrl(value)) out.push(`The ${a} field must be a valid URL.`);
 	return out;
 }
 
-function fileMessages(name, file) {
+function fileMessages(name, rule, file) {
 	const a = attr(name);
 	if (file.size === 0) return [`The ${a} field must not be empty.`];
-	const limit = RULES[name].maxBytes;
-	if (file.size > limit) return [`The ${a} field must not be greater than ${limit / 1024} kilobytes.`];
+	if (file.size > rule.maxBytes) return [`The ${a} field must not be greater than ${rule.maxBytes / 1024} kilobytes.`];
 	return [];
 }
 
@@ -77,63 +87,65 @@ function validate({ fields, files = [], truncated = [] }) {
 	const errors = {};
 	const add = (name, messages) => {
 		if (messages.length === 0) return;
-		errors[name] = [...(errors[name] || []), ...messages.filter((m) => !(errors[name] || []).includes(m))];
+		const list = errors[name] || (errors[name] = []);
+		for (const m of messages) if (!list.includes(m)) list.push(m);
 	};
 
 	// File parts: the last one per field wins (as PHP's $_FILES); a file replaces a text value.
 	const fileByField = new Map();
 	for (const f of files) {
 		const base = baseName(f.field);
-		if (base !== f.field) {
-			// A bracketed file part (`contact[avatar]`, `header_image[0]`).
-			if (base === 'contact') add('contact', ['The contact field must not contain files.']);
-			else if (RULES[base] && RULES[base].file) add(base, [`The ${attr(base)} field must be a file.`]);
-			else if (RULES[base]) add(base, [`The ${attr(base)} field must be a string.`]);
-			else add(base, [`The ${attr(base)} field is prohibited.`]);
+		if (base === f.field) {
+			fileByField.set(f.field, f);
 			continue;
 		}
-		fileByField.set(f.field, f);
+		// A bracketed file part (`contact[avatar]`, `header_image_file[0]`).
+		const rule = SEND_FIELDS[base];
+		if (!rule) add(base, [`The ${attr(base)} field is prohibited.`]);
+		else if (base === 'contact') add('contact', ['The contact field must not contain files.']);
+		else add(base, [rule.type === 'file' ? `The ${attr(base)} field must be a file.` : `The ${attr(base)} field must be a string.`]);
 	}
 
 	const names = new Set([...Object.keys(fields), ...fileByField.keys()]);
 	for (const name of names) {
-		const rule = RULES[name];
+		const rule = SEND_FIELDS[name];
 		if (!rule) {
 			add(name, [`The ${attr(name)} field is prohibited.`]);
 			continue;
 		}
 		const file = fileByField.get(name);
-		if (rule.file) {
-			add(name, file ? fileMessages(name, file) : [`The ${attr(name)} field must be a file.`]);
-		} else if (rule.object) {
-			const value = fields[name];
-			if (file || !isPlainObject(value)) add(name, [`The ${attr(name)} field must be an object.`]);
-			else if (Object.keys(value).length === 0) add(name, [`The ${attr(name)} field must not be empty.`]);
-		} else if (file) {
-			add(name, [`The ${attr(name)} field must be a string.`]);
-		} else {
-			add(name, stringMessages(name, rule, fields[name]));
+		if (rule.type === 'file') add(name, file ? fileMessages(name, rule, file) : [`The ${attr(name)} field must be a file.`]);
+		else if (file) add(name, [rule.type === 'object' ? `The ${attr(name)} field must be an object.` : `The ${attr(name)} field must be a string.`]);
+		else add(name, valueMessages(name, rule, fields[name]));
+	}
+
+	const contact = fields.contact;
+	if (!fileByField.has('contact') && isPlainObject(contact)) {
+		for (const [key, value] of Object.entries(contact)) {
+			const rule = CONTACT_FIELDS[key];
+			const name = `contact.${key}`;
+			add(name, rule ? valueMessages(name, rule, value) : [`The ${attr(name)} field is prohibited.`]);
 		}
 	}
 
 	for (const name of new Set(truncated.map(baseName))) {
-		if (RULES[name]) add(name, [`The ${attr(name)} field is too large.`]);
+		if (SEND_FIELDS[name]) add(name, [`The ${attr(name)} field is too large.`]);
 	}
 
-	for (const [name, rule] of Object.entries(RULES)) {
+	for (const [name, rule] of Object.entries(SEND_FIELDS)) {
 		if (rule.required && !names.has(name)) add(name, [`The ${attr(name)} field is required.`]);
 	}
 
-	const media = HEADER_MEDIA_FIELDS.filter((n) => names.has(n));
-	if (media.length > 1) for (const n of media) add(n, ['Only one header media may be given.']);
+	const media = MEDIA_FIELDS.filter((n) => names.has(n));
+	if (media.length > 1) for (const n of media) add(n, ['Only one header medium may be given.']);
 
-	if (names.has('header_document_filename') && !names.has('header_document') && !names.has('header_document_url')) {
-		add('header_document_filename', [
-			'The header document filename field is prohibited unless header document or header document url is present.',
+	if (names.has('header_document_name') && !names.has('header_document_file') && !names.has('header_document_url')) {
+		add('header_document_name', [
+			'The header document name field is prohibited unless header document file or header document url is present.',
 		]);
 	}
 
 	return Object.keys(errors).length > 0 ? errors : null;
 }
 
-module.exports = { validate, RULES };
+module.exports = { validate, isInteger };
