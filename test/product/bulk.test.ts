@@ -1,6 +1,7 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { items, jsonOut, startProduct, type Product } from './setup';
+import { WIRE } from '../support/wire';
+import { bulkPhone, items, jsonOut, startProduct, type Product } from './setup';
 
 let product: Product;
 beforeAll(async () => {
@@ -13,6 +14,7 @@ beforeEach(() => {
 });
 
 const byPhone = { phone: '={{ $json.phone }}' };
+const phoneOf = (fields: Record<string, unknown> | null) => fields![WIRE.phone] as string;
 
 describe('bulk sends', () => {
 	it.each([1, 3, 8])('never has more than %i request(s) in flight, outputs in input order', async (concurrency) => {
@@ -21,7 +23,8 @@ describe('bulk sends', () => {
 		expect(result.error).toBeUndefined();
 		expect(product.sb.stats.maxInFlight).toBe(concurrency);
 		const out = jsonOut(result);
-		expect(out.map((o) => (o.data as { phone: string }).phone)).toEqual(items(40).map((i) => String(i.json.phone)));
+		const wamidByPhone = new Map(product.sb.messages.map((m) => [phoneOf(m.fields), m.wamid]));
+		expect(out.map((o) => o.messageId)).toEqual(items(40).map((_, i) => wamidByPhone.get(bulkPhone(i))));
 		expect(result.outputs![0].map((o) => o.pairedItem)).toEqual(items(40).map((_, i) => ({ item: i })));
 	});
 
@@ -32,15 +35,17 @@ describe('bulk sends', () => {
 	});
 
 	it('a 429 item is sent again after retry_after and succeeds; nothing is sent twice', async () => {
-		product.sb.configure({ rateLimit: { perSecond: 4, retryAfter: 1 } });
+		product.sb.configure({ rateLimit: { max: 4, windowMs: 1000 } });
 		const result = await product.send({ ...byPhone, options: { concurrency: 2 } }, { items: items(10) });
 		expect(result.error).toBeUndefined();
 		expect(product.sb.stats.byStatus[429]).toBeGreaterThan(0);
 		expect(product.sb.messages).toHaveLength(10);
-		expect(new Set(product.sb.messages.map((m) => m.fields.phone)).size).toBe(10);
-		// The first retried request comes no sooner than retry_after after its 429.
+		expect(new Set(product.sb.messages.map((m) => phoneOf(m.fields))).size).toBe(10);
+		// v1 names the wait only in the body: no Retry-After header came.
 		const limited = product.sb.requests.find((r) => r.status === 429)!;
-		const retry = product.sb.requests.find((r) => r.seq > limited.seq && r.fields!.phone === limited.fields!.phone)!;
+		expect(limited.response).toEqual({ message: 'Too many requests', retry_after: 1 });
+		// The retried request comes no sooner than retry_after after its 429.
+		const retry = product.sb.requests.find((r) => r.seq > limited.seq && phoneOf(r.fields) === phoneOf(limited.fields))!;
 		expect(retry.startedAt - limited.endedAt!).toBeGreaterThanOrEqual(950);
 		// While paused, no other request started either.
 		const during = product.sb.requests.filter((r) => r.startedAt > limited.endedAt! + 50 && r.startedAt < limited.endedAt! + 950);
@@ -49,25 +54,26 @@ describe('bulk sends', () => {
 
 	it('a 500 item is sent once and reported; later items are not dispatched (continue-on-fail off)', async () => {
 		product.sb.configure({ latencyMs: 20 });
-		product.sb.injectFault({ kind: '500', match: { phone: '4915100000003' } });
+		product.sb.injectFault({ kind: 'system500', match: { phone: bulkPhone(3) } });
 		const result = await product.send({ ...byPhone, options: { concurrency: 2 } }, { items: items(20) });
 		const error = result.error as unknown as NodeApiError;
 		expect(error.context.itemIndex).toBe(3);
 		expect(error.description).toMatch(/may or may not have gone out/);
-		expect(product.sb.requests.filter((r) => r.fields!.phone === '4915100000003')).toHaveLength(1);
-		const sentPhones = product.sb.messages.map((m) => m.fields.phone as string);
+		expect(product.sb.requests.filter((r) => phoneOf(r.fields) === bulkPhone(3))).toHaveLength(1);
+		const sentPhones = product.sb.messages.map((m) => phoneOf(m.fields));
 		// Only items already in flight when item 3 failed went out after it.
 		expect(product.sb.requests.length).toBeLessThanOrEqual(5);
 		const sentIndexes = sentPhones.map((p) => Number(p.slice(-3))).sort((a, b) => a - b);
-		expect(error.description).toMatch(new RegExp(`Sent: ${sentIndexes.length} item\\(s\\): ${sentIndexes.map((i) => `${i} \\([0-9a-f-]{36}\\)`).join(', ')}\\.`));
+		const wamid = (i: number) => product.sb.messages.find((m) => phoneOf(m.fields) === bulkPhone(i))!.wamid.replace(/[.]/g, '\\.');
+		expect(error.description).toMatch(new RegExp(`Sent: ${sentIndexes.length} item\\(s\\): ${sentIndexes.map((i) => `${i} \\(${wamid(i)}\\)`).join(', ')}\\.`));
 		expect(error.description).toMatch(/Maybe sent \(check before resending\): items 3\./);
 		const last = Math.max(...sentIndexes, 3);
 		expect(error.description).toMatch(new RegExp(`Not sent: items ${last + 1}-19\\.`));
 	});
 
 	it('with continue-on-fail every item is tried once: N in, N out, paired, in order', async () => {
-		product.sb.injectFault({ kind: '500', match: { phone: '4915100000002' } });
-		product.sb.injectFault({ kind: 'statusError200', match: { phone: '4915100000005' } });
+		product.sb.injectFault({ kind: 'system500', match: { phone: bulkPhone(2) } });
+		product.sb.injectFault({ kind: 'whatsapp500', match: { phone: bulkPhone(5) } });
 		const input = items(8);
 		input[6].json.phone = 'not a phone';
 		const result = await product.send({ ...byPhone, options: { concurrency: 3 } }, { items: input, onError: 'continueRegularOutput' });
@@ -75,7 +81,7 @@ describe('bulk sends', () => {
 		expect(out).toHaveLength(8);
 		expect(result.outputs![0].map((o) => o.pairedItem)).toEqual(input.map((_, i) => ({ item: i })));
 		expect(out.map((o) => (o.error ? (o.details as { delivery: string }).delivery : 'sent'))).toEqual([
-			'sent', 'sent', 'unknown', 'sent', 'sent', 'unknown', 'not sent', 'sent',
+			'sent', 'sent', 'unknown', 'sent', 'sent', 'not sent', 'not sent', 'sent',
 		]);
 		expect(product.sb.requests).toHaveLength(7);
 	});
@@ -102,26 +108,26 @@ describe('bulk sends', () => {
 
 describe("n8n's Retry On Fail", () => {
 	it('a retry sends only what never went out and repeats the earlier answers: nothing twice', async () => {
-		// One message per one-second window, and no waiting for a longer retry_after: every try
-		// sends one item and stops at the next (429, not processed); n8n retries after 1 s.
-		product.sb.configure({ rateLimit: { perSecond: 1, retryAfter: 30 } });
+		// One message per one-second window, and no waiting at all after a 429: every try sends
+		// one item and stops at the next (429, not processed); n8n retries after 1 s.
+		product.sb.configure({ rateLimit: { max: 1, windowMs: 1000 } });
 		const result = await product.send(
-			{ ...byPhone, options: { concurrency: 1, maxRetryWaitSeconds: 1 } },
+			{ ...byPhone, options: { concurrency: 1, maxRetryWaitSeconds: 0 } },
 			{ items: items(3), retryOnFail: true, maxTries: 5 },
 		);
 		expect(result.error).toBeUndefined();
-		expect(product.sb.messages.map((m) => m.fields.phone)).toEqual(items(3).map((i) => i.json.phone));
+		expect(product.sb.messages.map((m) => phoneOf(m.fields))).toEqual(items(3).map((i) => i.json.phone));
 		expect(product.sb.stats.byStatus[429]).toBe(2);
 		const out = jsonOut(result);
-		expect(out.map((o) => (o.data as { id: string }).id)).toEqual(product.sb.messages.map((m) => m.id));
+		expect(out.map((o) => o.messageId)).toEqual(product.sb.messages.map((m) => m.wamid));
 	});
 
 	it('never resends a message that may have gone out; the error reports it once', async () => {
-		product.sb.injectFault({ kind: '500', match: { phone: '4915100000001' } });
+		product.sb.injectFault({ kind: 'system500', match: { phone: bulkPhone(1) } });
 		const result = await product.send({ ...byPhone, options: { concurrency: 1 } }, { items: items(3), retryOnFail: true, maxTries: 2 });
 		const error = result.error as unknown as NodeApiError;
 		expect(error.httpCode).toBe('500');
-		expect(product.sb.requests.map((r) => r.fields!.phone)).toEqual(['4915100000000', '4915100000001']);
+		expect(product.sb.requests.map((r) => phoneOf(r.fields))).toEqual([bulkPhone(0), bulkPhone(1)]);
 		expect(error.description!.match(/Stopped after/g)).toHaveLength(1);
 		expect(error.description).toMatch(/Sent: 1 item\(s\): 0 \(.+\)\. Maybe sent \(check before resending\): items 1\. Not sent: items 2\./);
 	});

@@ -1,7 +1,7 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
-import { credentialTest } from '../engine/harness';
+import type { Fault } from '../sandbox';
 import { jsonOut, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -9,55 +9,82 @@ beforeAll(async () => {
 	product = await startProduct();
 });
 afterAll(async () => await product.close());
-beforeEach(() => product.sb.reset());
+beforeEach(() => {
+	product.sb.reset();
+	product.sb.configure({ invalidTenantStatus: 500, acceptJpg: true, rateLimit: null });
+});
 
-describe('each refusal becomes an error in plain words', () => {
-	it.each([
-		['401', { credentials: { apiToken: 'apitk_wrong' } }, {}, 401, /^Invalid API token$/, /Check the API Token/],
-		['403', { credentials: { apiToken: 'NO_ABILITY' } }, {}, 403, /required ability: messages.send/, /lacks the ability messages.send/],
-		['404', {}, { templateName: 'no_such_template' }, 404, /^Template not found$/, /Check Template Name and Language Code/],
-		['404 (language)', {}, { templateLanguage: 'fr' }, 404, /^Template not found$/, /Language Code/],
-		['422', {}, { templateName: 'summer_promo' }, 422, /^template_name: Template is not APPROVED\.$/, /Fix them/],
-	])('%s', async (_name, options, params, status, message, advice) => {
-		const credentials = (options as { credentials?: { apiToken: string } }).credentials;
-		if (credentials?.apiToken === 'NO_ABILITY') credentials.apiToken = product.sb.tokens.noAbility;
-		const result = await product.send(params, { credentials });
-		expect(result.error).toBeInstanceOf(NodeApiError);
-		const error = result.error as unknown as NodeApiError;
-		expect(error.message).toMatch(message);
-		expect(error.httpCode).toBe(String(status));
-		expect(error.description).toMatch(advice);
-		expect(error.description).toMatch(/Nothing was sent\./);
+interface Row {
+	name: string;
+	params?: INodeParameters;
+	credentials?: (p: Product) => IDataObject;
+	fault?: Fault;
+	config?: Parameters<Product['sb']['configure']>[0];
+	status: number;
+	message: RegExp;
+	description: RegExp;
+	delivery: 'not sent' | 'unknown';
+}
+
+const rows: Row[] = [
+	{ name: 'unknown subdomain (stock 500)', credentials: () => ({ subdomain: 'nosuch' }), status: 500, message: /no workspace with this subdomain/, description: /Workspace Subdomain/, delivery: 'not sent' },
+	{ name: 'unknown subdomain (Xobito 400)', credentials: () => ({ subdomain: 'nosuch' }), config: { invalidTenantStatus: 400 }, status: 400, message: /no workspace with this subdomain/, description: /Workspace Subdomain/, delivery: 'not sent' },
+	{ name: 'API not set up', credentials: () => ({ subdomain: 'noapi' }), status: 404, message: /API is not set up/, description: /API Management/, delivery: 'not sent' },
+	{ name: 'API disabled', credentials: () => ({ subdomain: 'disabled' }), status: 403, message: /refused the token/, description: /API access may be disabled.*"API access is disabled"/, delivery: 'not sent' },
+	{ name: 'wrong token', credentials: () => ({ apiToken: 'apitk_wrong' }), status: 401, message: /token was refused/, description: /API Management/, delivery: 'not sent' },
+	{ name: 'token without messages.send', credentials: (p) => ({ apiToken: p.sb.tokens.noSend }), status: 403, message: /refused the token/, description: /messages\.send/, delivery: 'not sent' },
+	{ name: 'template unknown', params: { templateName: 'no_such_template' }, status: 404, message: /"no_such_template" in language "en" was not found, is not APPROVED/, description: /synced into the platform/, delivery: 'not sent' },
+	{ name: 'template PENDING', params: { templateName: 'order_update', templateLanguage: 'en_US' }, status: 404, message: /"order_update" in language "en_US"/, description: /en is not en_US/, delivery: 'not sent' },
+	{ name: 'template REJECTED', params: { templateName: 'summer_sale' }, status: 404, message: /not APPROVED/, description: /Nothing was sent/, delivery: 'not sent' },
+	{ name: 'template needs variables', params: { templateName: 'order_update' }, status: 422, message: /needs values that were not given: .*Body Variable \{\{1\}\}/, description: /exactly the template's variables/, delivery: 'not sent' },
+	{ name: 'platform refuses .jpg (older version)', config: { acceptJpg: false }, params: { templateName: 'product_photo', headerType: 'image', mediaUrl: 'https://cdn.example.com/a.jpg', bodyVariables: { var1: 'x' } }, status: 422, message: /refused the header media/, description: /Binary File.*\.jpeg or \.png/, delivery: 'not sent' },
+	{ name: 'contact status not in workspace', params: { newContact: { statusId: '99' } }, status: 422, message: /status/, description: /Fix the values/, delivery: 'not sent' },
+	{ name: 'opted-out contact', fault: { kind: 'optedOut403' }, status: 403, message: /opted out/, description: /opt in again/, delivery: 'not sent' },
+	{ name: 'plan limit', fault: { kind: 'conversationLimit403' }, status: 403, message: /plan limit/, description: /Upgrade/, delivery: 'not sent' },
+	{ name: 'WhatsApp not connected', fault: { kind: 'notConnected503' }, status: 503, message: /WhatsApp is not connected/, description: /connect WhatsApp/, delivery: 'not sent' },
+	{ name: 'over the upload limit (HTML 413)', fault: { kind: 'tooLarge413' }, status: 413, message: /larger than this platform accepts/, description: /smaller file/, delivery: 'not sent' },
+	{ name: 'WhatsApp refused (#132000)', fault: { kind: 'whatsapp500' }, status: 500, message: /^WhatsApp refused the message: \(#132000\)/, description: /do not match the template's variables.*Nothing was sent/, delivery: 'not sent' },
+	{ name: 'platform failure (errors.system)', fault: { kind: 'system500' }, status: 500, message: /failed while handling/, description: /may or may not have gone out/, delivery: 'unknown' },
+	{ name: 'proxy HTML 502', fault: { kind: 'html502' }, status: 502, message: /not JSON: perhaps a proxy/, description: /may or may not have gone out/, delivery: 'unknown' },
+	{ name: '200 without a message id', fault: { kind: 'noMessageId200' }, status: 200, message: /without a WhatsApp message id/, description: /may or may not have gone out/, delivery: 'unknown' },
+	{ name: '200 with status error', fault: { kind: 'statusError200' }, status: 200, message: /reported an error/, description: /may or may not have gone out/, delivery: 'unknown' },
+];
+
+describe('each row of the error table: plain words and whether it may have gone out', () => {
+	it.each(rows)('$name', async (row) => {
+		if (row.config) product.sb.configure(row.config);
+		if (row.fault) product.sb.injectFault(row.fault);
+		const credentials = row.credentials?.(product);
+		const stopped = await product.send(row.params ?? {}, { credentials });
+		const error = stopped.error as unknown as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(row.message);
+		expect(error.httpCode).toBe(String(row.status));
+		expect(error.description).toMatch(row.description);
+		expect(error.description).toMatch(row.delivery === 'not sent' ? /Nothing was sent\./ : /not sent again automatically/);
 		expect(error.context.itemIndex).toBe(0);
-		expect(error.message).not.toMatch(/Bad request - please check your parameters/);
-		// n8n resends a request after a 401 unless the node handles the status itself.
+		// Never sent twice, also not after a 401 (n8n resends a 401 unless the node handles it).
 		expect(product.sb.requests).toHaveLength(1);
-		expect(product.sb.requests[0].status).toBe(status);
+		expect(product.sb.requests[0].status).toBe(row.status);
+
+		product.sb.reset();
+		if (row.fault) product.sb.injectFault(row.fault);
+		const continued = await product.send(row.params ?? {}, { credentials, onError: 'continueRegularOutput' });
+		expect(jsonOut(continued)).toEqual([
+			{ error: error.message, details: { delivery: row.delivery, httpCode: String(row.status), itemIndex: 0, description: error.description } },
+		]);
 	});
 
 	it('429 beyond the allowed wait: rate-limit error, nothing sent', async () => {
-		product.sb.configure({ rateLimit: { perSecond: 1, retryAfter: 30 } });
-		try {
-			const result = await product.send({ options: { maxRetryWaitSeconds: 5 } }, { items: [{ json: {} }, { json: {} }] });
-			const error = result.error as unknown as NodeApiError;
-			expect(error.httpCode).toBe('429');
-			expect(error.message).toBe('Too many requests');
-			expect(error.description).toMatch(/asked to wait 30 s, longer than the 5 s allowed/);
-			expect(error.context.itemIndex).toBe(1);
-			expect(product.sb.stats.byStatus[429]).toBe(1);
-		} finally {
-			product.sb.configure({ rateLimit: null });
-		}
-	});
-
-	it('500: may or may not have gone out, sent once', async () => {
-		product.sb.injectFault({ kind: '500' });
-		const result = await product.send({});
+		product.sb.configure({ rateLimit: { max: 1, windowMs: 30_000 } });
+		const result = await product.send({ options: { maxRetryWaitSeconds: 5 } }, { items: [{ json: {} }, { json: {} }] });
 		const error = result.error as unknown as NodeApiError;
-		expect(error.message).toBe('Failed to send template message');
-		expect(error.httpCode).toBe('500');
-		expect(error.description).toMatch(/may or may not have gone out/);
-		expect(product.sb.requests).toHaveLength(1);
+		expect(error.httpCode).toBe('429');
+		expect(error.message).toBe('The platform rate-limited the message');
+		expect(error.description).toMatch(/asked to wait (29|30) s, longer than the 5 s allowed.*Nothing was sent/);
+		expect(error.context.itemIndex).toBe(1);
+		expect(product.sb.stats.byStatus[429]).toBe(1);
+		expect(product.sb.messages).toHaveLength(1);
 	});
 
 	it('a refused connection: nothing was sent', async () => {
@@ -66,77 +93,5 @@ describe('each refusal becomes an error in plain words', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Could not connect to the platform');
 		expect(error.description).toMatch(/Nothing was sent.*ECONNREFUSED/);
-	});
-});
-
-describe('invalid items send nothing', () => {
-	it('an invalid item stops the node before any message goes out, naming field, item and fix', async () => {
-		const result = await product.send(
-			{ phone: '={{ $json.phone }}' },
-			{ items: [{ json: { phone: '+49 151 1111111' } }, { json: { phone: '0151 2345678' } }, { json: { phone: '+49 151 3333333' } }] },
-		);
-		expect(result.error).toBeInstanceOf(NodeOperationError);
-		expect(result.error!.message).toMatch(/^Recipient Phone "0151 2345678" has no country code .* \[item 1\]$/);
-		expect(result.error!.description).toMatch(/Replace the leading 0 with the country code.*Nothing was sent/);
-		expect(product.sb.requests).toHaveLength(0);
-	});
-
-	it('continue-on-fail: one output per input, paired, the invalid one unsent', async () => {
-		const result = await product.send(
-			{ phone: '={{ $json.phone }}' },
-			{
-				onError: 'continueRegularOutput',
-				items: [{ json: { phone: '+49 151 1111111' } }, { json: { phone: 'abc' } }, { json: { phone: '+49 151 3333333' } }],
-			},
-		);
-		const out = jsonOut(result);
-		expect(out).toHaveLength(3);
-		expect(result.outputs![0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(out[0].status).toBe('success');
-		expect(out[1]).toEqual({
-			error: expect.stringMatching(/Recipient Phone "abc" contains "a".*\[item 1\]/),
-			details: { delivery: 'not sent', itemIndex: 1, description: expect.stringMatching(/Use digits only/) },
-		});
-		expect(out[2].status).toBe('success');
-		expect(product.sb.requests.map((r) => r.fields!.phone)).toEqual(['491511111111', '491513333333']);
-	});
-
-	it('the error output gets the failed items, the main output the sent ones', async () => {
-		const result = await product.send(
-			{ templateName: '={{ $json.t }}' },
-			{ onError: 'continueErrorOutput', items: [{ json: { t: 'order_update' } }, { json: { t: 'summer_promo' } }] },
-		);
-		expect(jsonOut(result, 0)).toHaveLength(1);
-		expect(jsonOut(result, 1)).toHaveLength(1);
-		expect(jsonOut(result, 1)[0]).toMatchObject({
-			t: 'summer_promo',
-			error: 'template_name: Template is not APPROVED.',
-			details: { httpCode: '422', delivery: 'not sent', itemIndex: 1 },
-		});
-		expect(result.outputs![1][0].pairedItem).toEqual({ item: 1 });
-	});
-});
-
-describe('credential test', () => {
-	const credentialType = new WhatsAppTemplatesApi();
-	it('passes for a token that may send, without sending a message', async () => {
-		const result = await credentialTest({ credentialType, credentials: product.credentials as never });
-		expect(result.status).toBe('OK');
-		expect(product.sb.requests[0].status).toBe(422);
-		expect(product.sb.messages).toHaveLength(0);
-	});
-
-	it('says which of 401 and 403 it was', async () => {
-		const bad = await credentialTest({ credentialType, credentials: { ...product.credentials, apiToken: 'apitk_x' } as never });
-		expect(bad).toEqual({ status: 'Error', message: expect.stringMatching(/invalid or expired \(HTTP 401\)/) });
-		const weak = await credentialTest({ credentialType, credentials: { ...product.credentials, apiToken: product.sb.tokens.noAbility } as never });
-		expect(weak).toEqual({ status: 'Error', message: expect.stringMatching(/lacks the ability messages.send \(HTTP 403\)/) });
-	});
-
-	it('refuses a host outside the credential before any request', async () => {
-		const result = await credentialTest({ credentialType, credentials: { subdomain: 'acme.evil.com', domain: 'example.com', apiToken: 't' } });
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/Workspace Subdomain/);
-		expect(product.sb.requests).toHaveLength(0);
 	});
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { storeBinary, setupEngine } from '../engine/harness';
+import { PATHS, WIRE, wireBody, type MediaKind } from '../support/wire';
 import { jsonOut, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -10,106 +11,156 @@ beforeAll(async () => {
 afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
 
-describe('every field reaches the sandbox under its wire name', () => {
-	it('sends a JSON message with all fields and outputs the API answer, paired', async () => {
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('every field reaches the platform under its wire name', () => {
+	it('sends a JSON message with every text field and outputs messageId beside the answer', async () => {
 		const result = await product.send({
 			phone: '+49 (151) 2345-678',
-			templateName: 'order_update',
-			templateLanguage: 'de',
-			headerType: 'text',
-			headerText: 'Ada 🎉',
+			templateName: 'ten_vars',
+			templateLanguage: 'en',
 			bodyVariables: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`var${i + 1}`, `v${i + 1} ü`])),
 			buttonParameters: { button0: 'track/1', button1: 'b1', button2: 'b2' },
 			additionalFields: {
-				otp: '123456',
+				otp: 'v1 ü',
 				phoneNumberId: '1098765',
-				contact: '{"first_name":"Ada","last_name":"Lovelace","groups":["vip"],"custom_fields":{"plan":"pro"}}',
+				contact: '{"firstname":"Ada","lastname":"Lovelace","groups":["vip","beta"],"status_id":1}',
 			},
+			newContact: { email: 'ada@example.com', country: 'Germany', sourceId: '2', assignedId: 5 },
 		});
 		expect(result.error).toBeUndefined();
-		const [request] = product.sb.requests;
 		expect(product.sb.requests).toHaveLength(1);
+		const [request] = product.sb.requests;
+		expect(request.path).toBe(PATHS.sendTemplate(product.sb.subdomain));
 		expect(request.contentType).toMatch(/^application\/json/);
 		expect(request.accept).toBe('application/json');
 		expect(request.authorization).toBe(`Bearer ${product.sb.tokens.send}`);
-		expect(request.fields).toEqual({
-			phone: '491512345678',
-			template_name: 'order_update',
-			template_language: 'de',
-			phone_number_id: '1098765',
-			header_text: 'Ada 🎉',
-			...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`body_${i + 1}`, `v${i + 1} ü`])),
-			button_0: 'track/1',
-			button_1: 'b1',
-			button_2: 'b2',
-			otp: '123456',
-			contact: { first_name: 'Ada', last_name: 'Lovelace', groups: ['vip'], custom_fields: { plan: 'pro' } },
-		});
+		expect(request.fields).toEqual(
+			wireBody({
+				phone: '491512345678',
+				template: 'ten_vars',
+				language: 'en',
+				from: '1098765',
+				body: Array.from({ length: 10 }, (_, i) => `v${i + 1} ü`),
+				buttons: ['track/1', 'b1', 'b2'],
+				copyCode: 'v1 ü',
+				contact: {
+					firstname: 'Ada',
+					lastname: 'Lovelace',
+					groups: 'vip,beta',
+					status_id: '1',
+					email: 'ada@example.com',
+					country: 'Germany',
+					source_id: '2',
+					assigned_id: '5',
+				},
+			}),
+		);
 		const [out] = jsonOut(result);
-		expect(out).toEqual(product.sb.requests[0].response);
-		expect((out.data as { id: string }).id).toBe(product.sb.messages[0].id);
+		const [message] = product.sb.messages;
+		expect(out.messageId).toBe(message.wamid);
+		const { messageId, ...answer } = out;
+		expect(answer).toEqual(request.response);
 		expect(result.outputs![0][0].pairedItem).toEqual({ item: 0 });
 	});
 
-	it.each(['image', 'video', 'document'] as const)('sends a %s header from a URL', async (kind) => {
+	it('sends a text header variable as the header field', async () => {
 		const result = await product.send({
-			templateName: 'order_shipped_media',
-			headerType: kind,
-			mediaSource: 'url',
-			mediaUrl: `https://cdn.example.com/file.${kind}`,
-			documentFilename: 'Invoice 42.pdf',
+			templateName: 'order_update',
+			headerType: 'text',
+			headerText: 'A-1042',
+			bodyVariables: { var1: 'Ada', var2: 'A-1042' },
 		});
 		expect(result.error).toBeUndefined();
-		const fields = product.sb.requests[0].fields!;
-		expect(fields[`header_${kind}_url`]).toBe(`https://cdn.example.com/file.${kind}`);
-		expect(fields.header_document_filename).toBe(kind === 'document' ? 'Invoice 42.pdf' : undefined);
+		expect(product.sb.requests[0].fields).toEqual(
+			wireBody({ phone: '491512345678', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'] }),
+		);
+		expect(product.sb.messages[0].whatsapp).toEqual({ header: ['A-1042'], body: ['Ada', 'A-1042'] });
+	});
+
+	const urlCases: Array<[MediaKind, string, string]> = [
+		['image', 'product_photo', 'https://cdn.example.com/p/photo.png'],
+		['video', 'welcome_video', 'https://cdn.example.com/v/clip.mp4'],
+		['document', 'invoice_ready', 'https://cdn.example.com/d/invoice.pdf'],
+	];
+	it.each(urlCases)('sends a %s header from a URL', async (kind, templateName, url) => {
+		const vars = templateName === 'welcome_video' ? {} : { var1: 'Ada' };
+		const result = await product.send({ templateName, headerType: kind, mediaSource: 'url', mediaUrl: url, documentFilename: 'Invoice 42.pdf', bodyVariables: vars });
+		expect(result.error).toBeUndefined();
+		expect(product.sb.requests[0].fields).toEqual(
+			wireBody({
+				phone: '491512345678',
+				template: templateName,
+				language: 'en',
+				mediaUrl: { kind, url },
+				documentName: kind === 'document' ? 'Invoice 42.pdf' : undefined,
+				body: Object.values(vars),
+			}),
+		);
 		expect(product.sb.messages).toHaveLength(1);
+	});
+
+	it('a .jpg URL goes as given: the platform decides (2.2.0 takes it)', async () => {
+		const url = 'https://cdn.example.com/photo.jpg';
+		const result = await product.send({ templateName: 'product_photo', headerType: 'image', mediaUrl: url, bodyVariables: { var1: 'x' } });
+		expect(result.error).toBeUndefined();
+		expect(product.sb.requests[0].fields![WIRE.mediaUrl('image')]).toBe(url);
 	});
 });
 
-describe('binary header media, bytes verified by hash', () => {
+describe('binary header media: bytes verified by hash, uploaded under a unique accepted name', () => {
 	const cases = [
-		{ kind: 'image', mimeType: 'image/png', fileName: 'photo.png', size: 300_000 },
-		{ kind: 'video', mimeType: 'video/mp4', fileName: 'clip.mp4', size: 2_000_000 },
-		{ kind: 'document', mimeType: 'application/pdf', fileName: 'invoice.pdf', size: 5_000_000 },
+		{ kind: 'image', template: 'product_photo', mimeType: 'image/png', fileName: 'photo.png', ext: 'png', size: 300_000 },
+		{ kind: 'video', template: 'welcome_video', mimeType: 'video/mp4', fileName: 'clip.mp4', ext: 'mp4', size: 2_000_000 },
+		{ kind: 'document', template: 'invoice_ready', mimeType: 'application/pdf', fileName: 'invoice.pdf', ext: 'pdf', size: 5_000_000 },
 	] as const;
 
 	for (const mode of ['filesystem', 'default'] as const) {
-		it.each(cases)(`uploads a $kind from a ${mode}-mode binary`, async ({ kind, mimeType, fileName, size }) => {
+		it.each(cases)(`uploads a $kind from a ${mode}-mode binary`, async ({ kind, template, mimeType, fileName, ext, size }) => {
 			await setupEngine({ binaryMode: mode });
 			const bytes = Buffer.alloc(size, `${kind}-${mode}-bytes`);
 			const binary = await storeBinary(bytes, { fileName, mimeType });
 			expect(Boolean(binary.id)).toBe(mode === 'filesystem');
+			const vars = kind === 'video' ? {} : { var1: 'Ada' };
 			const result = await product.send(
-				{
-					templateName: 'order_shipped_media',
-					headerType: kind,
-					mediaSource: 'binary',
-					binaryPropertyName: 'file',
-					bodyVariables: { var1: 'Ada' },
-					additionalFields: { contact: { first_name: 'Ada', vip: true, groups: ['a', 'b'] } },
-				},
+				{ templateName: template, headerType: kind, mediaSource: 'binary', binaryPropertyName: 'file', bodyVariables: vars, newContact: { firstName: 'Ada' } },
 				{ items: [{ json: {}, binary: { file: binary } }] },
 			);
 			expect(result.error).toBeUndefined();
 			const [request] = product.sb.requests;
 			expect(request.contentType).toMatch(/^multipart\/form-data/);
 			expect(request.files).toEqual([
-				{
-					field: `header_${kind}`,
-					filename: fileName,
-					mimeType,
-					size,
-					sha256: createHash('sha256').update(bytes).digest('hex'),
-				},
+				{ field: WIRE.mediaFile(kind), filename: expect.stringMatching(new RegExp(`^[a-z0-9-]+\\.${ext}$`)), mimeType, size, sha256: sha256(bytes) },
 			]);
-			expect(request.fields).toMatchObject({
-				phone: '491512345678',
-				body_1: 'Ada',
-				contact: { first_name: 'Ada', vip: '1', groups: ['a', 'b'] },
-			});
-			if (kind === 'document') expect(request.fields!.header_document_filename).toBe(fileName);
-			expect(jsonOut(result)[0].status).toBe('success');
+			expect(request.files[0].filename.startsWith(fileName.replace(/\..*$/, ''))).toBe(true);
+			expect(request.fields).toEqual(
+				wireBody({
+					phone: '491512345678',
+					template,
+					language: 'en',
+					documentName: kind === 'document' ? fileName : undefined,
+					body: Object.values(vars),
+					contact: { firstname: 'Ada' },
+				}),
+			);
+			expect(jsonOut(result)[0].messageId).toBe(product.sb.messages[0].wamid);
 		});
 	}
+
+	it.each([
+		['invoice', 'application/pdf', 'document', 'invoice_ready', 'pdf'],
+		['photo.jpg', 'image/jpeg', 'image', 'product_photo', 'jpeg'],
+		['Scan 2024 (final).JPG', 'image/jpeg', 'image', 'product_photo', 'jpeg'],
+	] as const)('%s (%s) goes up with the extension .%s the platform accepts', async (fileName, mimeType, kind, template, ext) => {
+		const bytes = Buffer.from(`%${fileName}%`);
+		const binary = await storeBinary(bytes, { fileName, mimeType });
+		const result = await product.send(
+			{ templateName: template, headerType: kind, mediaSource: 'binary', bodyVariables: { var1: 'x' } },
+			{ items: [{ json: {}, binary: { data: binary } }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(product.sb.requests[0].files[0].filename).toMatch(new RegExp(`^[a-z0-9-]+\\.${ext}$`));
+		expect(product.sb.requests[0].files[0].sha256).toBe(sha256(bytes));
+		if (kind === 'document') expect(product.sb.requests[0].fields![WIRE.documentName]).toBe(fileName);
+	});
 });
