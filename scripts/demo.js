@@ -1,34 +1,28 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run demo`: the main job, end to end. Builds the package if needed, starts the API sandbox,
- * runs examples/send-template.json through n8n's real engine in-process (the same WorkflowExecute
- * the n8n application uses), prints each output item and what the sandbox received, and exits 0
- * only when every item was sent and carries a message id the sandbox issued.
+ * `npm run demo`: the main job, end to end. Builds the package if needed, starts the platform
+ * sandbox (WhatsMark SaaS API v1 on loopback, test/sandbox), runs examples/send-template.json
+ * through n8n's real engine in-process (the same WorkflowExecute the n8n application uses),
+ * prints each output item, what the sandbox received, and the WhatsApp message ids. Exits 0 only
+ * when every item was sent and carries the message id (wamid) the sandbox issued for it.
  */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+
+const { buildIfNeeded } = require('./lib/package');
 
 const root = path.join(__dirname, '..');
 const built = path.join(root, 'dist/nodes/WhatsAppTemplates/WhatsAppTemplates.node.js');
 
-function newestMtime(dir) {
-	return fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-		const full = path.join(dir, entry.name);
-		return Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-	}, 0);
-}
-
-function buildIfNeeded() {
-	const sources = Math.max(newestMtime(path.join(root, 'nodes')), newestMtime(path.join(root, 'credentials')));
-	if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
-	console.log('Building the package (npm run build)…');
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+/** One line per request: route, path, status, and its text fields and file parts. */
+function describeRequest(r) {
+	const files = (r.files || []).map((f) => ` +file ${f.field}=${f.filename} (${f.size} B)`).join('');
+	return `#${r.seq} ${r.method} ${r.path} [${r.route}] → ${r.status}  ${JSON.stringify(r.fields)}${files}`;
 }
 
 async function main() {
-	buildIfNeeded();
+	buildIfNeeded({ log: (m) => console.log(m) });
 	const { runWorkflow, setupEngine } = require('../test/engine/harness');
 	const { startSandbox } = require('../test/sandbox');
 	const { WhatsAppTemplates } = require(built);
@@ -37,25 +31,38 @@ async function main() {
 	await setupEngine({ binaryMode: 'filesystem' });
 	const sb = await startSandbox({ port: 0 });
 	const workflow = JSON.parse(fs.readFileSync(path.join(root, 'examples/send-template.json'), 'utf8'));
-	console.log(`Sandbox: ${sb.baseUrl}   Workflow: ${workflow.name} (${workflow.nodes.length} nodes)\n`);
+	const credential = { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send };
+	console.log(`Platform (sandbox): ${sb.baseUrl}  workspace: ${sb.subdomain}`);
+	console.log(`Workflow: ${workflow.name} (${workflow.nodes.length} nodes)\n`);
 
 	let ok = false;
 	try {
 		const result = await runWorkflow(workflow, {
 			nodeTypes: { 'n8n-nodes-whatsapp-templates.whatsAppTemplates': new WhatsAppTemplates() },
 			credentialTypes: [new WhatsAppTemplatesApi()],
-			credentials: { whatsAppTemplatesApi: { baseUrl: sb.baseUrl, apiToken: sb.tokens.send } },
+			credentials: { whatsAppTemplatesApi: credential },
 		});
 		if (result.error) console.error(`The workflow failed: ${result.error.message}\n${result.error.description ?? ''}`);
 		const out = (result.outputs && result.outputs[0]) || [];
 		console.log(`Output of "${result.lastNodeExecuted}" (${out.length} items):`);
 		out.forEach((item, i) => console.log(`  [${i}] ${JSON.stringify(item.json)}`));
+
 		console.log(`\nThe sandbox received ${sb.requests.length} request(s):`);
-		sb.requests.forEach((r) => console.log(`  #${r.seq} ${r.method} ${r.path} → ${r.status}  ${JSON.stringify(r.fields)}`));
-		const issued = new Set(sb.messages.map((m) => m.id));
-		const ids = out.map((item) => item.json && item.json.data && item.json.data.id);
-		ok = !result.error && out.length === workflow.pinData[workflow.nodes[0].name].length && ids.every((id) => issued.has(id));
-		console.log(ok ? `\nDemo OK: ${ids.length} messages sent; message ids issued by the sandbox: ${ids.join(', ')}` : '\nDemo FAILED');
+		sb.requests.forEach((r) => console.log(`  ${describeRequest(r)}`));
+		console.log(`\nWhatsApp received ${sb.messages.length} message(s):`);
+		sb.messages.forEach((m) =>
+			console.log(`  ${m.wamid}  ${m.template.template_name}/${m.template.language}  header ${JSON.stringify(m.whatsapp.header)} body ${JSON.stringify(m.whatsapp.body)}${m.contactCreated ? '  (new contact)' : ''}`),
+		);
+
+		const issued = new Set(sb.messages.map((m) => m.wamid));
+		const ids = out.map((item) => item.json && item.json.messageId);
+		const expected = workflow.pinData[workflow.nodes[0].name].length;
+		ok = !result.error && out.length === expected && issued.size === expected && ids.every((id) => issued.has(id));
+		console.log(
+			ok
+				? `\nDemo OK: ${ids.length} messages sent; messageId of each output item = the wamid the sandbox issued:\n  ${ids.join('\n  ')}`
+				: `\nDemo FAILED: ${out.length}/${expected} output items, ${issued.size} messages accepted, message ids ${JSON.stringify(ids)}`,
+		);
 	} finally {
 		await sb.close();
 	}
