@@ -106,7 +106,7 @@ export const LIMITS = {
 	templateName: { max: 255 },
 	documentName: { max: 255 },
 	copyCode: { max: 100 },
-	otpLength: { min: 4, max: 10, default: 6 },
+	otpLength: { min: 4, max: 10 },
 	bodyVariables: 10,
 	buttons: 3,
 	contactName: { max: 255 },

@@ -27,7 +27,7 @@ const own: INodeProperties[] = [
 		name: 'otpLength',
 		type: 'number',
 		typeOptions: { minValue: LIMITS.otpLength.min, maxValue: LIMITS.otpLength.max },
-		default: LIMITS.otpLength.default,
+		default: 6,
 		description: 'Digits of the code the platform generates, 4 to 10. Used with "Generate OTP on the Platform".',
 	},
 ];
