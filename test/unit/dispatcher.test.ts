@@ -1,5 +1,6 @@
-import { dispatch, type Attempt, type DispatchSettings } from '../../nodes/WhatsAppTemplates/transport/dispatcher';
-import { indexRanges } from '../../nodes/WhatsAppTemplates/result/itemResult';
+import { dispatch, type Attempt, type DispatchSettings } from '../../nodes/WhatsAppTemplates/shared/batch/dispatcher';
+import { indexRanges } from '../../nodes/WhatsAppTemplates/shared/batch/itemResult';
+import { retryAfterSeconds } from '../../nodes/WhatsAppTemplates/shared/batch/retryAfter';
 
 const settings = (overrides: Partial<DispatchSettings> = {}): DispatchSettings => ({
 	concurrency: 3,
@@ -94,5 +95,22 @@ describe('indexRanges', () => {
 	it('shortens runs of indexes', () => {
 		expect(indexRanges([0, 1, 2, 3, 7, 9, 10, 11])).toBe('0-3, 7, 9-11');
 		expect(indexRanges([])).toBe('');
+	});
+});
+
+describe('retryAfterSeconds (429: the body says how long; v1 sends no header)', () => {
+	const answer = (body: unknown, headers: Record<string, unknown> = {}) => ({ statusCode: 429, headers: headers as never, body });
+
+	it('reads retry_after from the body, before any header', () => {
+		expect(retryAfterSeconds(answer({ message: 'Too many requests', retry_after: 45 }))).toBe(45);
+		expect(retryAfterSeconds(answer({ message: 'too_many_requests', retry_after: '7' }, { 'retry-after': '99' }))).toBe(7);
+	});
+
+	it("falls back to a proxy's Retry-After in seconds or as a date, then to 1 s", () => {
+		expect(retryAfterSeconds(answer('<html>', { 'retry-after': '12' }))).toBe(12);
+		const now = Date.parse('2026-01-01T00:00:00Z');
+		expect(retryAfterSeconds(answer({}, { 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' }), now)).toBe(30);
+		expect(retryAfterSeconds(answer({ retry_after: -5 }))).toBe(1);
+		expect(retryAfterSeconds(answer(null))).toBe(1);
 	});
 });

@@ -1,66 +1,163 @@
-import { isUnderBase, resolveBaseUrl } from '../../nodes/WhatsAppTemplates/api/endpoint';
+/**
+ * Where the token may go (shared/endpoint.ts, CONTRACT.md "Where requests go"): only under
+ * `{Platform URL}/api/v1/{subdomain}/`. The Platform URL is https (loopback or Allow Plain HTTP
+ * aside), without user info, query or fragment, may carry a sub-folder, and never /api/v1 itself;
+ * the subdomain is one label.
+ */
+import {
+	DEFAULT_PLATFORM_URL,
+	HostError,
+	isUnderBase,
+	normalisePlatformUrl,
+	normaliseSubdomain,
+	resolveApiBase,
+} from '../../nodes/WhatsAppTemplates/shared/endpoint';
+import { PATHS } from '../support/wire';
 
-describe('resolveBaseUrl: where the token may go', () => {
-	it('builds https://{subdomain}.{domain}, normalising case and surrounding spaces', () => {
-		expect(resolveBaseUrl({ subdomain: 'acme', domain: 'example.com' })).toBe('https://acme.example.com');
-		expect(resolveBaseUrl({ subdomain: ' ACME ', domain: 'Example.COM' })).toBe('https://acme.example.com');
-		expect(resolveBaseUrl({ subdomain: 'acme-2', domain: 'chat.example.co.uk' })).toBe('https://acme-2.chat.example.co.uk');
+function hostError(run: () => unknown): HostError {
+	try {
+		run();
+	} catch (error) {
+		expect(error).toBeInstanceOf(HostError);
+		return error as HostError;
+	}
+	throw new Error('expected a HostError, nothing was thrown');
+}
+
+describe('normalisePlatformUrl', () => {
+	it.each([
+		['https://dash.xobito.com', 'https://dash.xobito.com'],
+		['https://dash.xobito.com/', 'https://dash.xobito.com'],
+		['  HTTPS://Dash.Xobito.COM  ', 'https://dash.xobito.com'],
+		['https://example.com/waba', 'https://example.com/waba'],
+		['https://example.com/waba/', 'https://example.com/waba'],
+		['https://example.com/a/b', 'https://example.com/a/b'],
+		['https://example.com:8443/waba', 'https://example.com:8443/waba'],
+		['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+		['http://localhost:8080/prefix', 'http://localhost:8080/prefix'],
+		['http://127.8.9.10', 'http://127.8.9.10'],
+		['http://[::1]:4010', 'http://[::1]:4010'],
+	])('%j → %s', (typed, expected) => {
+		expect(normalisePlatformUrl(typed)).toBe(expected);
 	});
 
-	it('prefers the override, keeps a path prefix, drops a trailing slash', () => {
-		expect(resolveBaseUrl({ subdomain: 'x', domain: 'y.com', baseUrl: 'http://127.0.0.1:4010/' })).toBe('http://127.0.0.1:4010');
-		expect(resolveBaseUrl({ baseUrl: 'https://proxy.example.com/whatsapp/' })).toBe('https://proxy.example.com/whatsapp');
-		expect(resolveBaseUrl({ baseUrl: 'http://localhost:8080' })).toBe('http://localhost:8080');
-		expect(resolveBaseUrl({ baseUrl: 'http://intranet.local:8080', allowPlainHttp: true })).toBe('http://intranet.local:8080');
+	it('an empty value means the default, Xobito', () => {
+		expect(normalisePlatformUrl('')).toBe(DEFAULT_PLATFORM_URL);
+		expect(normalisePlatformUrl(undefined)).toBe(DEFAULT_PLATFORM_URL);
+		expect(DEFAULT_PLATFORM_URL).toBe('https://dash.xobito.com');
 	});
 
-	const hostVectors: Array<[string, Record<string, unknown>, RegExp]> = [
-		['subdomain with a dot', { subdomain: 'acme.evil.com', domain: 'example.com' }, /Workspace Subdomain/],
-		['subdomain with a path', { subdomain: 'acme/..', domain: 'example.com' }, /Workspace Subdomain/],
-		['subdomain with a fragment', { subdomain: 'evil.com#', domain: 'example.com' }, /Workspace Subdomain/],
-		['subdomain with user info', { subdomain: 'user@evil.com', domain: 'example.com' }, /Workspace Subdomain/],
-		['subdomain with a port', { subdomain: 'acme:80', domain: 'example.com' }, /Workspace Subdomain/],
-		['look-alike unicode subdomain', { subdomain: 'аcme', domain: 'example.com' }, /ASCII/],
-		['empty subdomain', { subdomain: '', domain: 'example.com' }, /Workspace Subdomain/],
-		['subdomain with inner space', { subdomain: 'ac me', domain: 'example.com' }, /Workspace Subdomain/],
-		['subdomain with a leading hyphen', { subdomain: '-acme', domain: 'example.com' }, /Workspace Subdomain/],
-		['subdomain with a backslash', { subdomain: 'acme\\evil', domain: 'example.com' }, /Workspace Subdomain/],
-		['domain with a leading dot', { subdomain: 'acme', domain: '.example.com' }, /Platform Domain/],
-		['domain with a trailing dot', { subdomain: 'acme', domain: 'example.com.' }, /Platform Domain/],
-		['domain with a scheme', { subdomain: 'acme', domain: 'https://example.com' }, /Platform Domain/],
-		['domain with a path', { subdomain: 'acme', domain: 'example.com/evil' }, /Platform Domain/],
-		['domain with a fragment', { subdomain: 'acme', domain: 'evil.com#.example.com' }, /Platform Domain/],
-		['domain with user info', { subdomain: 'acme', domain: 'user@evil.com' }, /Platform Domain/],
-		['domain with a port', { subdomain: 'acme', domain: 'example.com:8080' }, /Platform Domain/],
-		['single-label domain', { subdomain: 'acme', domain: 'localhost' }, /Platform Domain/],
-		['look-alike unicode domain', { subdomain: 'acme', domain: 'exаmple.com' }, /ASCII/],
-		['empty domain', { subdomain: 'acme', domain: '' }, /Platform Domain/],
-		['domain with a space', { subdomain: 'acme', domain: 'exa mple.com' }, /ASCII/],
-		['javascript: base URL', { baseUrl: 'javascript:alert(1)' }, /must start with https/],
-		['file: base URL', { baseUrl: 'file:///etc/passwd' }, /must start with https/],
-		['base URL with user info', { baseUrl: 'https://user:pass@evil.com' }, /user name or password/],
-		['base URL with a fragment', { baseUrl: 'https://api.example.com#@evil.com' }, /fragment/],
-		['base URL with a query', { baseUrl: 'https://api.example.com?x=1' }, /query/],
-		['base URL that is not a URL', { baseUrl: 'api.example.com' }, /is not a URL/],
-		['plain http to a remote host', { baseUrl: 'http://api.example.com' }, /plain http/],
-		['unicode base URL host', { baseUrl: 'https://аpi.example.com' }, /ASCII/],
-		['base URL with a space', { baseUrl: 'https://api.exa mple.com' }, /ASCII/],
-	];
+	it('plain http to another host only with Allow Plain HTTP', () => {
+		expect(hostError(() => normalisePlatformUrl('http://intranet.example:8080')).message).toMatch(/plain http:\/\/.*Allow Plain HTTP/);
+		expect(normalisePlatformUrl('http://intranet.example:8080/wa', true)).toBe('http://intranet.example:8080/wa');
+	});
 
-	it.each(hostVectors)('refuses %s', (_name, credentials, reason) => {
-		expect(() => resolveBaseUrl(credentials)).toThrow(reason);
+	it.each([
+		['javascript:alert(1)', /must start with https/],
+		['file:///etc/passwd', /must start with https/],
+		['ftp://example.com', /must start with https/],
+		['dash.xobito.com', /is not a URL|must start with https/],
+		['https://user:pass@example.com', /user name or password/],
+		['https://user@example.com', /user name or password/],
+		['https://example.com?x=1', /query \(\?\) or fragment/],
+		['https://example.com/?', /query \(\?\) or fragment/],
+		['https://example.com#@evil.com', /query \(\?\) or fragment/],
+		['https://example.com/#', /query \(\?\) or fragment/],
+		['http://127.0.0.1.evil.com', /plain http/],
+		['http://localhost.evil.com', /plain http/],
+		['https://exаmple.com', /ASCII/],
+		['https://exa mple.com', /ASCII/],
+		['https://example.com/api/v1', /without \/api\/v1/],
+		['https://example.com/api/v1/', /without \/api\/v1/],
+		['https://example.com/waba/api/v1/acme', /without \/api\/v1/],
+	])('refuses %j', (typed, reason) => {
+		// Allow Plain HTTP lifts only the plain-http rule: every other refusal stands with it on.
+		const allowPlainHttp = !String(reason).includes('plain http');
+		const error = hostError(() => normalisePlatformUrl(typed, allowPlainHttp));
+		expect(error.field).toBe('Platform URL');
+		expect(error.message).toMatch(reason);
+	});
+
+	it('a path that merely resembles the API root is a sub-folder', () => {
+		expect(normalisePlatformUrl('https://example.com/api/v10')).toBe('https://example.com/api/v10');
+		expect(normalisePlatformUrl('https://example.com/apiv1')).toBe('https://example.com/apiv1');
+	});
+});
+
+describe('normaliseSubdomain: one label', () => {
+	it.each([
+		['acme', 'acme'],
+		[' ACME ', 'acme'],
+		['acme-2', 'acme-2'],
+		['a', 'a'],
+		['0', '0'],
+		['a'.repeat(63), 'a'.repeat(63)],
+	])('%j → %s', (typed, expected) => {
+		expect(normaliseSubdomain(typed)).toBe(expected);
+	});
+
+	it.each([
+		['', 'empty'],
+		['acme.evil.com', 'a dot'],
+		['acme/..', 'a slash'],
+		['..', 'dots only'],
+		['acme%2F..', 'an encoded slash'],
+		['acme?x=1', 'a query'],
+		['acme#x', 'a fragment'],
+		['user@acme', 'user info'],
+		['acme:80', 'a port'],
+		['ac me', 'a space'],
+		['acme\r\nHost: evil.com', 'CR/LF'],
+		['-acme', 'a leading hyphen'],
+		['acme-', 'a trailing hyphen'],
+		['acme_1', 'an underscore'],
+		['acme\\evil', 'a backslash'],
+		['\u0430cme', 'a Cyrillic look-alike'],
+		['a'.repeat(64), '64 characters'],
+	])('refuses %j (%s)', (typed) => {
+		expect(hostError(() => normaliseSubdomain(typed)).field).toBe('Workspace Subdomain');
+	});
+});
+
+describe('resolveApiBase', () => {
+	it('is {Platform URL}/api/v1/{subdomain}, sub-folder kept', () => {
+		const base = (baseUrl: string, subdomain: string) => resolveApiBase({ baseUrl, subdomain });
+		// PATHS are the test's own statement of the contract; the base is the part before the route.
+		expect(base('https://dash.xobito.com', 'acme')).toBe(`https://dash.xobito.com${PATHS.templates('acme').replace(/\/templates$/, '')}`);
+		expect(base('https://example.com/waba/', ' Acme ')).toBe('https://example.com/waba/api/v1/acme');
+		expect(base('', 'acme')).toBe('https://dash.xobito.com/api/v1/acme');
+		expect(resolveApiBase({ baseUrl: 'http://intranet.example', subdomain: 'acme', allowPlainHttp: true })).toBe('http://intranet.example/api/v1/acme');
+	});
+
+	it('only a boolean true allows plain http', () => {
+		expect(() => resolveApiBase({ baseUrl: 'http://intranet.example', subdomain: 'acme', allowPlainHttp: 'true' })).toThrow(HostError);
+	});
+
+	it('names the credential field at fault', () => {
+		expect(hostError(() => resolveApiBase({ baseUrl: 'https://example.com', subdomain: 'a.b' })).field).toBe('Workspace Subdomain');
+		expect(hostError(() => resolveApiBase({ baseUrl: 'https://u@example.com', subdomain: 'acme' })).field).toBe('Platform URL');
 	});
 });
 
 describe('isUnderBase', () => {
-	it('accepts only URLs on the same origin under the base path', () => {
-		expect(isUnderBase('https://acme.example.com/api/v1/messages/send', 'https://acme.example.com')).toBe(true);
-		expect(isUnderBase('https://proxy.example.com/wa/api/v1/x', 'https://proxy.example.com/wa')).toBe(true);
-		expect(isUnderBase('https://proxy.example.com/other', 'https://proxy.example.com/wa')).toBe(false);
-		expect(isUnderBase('https://proxy.example.com/wafer', 'https://proxy.example.com/wa')).toBe(false);
-		expect(isUnderBase('https://evil.com/api', 'https://acme.example.com')).toBe(false);
-		expect(isUnderBase('http://acme.example.com/api', 'https://acme.example.com')).toBe(false);
-		expect(isUnderBase('https://acme.example.com@evil.com/api', 'https://acme.example.com')).toBe(false);
-		expect(isUnderBase('not a url', 'https://acme.example.com')).toBe(false);
+	const base = 'https://example.com/waba/api/v1/acme';
+
+	it.each([
+		[`${base}/messages/template`, true],
+		[`${base}/templates?per_page=1`, true],
+		[`${base}`, false],
+		[`${base}-evil/messages/template`, false],
+		['https://example.com/waba/api/v1/other/messages/template', false],
+		['https://example.com/api/v1/acme/messages/template', false],
+		['http://example.com/waba/api/v1/acme/templates', false],
+		['https://example.com:444/waba/api/v1/acme/templates', false],
+		['https://evil.com/waba/api/v1/acme/templates', false],
+		['https://example.com@evil.com/waba/api/v1/acme/templates', false],
+		['https://user:pw@example.com/waba/api/v1/acme/templates', false],
+		[`${base}/../other/templates`, false],
+		[`${base}/%2e%2e/other/templates`, false],
+		['not a url', false],
+	])('%s → %s', (target, expected) => {
+		expect(isUnderBase(target, base)).toBe(expected);
 	});
 });

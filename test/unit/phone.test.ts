@@ -1,5 +1,5 @@
-import { normalisePhone } from '../../nodes/WhatsAppTemplates/validate/phone';
-import { FieldError } from '../../nodes/WhatsAppTemplates/validate/fieldError';
+import { FieldError } from '../../nodes/WhatsAppTemplates/shared/validation/fieldError';
+import { normalisePhone } from '../../nodes/WhatsAppTemplates/shared/validation/phone';
 
 describe('normalisePhone (CONTRACT.md phone rule)', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { metaSafeValue } from '../../nodes/WhatsAppTemplates/validate/variables';
+import { metaSafeValue } from '../../nodes/WhatsAppTemplates/shared/validation/variables';
 
 describe('metaSafeValue (WhatsApp refuses new lines, tabs, more than four spaces)', () => {
 	it('passes ordinary values through untouched, unicode and emoji included', () => {

@@ -1,14 +1,23 @@
-import { toJsonBody } from '../../nodes/WhatsAppTemplates/body/jsonBody';
-import { toMultipartBody } from '../../nodes/WhatsAppTemplates/body/multipartBody';
-import type { ItemFields } from '../../nodes/WhatsAppTemplates/fields/itemFields';
-import type { BinaryMedia } from '../../nodes/WhatsAppTemplates/media/binaryMedia';
-import { validateItem } from '../../nodes/WhatsAppTemplates/validate/validateItem';
-import { toWireBody } from '../../nodes/WhatsAppTemplates/wire/wireBody';
+/**
+ * A validated item → the body on the wire (actions/message/sendTemplate/wire.ts, shared/wireBody.ts),
+ * compared with bodies built from CONTRACT.md by test/support/wire.ts: the node's wire table
+ * and the tests' own spelling must agree.
+ */
+import type { IDataObject } from 'n8n-workflow';
 
-const fields = (overrides: Partial<ItemFields> = {}): ItemFields => ({
+import type { SendTemplateParameters } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/parameters';
+import type { TemplateOptions } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/options';
+import { validateItem } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/validate';
+import { toWireBody } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
+import type { BinaryMedia } from '../../nodes/WhatsAppTemplates/shared/multipart/binaryMedia';
+import { StreamingMultipartBody } from '../../nodes/WhatsAppTemplates/shared/multipart/multipartBody';
+import { fingerprint, toRequestBody } from '../../nodes/WhatsAppTemplates/shared/wireBody';
+import { WIRE, wireBody } from '../support/wire';
+
+const parameters = (overrides: Partial<SendTemplateParameters> = {}): SendTemplateParameters => ({
 	phone: '+49 151 2345678',
 	templateName: 'order_update',
-	templateLanguage: 'en_US',
+	templateLanguage: 'en',
 	headerType: 'none',
 	headerText: '',
 	mediaSource: 'url',
@@ -18,65 +27,113 @@ const fields = (overrides: Partial<ItemFields> = {}): ItemFields => ({
 	bodyVariables: {},
 	buttonParameters: {},
 	additionalFields: {},
+	newContact: {},
 	...overrides,
 });
+const options = (overrides: Partial<TemplateOptions> = {}): TemplateOptions => ({ cleanVariables: true, autoGenerateOtp: false, otpLength: 6, ...overrides });
 const noBinary = async (): Promise<BinaryMedia> => {
 	throw new Error('no binary expected');
 };
+const noFile = () => {
+	throw new Error('no file expected');
+};
 
-describe('validated item → wire body', () => {
-	it('names every field by its wire name and leaves empty optional fields out', async () => {
-		const item = await validateItem(
-			fields({
-				headerType: 'text',
-				headerText: 'Ada',
-				bodyVariables: { var1: 'Ada', var2: '', var10: 42 },
-				buttonParameters: { button0: 'track/42', button2: 'x' },
-				additionalFields: { otp: '123456', phoneNumberId: '1098765', contact: '{"first_name":"Ada","groups":["vip"]}' },
-			}),
-			{ cleanVariables: true },
-			noBinary,
-		);
-		expect(toJsonBody(toWireBody(item))).toEqual({
-			phone: '491512345678',
-			template_name: 'order_update',
-			template_language: 'en_US',
-			phone_number_id: '1098765',
-			header_text: 'Ada',
-			body_1: 'Ada',
-			body_10: '42',
-			button_0: 'track/42',
-			button_2: 'x',
-			otp: '123456',
-			contact: { first_name: 'Ada', groups: ['vip'] },
+async function jsonBody(p: Partial<SendTemplateParameters>, o: Partial<TemplateOptions> = {}): Promise<unknown> {
+	const body = toRequestBody(toWireBody(await validateItem(parameters(p), options(o), noBinary)), noFile);
+	expect(body).not.toBeInstanceOf(StreamingMultipartBody);
+	return body;
+}
+
+describe('JSON body (no file)', () => {
+	it('the bare minimum: phone as digits, template, language', async () => {
+		expect(await jsonBody({})).toEqual(wireBody({ phone: '491512345678', template: 'order_update', language: 'en' }));
+	});
+
+	it('every field under its wire name; empty optional fields left out', async () => {
+		const body = await jsonBody({
+			headerType: 'text',
+			headerText: 'A-42',
+			bodyVariables: { var1: 'Ada', var2: 42 },
+			buttonParameters: { button0: 'track/42', button1: '', button2: 'x' },
+			additionalFields: { phoneNumberId: ' 1098765 ', contact: '{"firstname":"Ada","groups":["vip","beta"]}' },
+			newContact: { email: 'ada@example.com' },
 		});
-	});
-
-	it('puts a URL header under its kind and the document filename beside it', async () => {
-		const item = await validateItem(
-			fields({ headerType: 'document', mediaUrl: 'https://example.com/a.pdf', documentFilename: 'Invoice.pdf' }),
-			{ cleanVariables: true },
-			noBinary,
+		expect(body).toEqual(
+			wireBody({
+				phone: '491512345678',
+				template: 'order_update',
+				language: 'en',
+				from: '1098765',
+				headerText: 'A-42',
+				body: ['Ada', '42'],
+				buttons: ['track/42', undefined, 'x'],
+				contact: { firstname: 'Ada', groups: 'vip,beta', email: 'ada@example.com' },
+			}),
 		);
-		expect(toJsonBody(toWireBody(item))).toMatchObject({ header_document_url: 'https://example.com/a.pdf', header_document_filename: 'Invoice.pdf' });
 	});
 
-	it('makes a binary header a file part with the binary name as document filename', async () => {
-		const media: BinaryMedia = { fileName: 'report.pdf', mimeType: 'application/pdf', size: 3, itemIndex: 0, propertyName: 'data' };
-		const item = await validateItem(fields({ headerType: 'document', mediaSource: 'binary' }), { cleanVariables: true }, async () => media);
+	it('a given one-time password goes as copy_code and as {{1}} when Variable 1 is empty', async () => {
+		expect(await jsonBody({ templateName: 'login_code', additionalFields: { otp: '482913' } })).toEqual(
+			wireBody({ phone: '491512345678', template: 'login_code', language: 'en', body: ['482913'], copyCode: '482913' }),
+		);
+	});
+
+	it('a generated one-time password: auto_generate_otp and otp_length, no {{1}}, later variables in place', async () => {
+		const body = (await jsonBody({ templateName: 'login_code', bodyVariables: { var2: 'Ada' } }, { autoGenerateOtp: true, otpLength: 8 })) as IDataObject;
+		expect(body).toEqual({ ...wireBody({ phone: '491512345678', template: 'login_code', language: 'en', autoOtp: { length: 8 } }), [WIRE.body(2)]: 'Ada' });
+		expect(body).not.toHaveProperty(WIRE.body(1));
+	});
+
+	it('a URL header under its kind, the document name beside it', async () => {
+		for (const kind of ['image', 'video', 'document'] as const) {
+			const url = `https://cdn.example.com/h.${{ image: 'png', video: 'mp4', document: 'pdf' }[kind]}`;
+			const documentName = kind === 'document' ? 'Invoice 42.pdf' : undefined;
+			expect(await jsonBody({ headerType: kind, mediaUrl: url, documentFilename: 'Invoice 42.pdf' })).toEqual(
+				wireBody({ phone: '491512345678', template: 'order_update', language: 'en', mediaUrl: { kind, url }, documentName }),
+			);
+		}
+	});
+});
+
+describe('multipart body (a file)', () => {
+	const media: BinaryMedia = { fileName: 'report.pdf', uploadName: 'report-0-a1b2c3d4e5f6.pdf', mimeType: 'application/pdf', size: 3, itemIndex: 0, propertyName: 'data' };
+
+	it('text parts by wire name, the contact as bracketed parts, the file last under its upload name', async () => {
+		const item = await validateItem(
+			parameters({ headerType: 'document', mediaSource: 'binary', bodyVariables: { var1: 'Ada' }, newContact: { firstName: 'Ada', groups: 'vip' } }),
+			options(),
+			async () => media,
+		);
 		const wire = toWireBody(item);
-		expect(wire.file).toEqual({ field: 'header_document', media });
-		const parts = toMultipartBody({ ...wire, contact: { first_name: 'Ada', vip: true } }, async function* () {
+		const body = toRequestBody(wire, async function* () {
 			yield Buffer.from('abc');
-		}).describe();
-		expect(parts).toEqual([
-			{ name: 'phone', value: '491512345678' },
-			{ name: 'template_name', value: 'order_update' },
-			{ name: 'template_language', value: 'en_US' },
-			{ name: 'header_document_filename', value: 'report.pdf' },
-			{ name: 'contact[first_name]', value: 'Ada' },
-			{ name: 'contact[vip]', value: '1' },
-			{ name: 'header_document', file: { name: 'report.pdf', type: 'application/pdf', size: 3 } },
+		});
+		expect(body).toBeInstanceOf(StreamingMultipartBody);
+		const expected = wireBody({ phone: '491512345678', template: 'order_update', language: 'en', documentName: 'report.pdf', body: ['Ada'] });
+		expect((body as StreamingMultipartBody).describe()).toEqual([
+			...Object.entries(expected).map(([name, value]) => ({ name, value })),
+			{ name: `${WIRE.contact}[firstname]`, value: 'Ada' },
+			{ name: `${WIRE.contact}[groups]`, value: 'vip' },
+			{ name: WIRE.mediaFile('document'), file: { name: media.uploadName, type: 'application/pdf', size: 3 } },
 		]);
+	});
+
+	it('the file part streams the bytes it is given', async () => {
+		const item = await validateItem(parameters({ headerType: 'image', mediaSource: 'binary' }), options(), async () => ({ ...media, mimeType: 'image/png' }));
+		const body = toRequestBody(toWireBody(item), async function* () {
+			yield Buffer.from('ab');
+			yield Buffer.from('c');
+		}) as StreamingMultipartBody;
+		const [, file] = [...body.entries()].find(([name]) => name === WIRE.mediaFile('image'))!;
+		const chunks: Buffer[] = [];
+		for await (const chunk of file as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
+		expect(Buffer.concat(chunks).toString()).toBe('abc');
+	});
+
+	it('the fingerprint ignores the random upload name but not the content', async () => {
+		const wire = (m: BinaryMedia) => toWireBody({ phone: '1', templateName: 't', templateLanguage: 'en', bodyVariables: [], buttons: [], media: { kind: 'document', source: 'binary', file: m } });
+		expect(fingerprint(0, wire(media))).toBe(fingerprint(0, wire({ ...media, uploadName: 'report-0-ffffffffffff.pdf' })));
+		expect(fingerprint(0, wire(media))).not.toBe(fingerprint(1, wire(media)));
+		expect(fingerprint(0, wire(media))).not.toBe(fingerprint(0, wire({ ...media, size: 4 })));
 	});
 });
