@@ -1,12 +1,20 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { messageFields } from './actions/message/description';
-import { operations } from './actions/router';
+import { operations, route } from './actions/router';
+import { requestOptionsField } from './shared/requestOptions';
 
 /**
- * Declarative node: the description is data, and the operations run in customOperations over
- * the package's own engine, because n8n's RoutingNode would fire every item at once, cannot
- * honour retry_after, and reports an item's error only after later items were already sent.
+ * Declarative in shape (the description is data), but the operations run over the package's own
+ * engine, never n8n's RoutingNode: it would fire every item at once, cannot honour retry_after, and
+ * reports an item's error only after later items were already sent. n8n's workflow path prefers
+ * customOperations; AI tools and the MCP server call only execute(): both run the same code.
  */
 export class WhatsAppTemplates implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,8 +44,13 @@ export class WhatsAppTemplates implements INodeType {
 				default: 'message',
 			},
 			...messageFields,
+			requestOptionsField,
 		],
 	};
 
 	customOperations = operations;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
 }

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { sendTemplate } from './message/sendTemplate/run';
 
@@ -8,3 +8,15 @@ type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 export const operations: Record<string, Record<string, Operation>> = {
 	message: { sendTemplate },
 };
+
+/**
+ * The node's execute(): the same operation code that n8n's workflow path reaches through
+ * customOperations, for the callers that use only execute (AI tools, the MCP server).
+ */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = operations[resource]?.[operation];
+	if (!run) throw new NodeOperationError(this.getNode(), `The operation "${resource} → ${operation}" is not known to this version of the node`);
+	return await run.call(this);
+}
