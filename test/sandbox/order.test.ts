@@ -46,7 +46,7 @@ describe('one status per check', () => {
 
 	test('401 "API token is required" without a bearer token', async () => {
 		const { sb } = ref;
-		for (const headers of [{}, { Authorization: 'Bearer ' }, { Authorization: `Token ${sb.tokens.send}` }]) {
+		for (const headers of [{}, { Authorization: 'Bearer ' }, { Authorization: `Token ${sb.tokens.send}` }] as Record<string, string>[]) {
 			const r = await send(sb, PLAIN, { token: null, headers });
 			expect([r.status, r.data]).toEqual([401, { status: 'error', message: 'API token is required' }]);
 		}
