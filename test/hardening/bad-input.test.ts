@@ -143,7 +143,7 @@ describe(`${badCases.length} invalid inputs: refused before sending, naming fiel
 
 	it('the item index is the failing one, and the earlier valid items are not sent either', async () => {
 		const result = await product.send(
-			{ phone: '={{ $json.phone }}', templateName: 'invoice_ready', ...urlHeader('document', 'https://cdn.example.com/a.pdf'), bodyVariables: { var1: '={{ $json.n }}' } },
+			{ phone: '={{ $json.phone }}', ...urlHeader('document', 'https://cdn.example.com/a.pdf'), bodyVariables: { var1: '={{ $json.n }}' } },
 			{ items: [{ json: { phone: '+49 151 1111111', n: 'A-1' } }, { json: { phone: '+49 151 2222222', n: 'A-2' } }, { json: { phone: '+49 151 3333333', n: '0' } }] },
 		);
 		expectRefused(result, 'Body Variable {{1}}', /is "0"/, 2);
