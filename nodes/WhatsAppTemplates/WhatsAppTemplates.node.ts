@@ -8,6 +8,7 @@ import {
 
 import { messageFields } from './actions/message/description';
 import { operations, route } from './actions/router';
+import { templateFields } from './actions/template/description';
 import { requestOptionsField } from './shared/requestOptions';
 
 /**
@@ -23,7 +24,7 @@ export class WhatsAppTemplates implements INodeType {
 		icon: { light: 'file:whatsAppTemplates.svg', dark: 'file:whatsAppTemplates.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{"Send " + ($parameter["templateName"] || "template")}}',
+		subtitle: '={{$parameter["operation"] === "getMany" ? "Get many templates" : "Send " + ($parameter["templateName"] || "template")}}',
 		description: 'Send approved WhatsApp templates through a WhatsMark SaaS platform such as Xobito',
 		defaults: { name: 'WhatsApp Templates' },
 		usableAsTool: true,
@@ -40,10 +41,14 @@ export class WhatsAppTemplates implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
+				options: [
+					{ name: 'Message', value: 'message' },
+					{ name: 'Template', value: 'template' },
+				],
 				default: 'message',
 			},
 			...messageFields,
+			...templateFields,
 			requestOptionsField,
 		],
 	};

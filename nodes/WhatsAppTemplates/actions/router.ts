@@ -1,12 +1,14 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { sendTemplate } from './message/sendTemplate/run';
+import { getManyTemplates } from './template/getMany/run';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
 /** resource → operation → the code that runs it. A new operation is one folder and one line here. */
 export const operations: Record<string, Record<string, Operation>> = {
 	message: { sendTemplate },
+	template: { getMany: getManyTemplates },
 };
 
 /**

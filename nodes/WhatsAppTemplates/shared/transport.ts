@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { StreamingMultipartBody } from './multipart/multipartBody';
 import type { Route } from './platform';
@@ -74,8 +74,11 @@ export function buildRequest(
 	};
 }
 
+/** Where a request can be made from: an operation's run, or the editor's pickers. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
 /** Sends one request with the credential: any HTTP answer, or the network failure that prevented one. */
-export async function apiRequest(ctx: IExecuteFunctions, request: IHttpRequestOptions): Promise<ApiResponse | TransportFailure> {
+export async function apiRequest(ctx: RequestContext, request: IHttpRequestOptions): Promise<ApiResponse | TransportFailure> {
 	let response: ApiResponse;
 	try {
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)) as ApiResponse;

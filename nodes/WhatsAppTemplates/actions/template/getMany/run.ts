@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { responseError, transportError } from '../../../shared/apiError';
+import { readRunOptions } from '../../../shared/batch/options';
+import { templateOutput } from '../../../shared/platform';
+import { listTemplates, type ListedTemplate } from '../../../shared/templateList';
+
+function matches(listed: ListedTemplate, filters: IDataObject): boolean {
+	const { template } = listed;
+	const name = String(filters.name ?? '').trim().toLowerCase();
+	return (
+		(!filters.status || template.status === filters.status) &&
+		(!filters.category || template.category === filters.category) &&
+		(!filters.language || template.language === String(filters.language).trim()) &&
+		(!name || template.name.toLowerCase().includes(name))
+	);
+}
+
+/** Template → Get Many: the workspace's templates (every page read once per run), filtered per item. */
+export async function getManyTemplates(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const list = await listTemplates(this, readRunOptions(this));
+	if (!list.ok) {
+		const { failure } = list;
+		const { error } = 'response' in failure ? responseError(node, 0, failure.response) : transportError(node, 0, failure.code, false);
+		throw error;
+	}
+	const out: INodeExecutionData[] = [];
+	const itemCount = this.getInputData().length;
+	for (let i = 0; i < itemCount; i++) {
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+		const found = list.templates.filter((listed) => matches(listed, filters)).slice(0, limit);
+		out.push(...found.map(({ record, template }) => ({ json: templateOutput(record, template) as IDataObject, pairedItem: { item: i } })));
+	}
+	return [out];
+}

@@ -1,0 +1,2 @@
+/** Where Get Many's fields show. */
+export const show = { show: { resource: ['template'], operation: ['getMany'] } };

@@ -1,0 +1,46 @@
+/** What the node reads from the platform's answers (CONTRACT.md: responses and errors). */
+
+/** Keys of the platform's `errors` object that the node explains. */
+export const ERROR_KEYS = {
+	templateFields: 'template_fields',
+	headerMedia: 'header_media',
+	whatsapp: 'whatsapp',
+	system: 'system',
+	template: 'template',
+} as const;
+
+/** Other answer keys and values the node reads. */
+export const ANSWER = {
+	invalidSubdomain: 'Invalid tenant subdomain',
+	optedOut: 'CONTACT_OPTED_OUT',
+} as const;
+
+type Json = Record<string, unknown>;
+export const field = (value: unknown, key: string): unknown =>
+	typeof value === 'object' && value !== null ? (value as Json)[key] : undefined;
+
+/** The WhatsApp message id of a send's answer: data.whatsapp_response.messages[0].id, else data.message_id. */
+export function readMessageId(body: unknown): string | undefined {
+	const data = field(body, 'data');
+	const messages = field(field(data, 'whatsapp_response'), 'messages');
+	const id = field(Array.isArray(messages) ? messages[0] : undefined, 'id') ?? field(data, 'message_id');
+	return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** The code the platform generated (auto_generate_otp), if any. */
+export function readGeneratedOtp(body: unknown): string | undefined {
+	const code = field(field(field(body, 'data'), 'otp'), 'code');
+	return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
+}
+
+/** Seconds the platform asks to wait after a 429: the body's retry_after (v1 sends no header). */
+export function readRetryAfter(body: unknown): number | undefined {
+	const seconds = Number(field(body, 'retry_after'));
+	return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+export const errorsOf = (body: unknown): unknown => field(body, 'errors');
+export const messageOf = (body: unknown): unknown => field(body, 'message');
+export const isErrorEnvelope = (body: unknown): boolean => field(body, 'status') === 'error';
+export const errorCodeOf = (body: unknown): unknown => field(body, 'error_code');
+export const limitReached = (body: unknown): boolean => field(body, 'limit_reached') === true;

@@ -1,0 +1,39 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { ROUTES, TEMPLATE_LIST, readTemplate, readTemplatePage, type PlatformTemplate } from './platform';
+import { apiRequest, buildRequest, type ApiResponse, type RequestContext } from './transport';
+
+/** Why the list could not be read: an HTTP answer, or a network failure's code. */
+export type ListFailure = { response: ApiResponse } | { code: string };
+
+export interface ListedTemplate {
+	template: PlatformTemplate;
+	/** The record as the platform sent it. */
+	record: unknown;
+}
+
+export type ListResult = { ok: true; templates: ListedTemplate[] } | { ok: false; failure: ListFailure };
+
+/** The most pages read, so that a platform that never reports its last page cannot loop forever. */
+const MAX_PAGES = 200;
+
+/**
+ * Every template of the workspace, all pages (the platform returns every status; callers filter).
+ * The list is small and read once per run or picker call, never per item.
+ */
+export async function listTemplates(
+	ctx: RequestContext,
+	options: { timeoutMs?: number; proxy?: string; allowUnauthorizedCerts: boolean } = { allowUnauthorizedCerts: false },
+): Promise<ListResult> {
+	const templates: ListedTemplate[] = [];
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		const qs: IDataObject = { [TEMPLATE_LIST.page]: page, [TEMPLATE_LIST.perPage]: TEMPLATE_LIST.pageSize };
+		const answer = await apiRequest(ctx, buildRequest(ROUTES.listTemplates, options, undefined, qs));
+		if ('failure' in answer) return { ok: false, failure: { code: answer.failure.code } };
+		if (answer.statusCode < 200 || answer.statusCode >= 300) return { ok: false, failure: { response: answer } };
+		const { records, more } = readTemplatePage(answer.body);
+		templates.push(...records.map((record) => ({ template: readTemplate(record), record })));
+		if (!more) break;
+	}
+	return { ok: true, templates };
+}
