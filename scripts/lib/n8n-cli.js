@@ -60,27 +60,36 @@ function n8nEnv({ userFolder, port, brokerPort, prov, binaryDataMode, logLevel =
 }
 
 /**
- * Run one n8n CLI command to completion.
- * Returns {code, stdout, stderr, ms}.
+ * Run one n8n CLI command to completion. Returns {code, stdout, stderr, ms}.
+ * Its output goes to files, not pipes: n8n ends with process.exit(), which cuts off whatever a
+ * pipe has not drained yet (a run with a few MB of base64 binary data lost its tail), while
+ * writes to a file are synchronous.
  */
 function n8nCli(prov, env, args, { timeoutMs = 120000 } = {}) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-'));
+	const outFile = path.join(dir, 'stdout');
+	const errFile = path.join(dir, 'stderr');
+	const out = fs.openSync(outFile, 'w');
+	const err = fs.openSync(errFile, 'w');
 	return new Promise((resolve) => {
 		const t0 = Date.now();
 		const child = spawn(prov.nodeBin, [prov.n8nBin, ...args], {
 			env,
 			cwd: env.N8N_USER_FOLDER,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', out, err],
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
+		let killed = '';
 		const timer = setTimeout(() => {
-			stderr += `\n[n8n-app] killed after ${timeoutMs} ms`;
+			killed = `\n[n8n-cli] killed after ${timeoutMs} ms`;
 			child.kill('SIGKILL');
 		}, timeoutMs);
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			fs.closeSync(out);
+			fs.closeSync(err);
+			const stdout = fs.readFileSync(outFile, 'utf8');
+			const stderr = fs.readFileSync(errFile, 'utf8') + killed;
+			fs.rmSync(dir, { recursive: true, force: true });
 			resolve({ code: code === null ? 128 : code, signal, stdout, stderr, ms: Date.now() - t0 });
 		});
 	});
