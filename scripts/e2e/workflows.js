@@ -1,13 +1,15 @@
 'use strict';
 /*
- * Workflows the e2e imports besides the three examples, with what the sandbox
- * must receive from each. Written as objects here so that the expected wire
- * fields sit next to the parameters that produce them.
+ * Workflows the e2e imports besides the examples, with what the sandbox must receive from
+ * each. Written as objects here so that the expected message sits next to the parameters that
+ * produce it (expected in the tests' terms: scripts/e2e/wire.js turns it into wire fields).
  */
-const { NODE_TYPE, CREDENTIAL_ID, CREDENTIAL_NAME } = require('../lib/n8n-app');
+const { NODE_TYPE } = require('../lib/package');
+const { CREDENTIAL_ID, CREDENTIAL_NAME } = require('../lib/credential');
 
 const credentials = { whatsAppTemplatesApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 const conn = (node) => ({ node, type: 'main', index: 0 });
+const SEND = 'WhatsApp Templates';
 
 function workflow(id, name, nodes, connections) {
 	return { id, name, nodes, connections, active: false, pinData: {}, settings: { executionOrder: 'v1' }, tags: [] };
@@ -29,11 +31,12 @@ function sendNode(id, parameters, extra = {}) {
 			bodyVariables: {},
 			buttonParameters: {},
 			additionalFields: {},
+			newContact: {},
 			options: {},
 			...parameters,
 		},
 		id,
-		name: 'WhatsApp Templates',
+		name: SEND,
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [440, 0],
@@ -42,70 +45,74 @@ function sendNode(id, parameters, extra = {}) {
 	};
 }
 
+/** Start → Code(name, jsCode) → send. */
+function codeThenSend(id, name, codeName, jsCode, parameters) {
+	return workflow(id, name, [manualTrigger(`${id}-start`), code(`${id}-code`, codeName, jsCode), sendNode(`${id}-send`, parameters)], {
+		Start: { main: [[conn(codeName)]] },
+		[codeName]: { main: [[conn(SEND)]] },
+	});
+}
+
 // ---------------------------------------------------------------------------
 // 1. A JSON send with every kind of field: literal values and expressions.
 const JSON_SEND_ID = 'E2eJsonSend00001';
-const jsonSend = workflow(
+const jsonSend = codeThenSend(
 	JSON_SEND_ID,
-	'e2e: JSON template with variables, buttons, OTP and contact',
-	[
-		manualTrigger('e2e00000-0000-4000-8000-000000000101'),
-		code(
-			'e2e00000-0000-4000-8000-000000000102',
-			'Order',
-			"return [{ json: { phone: '+49 (151) 2345-6789', first_name: 'Ada', order_id: 'A-1042', code: '424242' } }];",
-		),
-		sendNode('e2e00000-0000-4000-8000-000000000103', {
-			phone: '={{ $json.phone }}',
-			templateName: 'order_update',
-			templateLanguage: 'de',
-			headerType: 'text',
-			headerText: '={{ $json.first_name }}',
-			bodyVariables: { var1: '={{ $json.first_name }}', var2: '={{ $json.order_id }}', var3: 'Grüße & "Zitate" 🎉' },
-			buttonParameters: { button0: '=track/{{ $json.order_id }}', button1: 'help' },
-			additionalFields: {
-				otp: '={{ $json.code }}',
-				phoneNumberId: '1234567890',
-				contact:
-					'{\n  "first_name": "Ada",\n  "last_name": "Lovelace",\n  "email": "ada@example.com",\n  "groups": ["vip", "newsletter"],\n  "custom_fields": { "plan": "pro", "newsletter": true, "score": 42 }\n}',
-			},
-		}),
-	],
-	{ Start: { main: [[conn('Order')]] }, Order: { main: [[conn('WhatsApp Templates')]] } },
+	'e2e: JSON template with header, variables, button, sender id and a new contact',
+	'Order',
+	"return [{ json: { phone: '+49 (151) 2345-6789', first_name: 'Ada', order_id: 'A-1042' } }];",
+	{
+		phone: '={{ $json.phone }}',
+		templateName: 'order_update',
+		templateLanguage: 'de',
+		headerType: 'text',
+		headerText: '={{ $json.order_id }}',
+		bodyVariables: { var1: '={{ $json.first_name }}', var2: 'Grüße & "Zitate" 🎉' },
+		buttonParameters: { button0: 'help' },
+		additionalFields: {
+			phoneNumberId: '1234567890',
+			contact: '{\n  "firstname": "Ada",\n  "lastname": "Lovelace",\n  "email": "ada@example.com",\n  "groups": ["vip", "newsletter"]\n}',
+		},
+		newContact: { country: 'Germany' },
+	},
 );
 const JSON_SEND_EXPECTED = {
 	phone: '4915123456789',
-	template_name: 'order_update',
-	template_language: 'de',
-	phone_number_id: '1234567890',
-	header_text: 'Ada',
-	body_1: 'Ada',
-	body_2: 'A-1042',
-	body_3: 'Grüße & "Zitate" 🎉',
-	button_0: 'track/A-1042',
-	button_1: 'help',
-	otp: '424242',
-	contact: {
-		first_name: 'Ada',
-		last_name: 'Lovelace',
-		email: 'ada@example.com',
-		groups: ['vip', 'newsletter'],
-		custom_fields: { plan: 'pro', newsletter: true, score: 42 },
-	},
+	template: 'order_update',
+	language: 'de',
+	from: '1234567890',
+	headerText: 'A-1042',
+	body: ['Ada', 'Grüße & "Zitate" 🎉'],
+	buttons: ['help'],
+	contact: { firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com', groups: 'vip,newsletter', country: 'Germany' },
 };
 
 // ---------------------------------------------------------------------------
-// 2. A bigger binary (3 MiB of pseudo-random bytes, every byte value) made in
-//    the workflow and sent as header document: checks the bytes end to end.
+// 2. An authentication template with the workflow's one-time password: it goes out as the copy
+//    code and, Variable 1 being empty, as {{1}}.
+const OTP_SEND_ID = 'E2eOtpSend000001';
+const otpSend = codeThenSend(
+	OTP_SEND_ID,
+	'e2e: authentication template with a one-time password',
+	'Code',
+	"return [{ json: { phone: '+44 7700 900123', code: '424242' } }];",
+	{ phone: '={{ $json.phone }}', templateName: 'login_code', templateLanguage: 'en', additionalFields: { otp: '={{ $json.code }}' } },
+);
+const OTP_SEND_EXPECTED = { phone: '447700900123', template: 'login_code', language: 'en', body: ['424242'], copyCode: '424242' };
+
+// ---------------------------------------------------------------------------
+// 3. A bigger binary (3 MiB of pseudo-random bytes, every byte value) made in the workflow and
+//    sent as the DOCUMENT header of invoice_ready: checks the bytes end to end.
 const LARGE_FILE_ID = 'E2eLargeFile0001';
 const LARGE_FILE_BYTES = 3 * 1024 * 1024;
+const LARGE_FILE_NAME = 'report 2026 (final).pdf';
 const largeFile = workflow(
 	LARGE_FILE_ID,
 	'e2e: 3 MiB binary made in the workflow as header document',
 	[
-		manualTrigger('e2e00000-0000-4000-8000-000000000201'),
+		manualTrigger(`${LARGE_FILE_ID}-start`),
 		code(
-			'e2e00000-0000-4000-8000-000000000202',
+			`${LARGE_FILE_ID}-bytes`,
 			'Make bytes',
 			`const n = ${LARGE_FILE_BYTES};
 const buf = Buffer.alloc(n);
@@ -120,19 +127,19 @@ return [{ json: { file_base64: buf.toString('base64') } }];`,
 			parameters: {
 				operation: 'toBinary',
 				sourceProperty: 'file_base64',
-				options: { fileName: 'report 2026 (final).pdf', mimeType: 'application/pdf' },
+				options: { fileName: LARGE_FILE_NAME, mimeType: 'application/pdf' },
 			},
-			id: 'e2e00000-0000-4000-8000-000000000203',
+			id: `${LARGE_FILE_ID}-convert`,
 			name: 'Convert to File',
 			type: 'n8n-nodes-base.convertToFile',
 			typeVersion: 1.1,
 			position: [440, 0],
 		},
 		{
-			...sendNode('e2e00000-0000-4000-8000-000000000204', {
+			...sendNode(`${LARGE_FILE_ID}-send`, {
 				phone: '4915123456789',
-				templateName: 'order_shipped_media',
-				templateLanguage: 'en_US',
+				templateName: 'invoice_ready',
+				templateLanguage: 'en',
 				headerType: 'document',
 				mediaSource: 'binary',
 				binaryPropertyName: 'data',
@@ -144,12 +151,15 @@ return [{ json: { file_base64: buf.toString('base64') } }];`,
 	{
 		Start: { main: [[conn('Make bytes')]] },
 		'Make bytes': { main: [[conn('Convert to File')]] },
-		'Convert to File': { main: [[conn('WhatsApp Templates')]] },
+		'Convert to File': { main: [[conn(SEND)]] },
 	},
 );
+// The file goes up under a unique name; the name the recipient should see is the binary's own.
+const LARGE_FILE_EXPECTED = { phone: '4915123456789', template: 'invoice_ready', language: 'en', documentName: LARGE_FILE_NAME, body: ['A-2000'] };
 
 // ---------------------------------------------------------------------------
-// 3. An unapproved template, with and without continue-on-fail.
+// 4. A template that exists only as PENDING in this language (order_update en_US), with and
+//    without continue-on-fail: the platform answers 404 and sends nothing.
 function unapproved(id, name, extra) {
 	return workflow(
 		id,
@@ -161,16 +171,18 @@ function unapproved(id, name, extra) {
 					`${id}-send`,
 					{
 						phone: '4915123456789',
-						templateName: 'summer_promo',
+						templateName: 'order_update',
 						templateLanguage: 'en_US',
-						bodyVariables: { var1: 'SUMMER26' },
+						headerType: 'text',
+						headerText: 'A-1042',
+						bodyVariables: { var1: 'Ada', var2: 'A-1042' },
 					},
 					extra,
 				),
 				position: [220, 0],
 			},
 		],
-		{ Start: { main: [[conn('WhatsApp Templates')]] } },
+		{ Start: { main: [[conn(SEND)]] } },
 	);
 }
 const UNAPPROVED_CONTINUE_ID = 'E2eUnapprovedCon';
@@ -179,13 +191,20 @@ const unapprovedContinue = unapproved(UNAPPROVED_CONTINUE_ID, 'e2e: unapproved t
 	onError: 'continueRegularOutput',
 });
 const unapprovedFail = unapproved(UNAPPROVED_FAIL_ID, 'e2e: unapproved template, stop on error', {});
+/** The node's explanation of the platform's 404 for a template that is not APPROVED in this language. */
+const NOT_APPROVED = /was not found, is not APPROVED/;
 
 module.exports = {
-	workflows: [jsonSend, largeFile, unapprovedContinue, unapprovedFail],
+	SEND,
+	workflows: [jsonSend, otpSend, largeFile, unapprovedContinue, unapprovedFail],
 	JSON_SEND_ID,
 	JSON_SEND_EXPECTED,
+	OTP_SEND_ID,
+	OTP_SEND_EXPECTED,
 	LARGE_FILE_ID,
 	LARGE_FILE_BYTES,
+	LARGE_FILE_EXPECTED,
 	UNAPPROVED_CONTINUE_ID,
 	UNAPPROVED_FAIL_ID,
+	NOT_APPROVED,
 };

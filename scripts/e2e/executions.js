@@ -1,0 +1,169 @@
+'use strict';
+/*
+ * The checks that run workflows with `n8n execute` (manual workflows) and assert at the sandbox:
+ * what it received (route, path, fields, files) and what it issued (the wamid each output item's
+ * messageId must carry).
+ */
+const assert = require('node:assert/strict');
+const { isDeepStrictEqual } = require('node:util');
+
+const app = require('../lib/n8n-app');
+const wf = require('./workflows');
+const { wireBody, mediaFileField, sha256, assertTemplateSend, assertSentItem } = require('./wire');
+const { log, check } = require('./report');
+
+/** A unique upload name: the slug of the base name, the item index, a random suffix, the extension. */
+const uploadName = (slug, ext) => new RegExp(`^${slug}-0-[0-9a-f]{12}\\.${ext}$`);
+
+/**
+ * @param {object} ctx  { prov, sb, envFor(binaryMode) }
+ */
+async function runExecutionChecks({ prov, sb, envFor }) {
+	const envFs = envFor('filesystem');
+
+	/** n8n execute --id --rawOutput on a fresh sandbox, with the run parsed when it printed one. */
+	async function execute(id, env = envFs) {
+		sb.reset();
+		const r = await app.n8nCli(prov, env, ['execute', `--id=${id}`, '--rawOutput']);
+		let run = null;
+		try {
+			run = app.parseExecuteOutput(r.stdout);
+		} catch {
+			run = null;
+		}
+		log(`n8n execute --id=${id}: exit ${r.code} in ${app.secs(r.ms)}`);
+		return { ...r, run, output: r.stdout + r.stderr };
+	}
+	function assertRan(r) {
+		assert.equal(r.code, 0, `n8n execute exited ${r.code}:\n${r.output.slice(-3000)}`);
+		assert.ok(r.run, `n8n execute printed no run data (${r.stdout.length} characters of output)`);
+		assert.ok(!r.run.data.resultData.error, `execution error: ${JSON.stringify(r.run.data.resultData.error)}`);
+	}
+	/** One workflow, one send: the request, its JSON body, the output's messageId. */
+	async function oneJsonSend(id, expected) {
+		const r = await execute(id);
+		assertRan(r);
+		assert.equal(sb.requests.length, 1, `sandbox got ${sb.requests.length} requests`);
+		const [req] = sb.requests;
+		assertTemplateSend(sb, req);
+		assert.match(req.contentType || '', /^application\/json/);
+		assert.deepEqual(req.fields, wireBody(expected));
+		const out = app.nodeOutput(r.run, wf.SEND);
+		assert.equal(out.length, 1);
+		assertSentItem(out[0], sb.messages[0], req);
+		return { req, message: sb.messages[0], item: out[0] };
+	}
+
+	await check('JSON send: header, body variables (unicode), button, sender id, contact JSON + New Contact Details', async () => {
+		const { message } = await oneJsonSend(wf.JSON_SEND_ID, wf.JSON_SEND_EXPECTED);
+		assert.deepEqual(message.whatsapp, { header: ['A-1042'], body: ['Ada', 'Grüße & "Zitate" 🎉'] }, 'what WhatsApp received');
+		assert.equal(message.contactCreated, true, 'a new phone: the platform created the contact');
+		assert.ok(sb.contacts.some((c) => c.firstname === 'Ada' && c.lastname === 'Lovelace'), 'contact Ada Lovelace created');
+	});
+
+	await check('authentication template: the one-time password goes out as copy code and as {{1}}', async () => {
+		const { message } = await oneJsonSend(wf.OTP_SEND_ID, wf.OTP_SEND_EXPECTED);
+		assert.deepEqual(message.whatsapp.body, ['424242']);
+		assert.equal(message.contactCreated, false, 'an existing contact of the workspace');
+	});
+
+	await check('examples/crm-sync.json: 3 sent, messageId written back per CRM row, the national number to the error output', async () => {
+		const r = await execute('WaTplExampleCrm1');
+		assertRan(r);
+		assert.equal(sb.requests.length, 3, `sandbox got ${sb.requests.length} requests (the national number must not be sent)`);
+		sb.requests.forEach((req) => assertTemplateSend(sb, req));
+		const contact = { firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com', country: 'Germany', groups: 'customers,newsletter' };
+		const ada = wireBody({ phone: '4915123456789', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'], contact });
+		assert.ok(
+			sb.requests.some((q) => isDeepStrictEqual(q.fields, ada)),
+			`no request equal to ${JSON.stringify(ada)}: ${JSON.stringify(sb.requests.map((q) => q.fields))}`,
+		);
+		const langs = sb.messages.map((m) => `${m.whatsapp.body[0]}:${m.template.language}`).sort();
+		assert.deepEqual(langs, ['Ada:en', 'Alan:en', 'Jürgen:de']);
+
+		const updated = app.nodeOutput(r.run, 'Update CRM').map((i) => i.json);
+		assert.equal(updated.length, 3);
+		const byWamid = new Map(sb.messages.map((m) => [m.wamid, m]));
+		const firstNameOf = { 'ada@example.com': 'Ada', 'juergen@example.com': 'Jürgen', 'alan@example.com': 'Alan' };
+		for (const row of updated) {
+			const message = byWamid.get(row.whatsapp_message_id);
+			assert.ok(message, `${row.email}: messageId ${row.whatsapp_message_id} is not a wamid the sandbox issued`);
+			assert.equal(message.whatsapp.body[0], firstNameOf[row.email], `${row.email} got the message id of its own send`);
+			assert.equal(row.contact_created, true);
+		}
+		const failures = app.nodeOutput(r.run, 'Collect failures');
+		assert.ok(failures && failures.length === 1, 'the error branch ran once');
+		const [failure] = failures[0].json.failures;
+		assert.equal(failures[0].json.failed, 1);
+		assert.equal(failure.email, 'grace@example.com');
+		assert.match(String(failure.error), /phone/i, 'the failure names the phone');
+		assert.equal(failure.delivery, 'not sent');
+		log(`  CRM failure text: ${failure.error}`);
+	});
+
+	for (const mode of ['filesystem', 'default']) {
+		const env = envFor(mode);
+		/** One multipart send of a DOCUMENT header made in the workflow; returns the request. */
+		function assertDocumentSend(r, expected, bytes, nameRe) {
+			assert.equal(sb.requests.length, 1);
+			const [req] = sb.requests;
+			assertTemplateSend(sb, req);
+			assert.match(req.contentType || '', /^multipart\/form-data/);
+			assert.deepEqual(req.fields, wireBody(expected));
+			assert.equal(req.files.length, 1);
+			const [file] = req.files;
+			assert.equal(file.field, mediaFileField('document'));
+			assert.match(file.filename, nameRe, 'a unique upload name with the .pdf extension');
+			assert.equal(file.mimeType, 'application/pdf');
+			assert.equal(file.size, bytes.length);
+			assert.equal(file.sha256, sha256(bytes), 'bytes identical');
+			return req;
+		}
+		await check(`examples/media-from-file.json: the PDF made in the workflow is invoice_ready's DOCUMENT header, byte-identical (binary mode ${mode})`, async () => {
+			const r = await execute('WaTplExampleFile', env);
+			assertRan(r);
+			const pdf = Buffer.from(app.nodeOutput(r.run, 'Make invoice PDF')[0].json.pdf_base64, 'base64');
+			const bin = app.nodeOutput(r.run, 'Convert to File')[0].binary.invoice;
+			if (mode === 'filesystem') assert.match(bin.id || '', /^filesystem-v2:/, 'binary stored on disk');
+			else assert.ok(!bin.id && bin.data && bin.data.length > 100, 'binary kept in memory');
+			const expected = { phone: '4915123456789', template: 'invoice_ready', language: 'en', documentName: 'invoice-A-1042.pdf', body: ['A-1042'] };
+			const req = assertDocumentSend(r, expected, pdf, uploadName('invoice-a-1042', 'pdf'));
+			assertSentItem(app.nodeOutput(r.run, 'Send with invoice')[0], sb.messages[0], req);
+			assert.deepEqual(sb.messages[0].whatsapp.body, ['A-1042']);
+		});
+		await check(`3 MiB binary (every byte value) arrives byte-identical (binary mode ${mode})`, async () => {
+			const r = await execute(wf.LARGE_FILE_ID, env);
+			assertRan(r);
+			const bytes = Buffer.from(app.nodeOutput(r.run, 'Make bytes')[0].json.file_base64, 'base64');
+			assert.equal(bytes.length, wf.LARGE_FILE_BYTES);
+			const req = assertDocumentSend(r, wf.LARGE_FILE_EXPECTED, bytes, uploadName('report-2026-final', 'pdf'));
+			assertSentItem(app.nodeOutput(r.run, wf.SEND)[0], sb.messages[0], req);
+		});
+	}
+
+	await check('unapproved template (order_update en_US is PENDING), continue-on-fail: 404 explained on the item, nothing sent', async () => {
+		const r = await execute(wf.UNAPPROVED_CONTINUE_ID);
+		assertRan(r);
+		assert.equal(sb.requests.length, 1);
+		assertTemplateSend(sb, sb.requests[0], { status: 404 });
+		assert.equal(sb.messages.length, 0, 'nothing sent');
+		const out = app.nodeOutput(r.run, wf.SEND);
+		assert.equal(out.length, 1);
+		assert.match(String(out[0].json.error), wf.NOT_APPROVED);
+		assert.equal(out[0].json.details.delivery, 'not sent');
+		assert.equal(out[0].json.messageId, undefined);
+		log(`  item error: ${out[0].json.error}`);
+	});
+	await check('unapproved template without continue-on-fail: n8n execute fails with the explanation, nothing sent', async () => {
+		const r = await execute(wf.UNAPPROVED_FAIL_ID);
+		assert.notEqual(r.code, 0, 'n8n execute must exit non-zero');
+		assert.match(r.output, wf.NOT_APPROVED);
+		assert.equal(sb.requests.length, 1);
+		assertTemplateSend(sb, sb.requests[0], { status: 404 });
+		assert.equal(sb.messages.length, 0, 'nothing sent');
+		const line = r.output.split('\n').find((l) => wf.NOT_APPROVED.test(l));
+		log(`  exit ${r.code}; output line: ${line.trim().slice(0, 200)}`);
+	});
+}
+
+module.exports = { runExecutionChecks };

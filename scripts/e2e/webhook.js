@@ -1,0 +1,78 @@
+'use strict';
+/*
+ * The checks against a running `n8n start`: the published webhook example sends and answers
+ * with the messageId (or 502 with the explanation), and n8n lists the package's node types.
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+
+const app = require('../lib/n8n-app');
+const wf = require('./workflows');
+const { wireBody, assertTemplateSend } = require('./wire');
+const { log, check } = require('./report');
+
+const ORDER = { phone: '+49 151 23456789', name: 'Ada', order_id: 'A-1042' };
+
+async function post(url, body) {
+	const res = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+		signal: AbortSignal.timeout(30000),
+	});
+	return { status: res.status, text: await res.text() };
+}
+
+/** @param {object} ctx { sb, n8n (startN8n's result), logFile (n8n start's log) } */
+async function runWebhookChecks({ sb, n8n, logFile }) {
+	const hookUrl = `${n8n.url}/webhook/whatsapp-template`;
+
+	await check('examples/webhook-send.json (published, n8n start): sends and responds with the messageId', async () => {
+		sb.reset();
+		const { status, text } = await post(hookUrl, ORDER);
+		assert.equal(status, 200, `webhook answered ${status}: ${text}`);
+		const body = JSON.parse(text);
+		assert.equal(sb.requests.length, 1);
+		assertTemplateSend(sb, sb.requests[0]);
+		const contact = { firstname: 'Ada' };
+		const expected = { phone: '4915123456789', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'], contact };
+		assert.deepEqual(sb.requests[0].fields, wireBody(expected));
+		assert.equal(sb.messages.length, 1);
+		assert.deepEqual(body, { ok: true, messageId: sb.messages[0].wamid, phone: '+4915123456789', template: 'order_update', language: 'en' });
+		log(`  webhook response: ${text}`);
+	});
+
+	await check('examples/webhook-send.json answers 502 with the explanation for a template not APPROVED in that language', async () => {
+		sb.reset();
+		const { status, text } = await post(hookUrl, { ...ORDER, language: 'en_US' });
+		assert.equal(status, 502, `webhook answered ${status}: ${text}`);
+		const body = JSON.parse(text);
+		assert.equal(body.ok, false);
+		assert.match(body.error, wf.NOT_APPROVED);
+		assert.equal(body.details.delivery, 'not sent');
+		assert.equal(sb.requests.length, 1);
+		assertTemplateSend(sb, sb.requests[0], { status: 404 });
+		assert.equal(sb.messages.length, 0, 'nothing sent');
+	});
+
+	await check('n8n lists whatsAppTemplates, its Tool variant and the credential type with the platform fields', async () => {
+		const rest = new app.RestClient(n8n.url);
+		await rest.setupOwner(app.DEV_OWNER);
+		await rest.login(app.DEV_OWNER.email, app.DEV_OWNER.password);
+		const nodes = await rest.request('GET', '/types/nodes.json');
+		assert.equal(nodes.status, 200, `/types/nodes.json: ${nodes.status}`);
+		const names = new Set(nodes.json.map((n) => n.name));
+		assert.ok(names.has(app.NODE_TYPE), `${app.NODE_TYPE} missing`);
+		assert.ok(names.has(app.TOOL_NODE_TYPE), `${app.TOOL_NODE_TYPE} missing`);
+		const creds = await rest.request('GET', '/types/credentials.json');
+		const cred = creds.json.find((c) => c.name === app.CREDENTIAL_TYPE);
+		assert.ok(cred, 'credential type missing');
+		const fields = cred.properties.map((p) => `${p.name}:${p.displayName}`);
+		for (const f of ['baseUrl:Platform URL', 'subdomain:Workspace Subdomain', 'apiToken:API Token']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+		assert.ok(!cred.properties.some((p) => p.name === 'domain'), 'the old domain field is gone');
+		assert.match(fs.readFileSync(logFile, 'utf8'), new RegExp(`Loaded all credentials and nodes from ${app.PACKAGE_NAME}`));
+		log(`  ${nodes.json.length} node types; ours: ${[...names].filter((n) => n.startsWith(app.PACKAGE_NAME)).join(', ')}`);
+	});
+}
+
+module.exports = { runWebhookChecks };
