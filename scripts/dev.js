@@ -7,9 +7,11 @@
  * - npm run build (if stale), npm pack, installs the tarball into the persistent dev user
  *   folder .dev/n8n/.n8n/nodes/node_modules/n8n-nodes-whatsapp-templates (as n8n installs
  *   community packages)
- * - starts the sandbox API on http://127.0.0.1:4010 with the demo tokens
- * - imports the credential "WhatsApp Templates API" (id wa-templates-sandbox, pointed at the
- *   sandbox) and the example workflows, publishes the webhook example
+ * - starts the platform sandbox (WhatsMark SaaS API v1) on http://127.0.0.1:4010 with the demo
+ *   tokens, workspace `acme`
+ * - imports the credential "WhatsApp Templates API" (id wa-templates-sandbox: Platform URL =
+ *   the sandbox, Workspace Subdomain acme, API Token = the demo send token) and the example
+ *   workflows, publishes the webhook example
  * - starts n8n on http://127.0.0.1:5678, creates the owner account on first start
  * - stays up until Ctrl-C
  *
@@ -28,6 +30,13 @@ const WEBHOOK_WORKFLOW_ID = 'WaTplExampleHook';
 
 function log(msg) {
 	process.stdout.write(`[dev] ${msg}\n`);
+}
+
+/** "order_update (en, de), invoice_ready (en), ...": the templates a send can use. */
+function approved(templates) {
+	const byName = new Map();
+	for (const t of templates) if (t.status === 'APPROVED') byName.set(t.template_name, [...(byName.get(t.template_name) || []), t.language]);
+	return [...byName].map(([name, langs]) => `${name} (${langs.join(', ')})`).join(', ');
 }
 
 /**
@@ -79,6 +88,7 @@ async function startDev({
 		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
 		const credFile = app.writeCredentialFile(path.join(importDir, 'credentials.json'), {
 			baseUrl: sandbox.baseUrl,
+			subdomain: sandbox.subdomain,
 			apiToken: DEMO_TOKENS.send,
 		});
 		let t = Date.now();
@@ -112,7 +122,8 @@ async function startDev({
 			'',
 			`  n8n editor:   ${n8n.url}/`,
 			`  login:        ${app.DEV_OWNER.email} / ${app.DEV_OWNER.password}`,
-			`  credential:   "${app.CREDENTIAL_NAME}" -> ${sandbox.baseUrl} (token ${DEMO_TOKENS.send})`,
+			`  credential:   "${app.CREDENTIAL_NAME}": Platform URL ${sandbox.baseUrl}, Workspace Subdomain ${sandbox.subdomain},`,
+			`                API Token ${DEMO_TOKENS.send}`,
 			`  workflows:    ${imported.join(', ')}`,
 			`  webhook:      curl -s -X POST ${n8n.url}/webhook/whatsapp-template -H 'content-type: application/json' \\`,
 			`                  -d '{"phone":"+49 151 23456789","name":"Ada","order_id":"A-1042"}'`,
@@ -143,9 +154,11 @@ if (require.main === module) {
 				for (const r of dev.sandbox.requests) {
 					if (seen.has(r) || r.status === null) continue;
 					seen.add(r);
-					const f = r.fields || {};
 					const files = r.files.map((x) => ` +${x.field}:${x.filename} (${x.size} B)`).join('');
-					log(`sandbox: ${r.status} ${f.template_name || '-'} to ${f.phone || '-'}${files}`);
+					const answer = JSON.stringify(r.response);
+					const sent = dev.sandbox.messages.find((m) => answer.includes(m.wamid));
+					const what = sent ? ` ${sent.template.template_name}/${sent.template.language} ${sent.wamid}` : '';
+					log(`sandbox: ${r.method} ${r.path} → ${r.status}${what}${files}`);
 				}
 			}, 500);
 			const shutdown = async (sig) => {
