@@ -9,6 +9,7 @@ import { NodeOperationError, type INodeExecutionData, type INodeParameters } fro
 import { storeBinary } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
 import { WIRE } from '../support/wire';
+import { sendsOf } from './sends';
 
 let product: Product;
 beforeAll(async () => {
@@ -161,6 +162,6 @@ describe(`${badCases.length} invalid inputs: refused before sending, naming fiel
 			details: { delivery: 'not sent', itemIndex: 0, description: expect.stringMatching(/"0\.00".*Nothing was sent/) },
 		});
 		expect(out[1]).toMatchObject({ status: 'success', messageId: product.sb.messages[0].wamid });
-		expect(product.sb.requests.map((r) => r.fields![WIRE.phone])).toEqual(['491512222222']);
+		expect(sendsOf(product.sb).map((r) => r.fields![WIRE.phone])).toEqual(['491512222222']);
 	});
 });

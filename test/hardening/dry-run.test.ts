@@ -8,6 +8,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { storeBinary } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
 import { PATHS, WIRE, wireBody } from '../support/wire';
+import { onlyReads, sendsOf } from './sends';
 
 let product: Product;
 beforeAll(async () => {
@@ -15,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
+const sends = () => sendsOf(product.sb);
 
 const dryRun = { options: { dryRun: true } };
 const sendUrl = () => `${product.sb.baseUrl}${PATHS.sendTemplate(product.sb.subdomain)}`;
@@ -72,18 +74,19 @@ describe('Dry Run outputs the exact request per item and sends nothing', () => {
 		}));
 		expect(jsonOut(result)).toEqual(expected);
 		expect(result.outputs![0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends()).toHaveLength(0);
+		expect(onlyReads(product.sb)).toBe(true);
 		expect(JSON.stringify(result.outputs)).not.toContain(product.sb.tokens.send);
 	});
 
 	it('the JSON body is what a real send puts on the wire', async () => {
 		const params = { templateName: 'order_update', headerType: 'text', headerText: 'A-1', bodyVariables: { var1: 'Ada', var2: 'x     y' }, newContact: { firstName: 'Ada', email: '' } };
 		const dry = await product.send({ ...params, ...dryRun });
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends()).toHaveLength(0);
 		await product.send(params);
-		expect(product.sb.requests).toHaveLength(1);
-		expect(product.sb.requests[0].status).toBe(200);
-		expect(requestOf(jsonOut(dry)[0]).body).toEqual(product.sb.requests[0].fields);
+		expect(sends()).toHaveLength(1);
+		expect(sends()[0].status).toBe(200);
+		expect(requestOf(jsonOut(dry)[0]).body).toEqual(sends()[0].fields);
 	});
 
 	it('multipart: text parts in order, the contact bracketed, the file as upload name, type and size', async () => {
@@ -119,7 +122,7 @@ describe('Dry Run outputs the exact request per item and sends nothing', () => {
 				},
 			},
 		]);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends()).toHaveLength(0);
 	});
 
 	it('the multipart parts are what a real send puts on the wire (file name aside: it is unique per send)', async () => {
@@ -128,7 +131,7 @@ describe('Dry Run outputs the exact request per item and sends nothing', () => {
 		const items = [{ json: {}, binary: { file: binary } }];
 		const dry = await product.send({ ...params, ...dryRun }, { items });
 		await product.send(params, { items });
-		const [request] = product.sb.requests;
+		const [request] = sends();
 		expect(request.status).toBe(200);
 		const parts = requestOf(jsonOut(dry)[0]).multipart!;
 		expect(rebuilt(parts)).toEqual(request.fields);
@@ -139,9 +142,9 @@ describe('Dry Run outputs the exact request per item and sends nothing', () => {
 		expect(file.file!.name).not.toBe(request.files[0].filename);
 	});
 
-	it('a URL header and a Platform URL with a sub-folder', async () => {
+	it('a URL header and a Platform URL with a sub-folder (template check off: no connection to that host)', async () => {
 		const result = await product.send(
-			{ ...dryRun, templateName: 'product_photo', headerType: 'image', mediaSource: 'url', mediaUrl: 'https://cdn.example.com/a.png', bodyVariables: { var1: 'Lamp' } },
+			{ options: { dryRun: true, checkTemplate: false }, templateName: 'product_photo', headerType: 'image', mediaSource: 'url', mediaUrl: 'https://cdn.example.com/a.png', bodyVariables: { var1: 'Lamp' } },
 			{ credentials: { baseUrl: 'https://example.com/waba/' } },
 		);
 		const request = requestOf(jsonOut(result)[0]);
@@ -156,7 +159,7 @@ describe('an invalid item still fails under Dry Run', () => {
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error!.message).toMatch(/^Recipient Phone "0151 2222222" has no country code .*\[item 1\]$/);
 		expect(result.error!.description).toMatch(/Nothing was sent for this item\.$/);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends()).toHaveLength(0);
 	});
 
 	it('an oversized binary and a variable gap fail too', async () => {
@@ -165,7 +168,7 @@ describe('an invalid item still fails under Dry Run', () => {
 		expect(big.error!.message).toMatch(/^Input Binary Field "file": .* takes at most 5120 KB/);
 		const gap = await product.send({ ...dryRun, bodyVariables: { var2: 'x' } });
 		expect(gap.error!.message).toMatch(/^Body Variable \{\{2\}\} is set but Body Variable \{\{1\}\} is empty/);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends()).toHaveLength(0);
 	});
 
 	it('with continue-on-fail: the invalid item as an error, the valid one as its dry run', async () => {
@@ -174,6 +177,6 @@ describe('an invalid item still fails under Dry Run', () => {
 		expect(out).toHaveLength(2);
 		expect(out[0]).toEqual({ error: expect.stringMatching(/^Recipient Phone "nope" .*\[item 0\]$/), details: expect.objectContaining({ delivery: 'not sent', itemIndex: 0 }) });
 		expect(out[1]).toMatchObject({ dryRun: true, request: { body: { [WIRE.phone]: '491512222222' } } });
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends()).toHaveLength(0);
 	});
 });

@@ -11,6 +11,7 @@ import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplat
 import { runNode, storeBinary } from '../engine/harness';
 import { BASE_PARAMS, TYPE_NAME, jsonOut, startProduct, type Product } from '../product/setup';
 import { CASES, MAYBE_SENT, NOT_SENT, itemsFor, paramsFor, type Case } from './faultCases';
+import { sendsOf } from './sends';
 
 let product: Product;
 let files: { small: IBinaryData; big: IBinaryData };
@@ -23,6 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
+const sends = () => sendsOf(product.sb);
 
 /** Runs the node with Retry On Fail (3 tries) and counts the tries the engine made. */
 async function withRetries(c: Case) {
@@ -61,7 +63,7 @@ describe(`${unknown.length} maybe-sent faults: 3 tries, one request, the same er
 		if (typeof c.message === 'string') expect(error.message).toBe(c.message);
 		else expect(error.message).toMatch(c.message);
 		expect(error.description).toMatch(MAYBE_SENT);
-		expect(product.sb.requests).toHaveLength(1);
+		expect(sends()).toHaveLength(1);
 		expect(product.sb.messages).toHaveLength(0);
 	});
 });
@@ -73,7 +75,7 @@ describe(`${notSent.length} refusals that sent nothing: the retry sends, the mes
 		expect(tries).toBe(2);
 		expect(result.error).toBeUndefined();
 		expect(jsonOut(result)).toEqual([expect.objectContaining({ status: 'success', messageId: product.sb.messages[0]?.wamid })]);
-		expect(product.sb.requests.map((r) => r.fault)).toEqual([c.kind, null]);
+		expect(sends().map((r) => r.fault)).toEqual([c.kind, null]);
 		expect(product.sb.messages).toHaveLength(1);
 	});
 
@@ -84,7 +86,7 @@ describe(`${notSent.length} refusals that sent nothing: the retry sends, the mes
 		expect(tries).toBe(3);
 		expect(result.error!.message).toBe(c.message);
 		expect(result.error!.description).toMatch(NOT_SENT);
-		expect(product.sb.requests).toHaveLength(3);
+		expect(sends()).toHaveLength(3);
 		expect(product.sb.messages).toHaveLength(0);
 	});
 });

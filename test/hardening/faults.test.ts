@@ -13,6 +13,7 @@ import { jsonOut, startProduct, type Product } from '../product/setup';
 import { WIRE } from '../support/wire';
 import { FAULT_KINDS } from '../sandbox';
 import { CASES, FAULTS, MAYBE_SENT, NOT_SENT, PHONES, itemsFor, paramsFor, type Case } from './faultCases';
+import { sendsOf } from './sends';
 
 let product: Product;
 let files: { small: IBinaryData; big: IBinaryData };
@@ -25,8 +26,9 @@ beforeAll(async () => {
 });
 afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
+const sends = () => sendsOf(product.sb);
 
-const requestsFor = (phone: string) => product.sb.requests.filter((r) => r.fields?.[WIRE.phone] === phone || (r.fields === null && r.fault !== null));
+const requestsFor = (phone: string) => sends().filter((r) => r.fields?.[WIRE.phone] === phone || (r.fields === null && r.fault !== null));
 const deliverySentence = (c: Case) => (c.delivery === 'unknown' ? MAYBE_SENT : NOT_SENT);
 
 function expectFaultError(c: Case, error: NodeApiError | undefined, itemIndex: number) {
@@ -51,12 +53,12 @@ describe(`${CASES.length} faults, the node stops: clear error, delivery as the c
 		expectFaultError(c, result.error as unknown as NodeApiError, 0);
 		// The stop report sorts the item by its delivery.
 		expect(result.error!.description).toMatch(c.delivery === 'unknown' ? /Maybe sent \(check before resending\): items 0\./ : /Not sent: items 0\./);
-		expect(product.sb.requests).toHaveLength(1);
-		expect(product.sb.requests[0].fault).toBe(c.kind);
+		expect(sends()).toHaveLength(1);
+		expect(sends()[0].fault).toBe(c.kind);
 		expect(product.sb.messages).toHaveLength(0);
 		if (c.kind === 'dropMidUpload') {
 			// It really broke off during the upload: the sandbox got only part of the 2 MB.
-			expect(product.sb.requests[0].error).not.toBeNull();
+			expect(sends()[0].error).not.toBeNull();
 		}
 	});
 });
@@ -75,7 +77,7 @@ describe('continue-on-fail: 3 in, 3 out, paired; the failed item sent once, the 
 			details: { delivery: c.delivery, itemIndex: 1, description: expect.stringMatching(deliverySentence(c)), ...(c.httpCode ? { httpCode: c.httpCode } : {}) },
 		});
 		expect(requestsFor(PHONES[1])).toHaveLength(1);
-		expect(product.sb.requests).toHaveLength(3);
+		expect(sends()).toHaveLength(3);
 		expect(product.sb.messages.map((m) => m.fields[WIRE.phone]).sort()).toEqual([PHONES[0], PHONES[2]]);
 		expect(new Set(out.filter((o) => o.messageId).map((o) => o.messageId))).toEqual(new Set(product.sb.messages.map((m) => m.wamid)));
 	});
@@ -91,7 +93,7 @@ describe('error output: the failed item alone on the error output, paired', () =
 		const failed = jsonOut(result, 1)[0];
 		expect(failed.error).toEqual(typeof c.message === 'string' ? c.message : expect.stringMatching(c.message));
 		expect(failed.details as IDataObject).toMatchObject({ delivery: c.delivery, itemIndex: 1 });
-		expect(product.sb.requests).toHaveLength(3);
+		expect(sends()).toHaveLength(3);
 		expect(requestsFor(PHONES[1])).toHaveLength(1);
 	});
 });

@@ -1,14 +1,12 @@
 /**
- * The bearer token goes only to the host the credential names. Every injection vector in the
- * credential's subdomain, domain or base URL is refused before any connection is opened: in
- * the node (a NodeOperationError naming the credential field) and in the credential test.
- * "No request" is proven three ways: the sandbox saw nothing, a recording server on loopback
- * (the target of the user-info and fragment vectors) saw nothing, and no socket was connected
- * and no host name looked up in this process while the run lasted.
+ * The bearer token goes only under `{Platform URL}/api/v1/{subdomain}/` (CONTRACT.md). Every
+ * injection vector in the credential's Platform URL or Workspace Subdomain is refused before any
+ * connection is opened: in the node (a NodeOperationError naming the credential field) and in the
+ * credential test. "No request" is proven three ways: the sandbox saw nothing, a recording server
+ * on loopback (the target of the vectors that point anywhere) saw nothing, and no socket was
+ * connected and no host name looked up in this process while the run lasted.
  */
-import dns from 'node:dns';
 import http from 'node:http';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
@@ -16,6 +14,9 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { credentialTest } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
+import { TEMPLATES } from '../sandbox';
+import { PATHS } from '../support/wire';
+import { countNetwork } from './network';
 
 let product: Product;
 let recorder: http.Server;
@@ -23,9 +24,13 @@ let recorderHits: string[] = [];
 let R = ''; // host:port of the recorder
 beforeAll(async () => {
 	product = await startProduct();
+	// Answers like the platform: its template list (should the node read it first) and a sent message.
 	recorder = http.createServer((req, res) => {
 		recorderHits.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
-		res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"success"}');
+		req.resume();
+		const list = { current_page: 1, last_page: 1, per_page: 100, total: TEMPLATES.length, data: TEMPLATES };
+		const body = req.method === 'GET' ? { status: 'success', data: list } : { status: 'success', data: { whatsapp_response: { messages: [{ id: 'wamid.REC' }] } } };
+		res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 	});
 	await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
 	R = `127.0.0.1:${(recorder.address() as AddressInfo).port}`;
@@ -39,73 +44,45 @@ beforeEach(() => {
 	recorderHits = [];
 });
 
-/** Counts outgoing connections and DNS look-ups made while `run` runs. */
-async function countNetwork<T>(run: () => Promise<T>): Promise<{ value: T; connects: string[]; lookups: string[] }> {
-	const connects: string[] = [];
-	const lookups: string[] = [];
-	const connect = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (this: net.Socket, ...args: unknown[]) {
-		connects.push(JSON.stringify(args[0]));
-		return originalConnect.apply(this, args as never);
-	});
-	const lookup = jest.spyOn(dns, 'lookup').mockImplementation(((...args: unknown[]) => {
-		lookups.push(String(args[0]));
-		return (originalLookup as (...a: unknown[]) => unknown)(...args);
-	}) as never);
-	try {
-		return { value: await run(), connects, lookups };
-	} finally {
-		connect.mockRestore();
-		lookup.mockRestore();
-	}
-}
-const originalConnect = net.Socket.prototype.connect;
-const originalLookup = dns.lookup;
-
 const TOKEN = 'apitk_host_safety_token_3e7a';
-const viaParts = (subdomain: string, domain = 'example.com'): IDataObject => ({ baseUrl: '', subdomain, domain, apiToken: TOKEN });
-const viaBase = (baseUrl: string, extra: IDataObject = {}): IDataObject => ({ baseUrl, subdomain: '', domain: '', apiToken: TOKEN, ...extra });
+const SUB = 'Workspace Subdomain';
+const URL_FIELD = 'Platform URL';
+const viaSubdomain = (subdomain: string) => (r: string): IDataObject => ({ baseUrl: `http://${r}`, subdomain, apiToken: TOKEN });
+const viaUrl = (baseUrl: (r: string) => string, extra: IDataObject = {}) => (r: string): IDataObject => ({ baseUrl: baseUrl(r), subdomain: 'acme', apiToken: TOKEN, ...extra });
 
 /** [name, credentials (given the recorder's host:port), the credential field the error names] */
 const vectors: Array<[string, (r: string) => IDataObject, string]> = [
-	['subdomain acme.evil.com', () => viaParts('acme.evil.com'), 'Workspace Subdomain'],
-	['subdomain acme/..', () => viaParts('acme/..'), 'Workspace Subdomain'],
-	['subdomain evil.com#', () => viaParts('evil.com#'), 'Workspace Subdomain'],
-	['subdomain user@evil.com', () => viaParts('user@evil.com'), 'Workspace Subdomain'],
-	['subdomain acme:80', () => viaParts('acme:80'), 'Workspace Subdomain'],
-	['subdomain with a Cyrillic а (look-alike)', () => viaParts('\u0430cme'), 'Workspace Subdomain'],
-	['subdomain empty', () => viaParts(''), 'Workspace Subdomain'],
-	['subdomain with a leading dot', () => viaParts('.acme'), 'Workspace Subdomain'],
-	['subdomain with a trailing dot', () => viaParts('acme.'), 'Workspace Subdomain'],
-	['subdomain with an inner space', () => viaParts('ac me'), 'Workspace Subdomain'],
-	['subdomain with CR/LF', () => viaParts('acme\r\nHost: evil.com'), 'Workspace Subdomain'],
-	['subdomain of 64 characters', () => viaParts('a'.repeat(64)), 'Workspace Subdomain'],
-	['subdomain with a backslash', () => viaParts('evil.com\\'), 'Workspace Subdomain'],
-	['subdomain with a leading hyphen', () => viaParts('-acme'), 'Workspace Subdomain'],
-	['domain evil.com/x', () => viaParts('acme', 'evil.com/x'), 'Platform Domain'],
-	['domain with a port', () => viaParts('acme', 'example.com:443'), 'Platform Domain'],
-	['domain with a leading dot', () => viaParts('acme', '.example.com'), 'Platform Domain'],
-	['domain with a trailing dot', () => viaParts('acme', 'example.com.'), 'Platform Domain'],
-	['domain with a Cyrillic а (look-alike)', () => viaParts('acme', 'ex\u0430mple.com'), 'Platform Domain'],
-	['domain evil.com#.example.com', () => viaParts('acme', 'evil.com#.example.com'), 'Platform Domain'],
-	['domain with user info', (r) => viaParts('acme', `user@${r}`), 'Platform Domain'],
-	['domain with a scheme', () => viaParts('acme', 'https://example.com'), 'Platform Domain'],
-	['domain of one label', () => viaParts('acme', 'localhost'), 'Platform Domain'],
-	['domain an IP address', () => viaParts('acme', '127.0.0.1'), 'Platform Domain'],
-	['domain empty', () => viaParts('acme', ''), 'Platform Domain'],
-	['base URL javascript:', () => viaBase('javascript:alert(1)'), 'Base URL Override'],
-	['base URL file:', () => viaBase('file:///etc/passwd'), 'Base URL Override'],
-	['base URL ftp:', (r) => viaBase(`ftp://${r}`), 'Base URL Override'],
-	['base URL without a scheme', (r) => viaBase(r), 'Base URL Override'],
-	['base URL with user info', (r) => viaBase(`http://user:pass@${r}`), 'Base URL Override'],
-	['base URL http://127.0.0.1:PORT@evil.com', (r) => viaBase(`http://${r}@evil.com`), 'Base URL Override'],
-	['base URL with a fragment before @', (r) => viaBase(`http://${r}#@evil.com`), 'Base URL Override'],
-	['base URL with a query', (r) => viaBase(`http://${r}/?next=https://evil.com`), 'Base URL Override'],
-	['base URL with spaces', (r) => viaBase(`http://${r} /x`), 'Base URL Override'],
-	['base URL with a look-alike unicode host', () => viaBase('https://ex\u0430mple.com'), 'Base URL Override'],
-	['base URL plain http to another host', () => viaBase('http://api.example.com'), 'Base URL Override'],
-	['base URL plain http to 127.0.0.1.evil.com', () => viaBase('http://127.0.0.1.evil.com'), 'Base URL Override'],
-	['base URL plain http to localhost.evil.com', () => viaBase('http://localhost.evil.com:80'), 'Base URL Override'],
-	['base URL only spaces (then subdomain and domain are empty)', () => viaBase('   '), 'Workspace Subdomain'],
+	['subdomain acme.evil.com', viaSubdomain('acme.evil.com'), SUB],
+	['subdomain acme/..', viaSubdomain('acme/..'), SUB],
+	['subdomain ../..', viaSubdomain('../..'), SUB],
+	['subdomain %2e%2e', viaSubdomain('%2e%2e'), SUB],
+	['subdomain acme?x=1', viaSubdomain('acme?x=1'), SUB],
+	['subdomain evil.com#', viaSubdomain('evil.com#'), SUB],
+	['subdomain user@evil.com', viaSubdomain('user@evil.com'), SUB],
+	['subdomain acme:80', viaSubdomain('acme:80'), SUB],
+	['subdomain with a Cyrillic а (look-alike)', viaSubdomain('\u0430cme'), SUB],
+	['subdomain empty', viaSubdomain(''), SUB],
+	['subdomain with a leading dot', viaSubdomain('.acme'), SUB],
+	['subdomain with an inner space', viaSubdomain('ac me'), SUB],
+	['subdomain with CR/LF', viaSubdomain('acme\r\nHost: evil.com'), SUB],
+	['subdomain of 64 characters', viaSubdomain('a'.repeat(64)), SUB],
+	['subdomain with a backslash', viaSubdomain('acme\\evil'), SUB],
+	['subdomain with a leading hyphen', viaSubdomain('-acme'), SUB],
+	['Platform URL javascript:', viaUrl(() => 'javascript:alert(1)'), URL_FIELD],
+	['Platform URL file:', viaUrl(() => 'file:///etc/passwd'), URL_FIELD],
+	['Platform URL ftp:', viaUrl((r) => `ftp://${r}`), URL_FIELD],
+	['Platform URL without a scheme', viaUrl((r) => r), URL_FIELD],
+	['Platform URL with user info', viaUrl((r) => `http://user:pass@${r}`), URL_FIELD],
+	['Platform URL http://127.0.0.1:PORT@evil.com', viaUrl((r) => `http://${r}@evil.com`), URL_FIELD],
+	['Platform URL with a fragment before @', viaUrl((r) => `http://${r}#@evil.com`), URL_FIELD],
+	['Platform URL with a query', viaUrl((r) => `http://${r}/?next=https://evil.com`), URL_FIELD],
+	['Platform URL with spaces', viaUrl((r) => `http://${r} /x`), URL_FIELD],
+	['Platform URL with a look-alike unicode host', viaUrl(() => 'https://ex\u0430mple.com'), URL_FIELD],
+	['Platform URL plain http to another host', viaUrl(() => 'http://api.example.com'), URL_FIELD],
+	['Platform URL plain http to 127.0.0.1.evil.com', viaUrl(() => 'http://127.0.0.1.evil.com'), URL_FIELD],
+	['Platform URL plain http to localhost.evil.com', viaUrl(() => 'http://localhost.evil.com:80'), URL_FIELD],
+	['Platform URL with /api/v1', viaUrl((r) => `http://${r}/api/v1`), URL_FIELD],
+	['Platform URL with /api/v1/{subdomain}', viaUrl((r) => `http://${r}/api/v1/acme/`), URL_FIELD],
 ];
 
 describe(`${vectors.length} host injection vectors: refused before any connection`, () => {
@@ -121,9 +98,7 @@ describe(`${vectors.length} host injection vectors: refused before any connectio
 	});
 
 	it.each(vectors)('credential test: %s', async (_name, credentials, field) => {
-		const { value: result, connects, lookups } = await countNetwork(() =>
-			credentialTest({ credentialType: new WhatsAppTemplatesApi(), credentials: credentials(R) as never }),
-		);
+		const { value: result, connects, lookups } = await countNetwork(() => credentialTest({ credentialType: new WhatsAppTemplatesApi(), credentials: credentials(R) as never }));
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain(field);
 		expect(product.sb.requests).toHaveLength(0);
@@ -133,43 +108,69 @@ describe(`${vectors.length} host injection vectors: refused before any connectio
 	});
 
 	it('with continue-on-fail every item is output as not sent', async () => {
-		const result = await product.send({}, { credentials: viaParts('acme.evil.com'), onError: 'continueRegularOutput', items: [{ json: {} }, { json: {} }] });
-		expect(jsonOut(result)).toEqual([0, 1].map((i) => ({
-			error: expect.stringMatching(new RegExp(`^Workspace Subdomain .*\\[item ${i}\\]$`)),
-			details: { delivery: 'not sent', itemIndex: i, description: expect.stringMatching(/Nothing was sent/) },
-		})));
-		expect(product.sb.requests).toHaveLength(0);
+		const result = await product.send({}, { credentials: viaSubdomain('acme.evil.com')(R), onError: 'continueRegularOutput', items: [{ json: {} }, { json: {} }] });
+		expect(jsonOut(result)).toEqual(
+			[0, 1].map((i) => ({
+				error: expect.stringMatching(new RegExp(`^Workspace Subdomain .*\\[item ${i}\\]$`)),
+				details: { delivery: 'not sent', itemIndex: i, description: expect.stringMatching(/Nothing was sent/) },
+			})),
+		);
+		expect(recorderHits).toEqual([]);
+	});
+});
+
+describe("the credential's authenticate() keeps the token under the workspace API", () => {
+	const credentials = { baseUrl: 'https://example.com/waba', subdomain: 'acme', apiToken: TOKEN };
+	it.each([
+		'https://evil.com/api/v1/acme/templates',
+		'https://example.com/api/v1/acme/templates',
+		'https://example.com/waba/api/v1/other/templates',
+		'http://example.com/waba/api/v1/acme/templates',
+		'https://example.com/waba/api/v1/acme/../other/templates',
+	])('refuses a request to %s', async (url) => {
+		await expect(new WhatsAppTemplatesApi().authenticate(credentials, { url, method: 'GET' })).rejects.toThrow(/Refused to send the API token/);
+	});
+
+	it('a relative request gets the workspace base and the token', async () => {
+		const options = await new WhatsAppTemplatesApi().authenticate(credentials, { url: 'templates', method: 'GET' });
+		expect(options.baseURL).toBe('https://example.com/waba/api/v1/acme');
+		expect(options.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
 	});
 });
 
 describe('normalised values are accepted, and the counters do see a real request', () => {
-	it('subdomain and domain in upper case with spaces become https://acme.example.com (dry run)', async () => {
-		const { value: result, connects } = await countNetwork(() =>
-			product.send({ options: { dryRun: true } }, { credentials: viaParts('  ACME ', 'Example.COM') }),
-		);
+	// (An empty Platform URL means https://dash.xobito.com: test/unit/endpoint.test.ts, no network here.)
+	it('a subdomain in upper case with spaces becomes the path segment acme (dry run)', async () => {
+		const result = await product.send({ options: { dryRun: true } }, { credentials: { subdomain: '  ACME ' } });
 		expect(result.error).toBeUndefined();
-		expect((jsonOut(result)[0].request as IDataObject).url).toBe('https://acme.example.com/api/v1/messages/send');
-		expect(connects).toEqual([]);
+		expect((jsonOut(result)[0].request as IDataObject).url).toBe(`${product.sb.baseUrl}${PATHS.sendTemplate('acme')}`);
+		expect(product.sb.requests.filter((r) => r.route === 'messages.template')).toEqual([]);
 	});
 
-	it('plain http to another host with Allow Plain HTTP on (dry run)', async () => {
-		const result = await product.send({ options: { dryRun: true } }, { credentials: viaBase('http://api.example.com/wa/', { allowPlainHttp: true }) });
-		expect((jsonOut(result)[0].request as IDataObject).url).toBe('http://api.example.com/wa/api/v1/messages/send');
+	it('plain http to another host is taken with Allow Plain HTTP on (dry run, template check off: no connection)', async () => {
+		const { value: result, connects, lookups } = await countNetwork(() =>
+			product.send({ options: { dryRun: true, checkTemplate: false } }, { credentials: { baseUrl: 'http://api.example.com/wa/', allowPlainHttp: true } }),
+		);
+		expect((jsonOut(result)[0].request as IDataObject).url).toBe(`http://api.example.com/wa${PATHS.sendTemplate(product.sb.subdomain)}`);
+		expect([connects, lookups]).toEqual([[], []]);
 	});
 
 	it('an upper-case scheme with a trailing slash reaches the recorder, once, with the token', async () => {
-		const { value: result, connects } = await countNetwork(() => product.send({}, { credentials: viaBase(`HTTP://${R}/`) }));
+		const { value: result, connects } = await countNetwork(() => product.send({}, { credentials: viaUrl((r) => `HTTP://${r}/`)(R) }));
 		expect(result.error).toBeUndefined();
-		expect(recorderHits).toEqual([`POST /api/v1/messages/send Bearer ${TOKEN}`]);
-		expect(connects).toHaveLength(1);
+		expect(recorderHits.filter((hit) => hit.startsWith('POST'))).toEqual([`POST ${PATHS.sendTemplate('acme')} Bearer ${TOKEN}`]);
+		// Anything else it asked (the template list) went under the workspace API with the token too.
+		for (const hit of recorderHits) expect(hit).toMatch(new RegExp(`^(POST|GET) /api/v1/acme/\\S* Bearer ${TOKEN}$`));
+		expect(connects).toHaveLength(recorderHits.length);
 	});
 
-	it('the credential test of a valid loopback base URL reaches the sandbox', async () => {
+	it('the credential test of a valid loopback Platform URL reaches the sandbox', async () => {
 		const { value: result, connects } = await countNetwork(() =>
-			credentialTest({ credentialType: new WhatsAppTemplatesApi(), credentials: { ...viaBase(product.sb.baseUrl.toUpperCase()), apiToken: product.sb.tokens.send } }),
+			credentialTest({ credentialType: new WhatsAppTemplatesApi(), credentials: { ...product.credentials, baseUrl: product.sb.baseUrl.toUpperCase() } as never }),
 		);
 		expect(result.status).toBe('OK');
 		expect(product.sb.requests).toHaveLength(1);
+		expect(product.sb.requests[0].path).toBe(PATHS.templates(product.sb.subdomain));
 		expect(connects).toHaveLength(1);
 	});
 });

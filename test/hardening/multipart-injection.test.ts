@@ -11,6 +11,7 @@ import { NodeOperationError, type IBinaryData } from 'n8n-workflow';
 import { storeBinary } from '../engine/harness';
 import { startProduct, type Product } from '../product/setup';
 import { WIRE, wireBody } from '../support/wire';
+import { sendsOf } from './sends';
 
 let product: Product;
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
+const sends = () => sendsOf(product.sb);
 
 const document = { templateName: 'invoice_ready', headerType: 'document', mediaSource: 'binary', binaryPropertyName: 'file', bodyVariables: { var1: 'A-1' } };
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -34,7 +36,7 @@ describe('a hostile binary file name', () => {
 		const binary = await storeBinary(bytes, { fileName, mimeType: 'application/pdf' });
 		const result = await product.send(document, { items: [{ json: {}, binary: { file: binary } }] });
 		expect(result.error).toBeUndefined();
-		const [request] = product.sb.requests;
+		const [request] = sends();
 		expect(request.status).toBe(200);
 		expect(request.files).toEqual([{ field: WIRE.mediaFile('document'), filename: expect.stringMatching(uploadName), mimeType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) }]);
 		// In a part's body the value is data: it arrives whole. (n8n itself keeps only a path's last segment.)
@@ -52,7 +54,7 @@ describe('contact values with quotes and CR/LF', () => {
 			{ items: [{ json: { contact }, binary: { file: binary } }] },
 		);
 		expect(result.error).toBeUndefined();
-		const [request] = product.sb.requests;
+		const [request] = sends();
 		expect(request.fields).toEqual(wireBody({ phone: '491517777777', template: 'invoice_ready', language: 'en', documentName: 'x.pdf', body: ['A-1'], contact }));
 		expect(request.files).toHaveLength(1);
 		expect(request.status).toBe(200);
@@ -66,7 +68,7 @@ describe('contact values with quotes and CR/LF', () => {
 		);
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error!.message).toMatch(/^Contact has the key "k"\r\nX-Evil: 1", which the platform does not know \[item 0\]$/);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends()).toHaveLength(0);
 	});
 });
 
@@ -78,6 +80,6 @@ describe('a MIME type with CR/LF', () => {
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error!.message).toMatch(/^Input Binary Field "file": .* has an invalid MIME type "application\/pdf\\r\\nX-Evil: 1" \[item 0\]$/);
 		expect(result.error!.description).toMatch(/Nothing was sent for this item\.$/);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends()).toHaveLength(0);
 	});
 });
