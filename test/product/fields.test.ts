@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { storeBinary, setupEngine } from '../engine/harness';
 import { PATHS, WIRE, wireBody, type MediaKind } from '../support/wire';
-import { jsonOut, startProduct, type Product } from './setup';
+import { jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
 beforeAll(async () => {
@@ -29,8 +29,8 @@ describe('every field reaches the platform under its wire name', () => {
 			newContact: { email: 'ada@example.com', country: 'Germany', sourceId: '2', assignedId: 5 },
 		});
 		expect(result.error).toBeUndefined();
-		expect(product.sb.requests).toHaveLength(1);
-		const [request] = product.sb.requests;
+		expect(sends(product)).toHaveLength(1);
+		const [request] = sends(product);
 		expect(request.path).toBe(PATHS.sendTemplate(product.sb.subdomain));
 		expect(request.contentType).toMatch(/^application\/json/);
 		expect(request.accept).toBe('application/json');
@@ -72,7 +72,7 @@ describe('every field reaches the platform under its wire name', () => {
 			bodyVariables: { var1: 'Ada', var2: 'A-1042' },
 		});
 		expect(result.error).toBeUndefined();
-		expect(product.sb.requests[0].fields).toEqual(
+		expect(sends(product)[0].fields).toEqual(
 			wireBody({ phone: '491512345678', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'] }),
 		);
 		expect(product.sb.messages[0].whatsapp).toEqual({ header: ['A-1042'], body: ['Ada', 'A-1042'] });
@@ -87,7 +87,7 @@ describe('every field reaches the platform under its wire name', () => {
 		const vars = templateName === 'welcome_video' ? {} : { var1: 'Ada' };
 		const result = await product.send({ templateName, headerType: kind, mediaSource: 'url', mediaUrl: url, documentFilename: 'Invoice 42.pdf', bodyVariables: vars });
 		expect(result.error).toBeUndefined();
-		expect(product.sb.requests[0].fields).toEqual(
+		expect(sends(product)[0].fields).toEqual(
 			wireBody({
 				phone: '491512345678',
 				template: templateName,
@@ -104,7 +104,7 @@ describe('every field reaches the platform under its wire name', () => {
 		const url = 'https://cdn.example.com/photo.jpg';
 		const result = await product.send({ templateName: 'product_photo', headerType: 'image', mediaUrl: url, bodyVariables: { var1: 'x' } });
 		expect(result.error).toBeUndefined();
-		expect(product.sb.requests[0].fields![WIRE.mediaUrl('image')]).toBe(url);
+		expect(sends(product)[0].fields![WIRE.mediaUrl('image')]).toBe(url);
 	});
 });
 
@@ -127,7 +127,7 @@ describe('binary header media: bytes verified by hash, uploaded under a unique a
 				{ items: [{ json: {}, binary: { file: binary } }] },
 			);
 			expect(result.error).toBeUndefined();
-			const [request] = product.sb.requests;
+			const [request] = sends(product);
 			expect(request.contentType).toMatch(/^multipart\/form-data/);
 			expect(request.files).toEqual([
 				{ field: WIRE.mediaFile(kind), filename: expect.stringMatching(new RegExp(`^[a-z0-9-]+\\.${ext}$`)), mimeType, size, sha256: sha256(bytes) },
@@ -159,8 +159,8 @@ describe('binary header media: bytes verified by hash, uploaded under a unique a
 			{ items: [{ json: {}, binary: { data: binary } }] },
 		);
 		expect(result.error).toBeUndefined();
-		expect(product.sb.requests[0].files[0].filename).toMatch(new RegExp(`^[a-z0-9-]+\\.${ext}$`));
-		expect(product.sb.requests[0].files[0].sha256).toBe(sha256(bytes));
-		if (kind === 'document') expect(product.sb.requests[0].fields![WIRE.documentName]).toBe(fileName);
+		expect(sends(product)[0].files[0].filename).toMatch(new RegExp(`^[a-z0-9-]+\\.${ext}$`));
+		expect(sends(product)[0].files[0].sha256).toBe(sha256(bytes));
+		if (kind === 'document') expect(sends(product)[0].fields![WIRE.documentName]).toBe(fileName);
 	});
 });

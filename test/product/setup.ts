@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
 import { runNode, setupEngine, teardownEngine, type BinaryMode, type OnError, type RunNodeResult } from '../engine/harness';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type RecordedRequest, type Sandbox } from '../sandbox';
 
 export const TYPE_NAME = 'n8n-nodes-whatsapp-templates.whatsAppTemplates';
 
@@ -57,6 +57,11 @@ export async function startProduct(binaryMode: BinaryMode = 'filesystem'): Promi
 				waitBetweenTries: 1000,
 			}),
 	};
+}
+
+/** The template sends the sandbox received (the check before sending also reads the template list). */
+export function sends(product: Product): RecordedRequest[] {
+	return product.sb.requests.filter((request) => request.route === 'messages.template');
 }
 
 /** The node's first output, as JSON. */

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { WIRE, wireBody } from '../support/wire';
-import { jsonOut, startProduct, type Product } from './setup';
+import { jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ describe('one-time passwords', () => {
 	it('goes out as the copy code and as {{1}} when Variable 1 is empty', async () => {
 		const result = await product.send({ templateName: 'login_code', additionalFields: { otp: '482913' } });
 		expect(result.error).toBeUndefined();
-		expect(product.sb.requests[0].fields).toEqual(wireBody({ phone: PHONE, template: 'login_code', language: 'en', body: ['482913'], copyCode: '482913' }));
+		expect(sends(product)[0].fields).toEqual(wireBody({ phone: PHONE, template: 'login_code', language: 'en', body: ['482913'], copyCode: '482913' }));
 		expect(product.sb.messages[0].whatsapp.body).toEqual(['482913']);
 	});
 
@@ -27,13 +27,13 @@ describe('one-time passwords', () => {
 		const differ = await product.send({ templateName: 'login_code', bodyVariables: { var1: '111' }, additionalFields: { otp: '222' } });
 		expect(differ.error).toBeInstanceOf(NodeOperationError);
 		expect(differ.error!.message).toMatch(/One-Time Password and Body Variable \{\{1\}\} are both set and differ.*\[item 0\]/);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends(product)).toHaveLength(0);
 	});
 
 	it('Generate OTP on the Platform: the platform makes the code, the output carries it', async () => {
 		const result = await product.send({ templateName: 'login_code', options: { autoGenerateOtp: true, otpLength: 8 } });
 		expect(result.error).toBeUndefined();
-		expect(product.sb.requests[0].fields).toEqual(wireBody({ phone: PHONE, template: 'login_code', language: 'en', autoOtp: { length: 8 } }));
+		expect(sends(product)[0].fields).toEqual(wireBody({ phone: PHONE, template: 'login_code', language: 'en', autoOtp: { length: 8 } }));
 		const [message] = product.sb.messages;
 		expect(message.otp!.code).toMatch(/^[1-9]\d{7}$/);
 		const [out] = jsonOut(result);
@@ -56,14 +56,14 @@ describe('values the platform would shift or blank are refused with zero request
 		expect(result.error!.message).toMatch(/\[item 0\]$/);
 		expect(result.error!.description).toMatch(fix);
 		expect(result.error!.description).toMatch(/Nothing was sent for this item\./);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends(product)).toHaveLength(0);
 	});
 
 	it('a header URL whose extension no platform takes is refused with the way out', async () => {
 		const result = await product.send({ templateName: 'product_photo', headerType: 'image', mediaUrl: 'https://cdn.example.com/a.webp', bodyVariables: { var1: 'x' } });
 		expect(result.error!.message).toMatch(/Media URL ends in \.webp, which the platform refuses for an image header/);
 		expect(result.error!.description).toMatch(/Binary File/);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends(product)).toHaveLength(0);
 	});
 
 	it('the number 0 from an expression is refused too, while 0.00 goes', async () => {
@@ -71,8 +71,8 @@ describe('values the platform would shift or blank are refused with zero request
 		expect(refused.error!.message).toMatch(/is "0"/);
 		const sent = await product.send({ templateName: 'invoice_ready', headerType: 'document', mediaUrl: 'https://x.example/i.pdf', bodyVariables: { var1: '0.00' } });
 		expect(sent.error).toBeUndefined();
-		expect(product.sb.requests).toHaveLength(1);
-		expect(product.sb.requests[0].fields![WIRE.body(1)]).toBe('0.00');
+		expect(sends(product)).toHaveLength(1);
+		expect(sends(product)[0].fields![WIRE.body(1)]).toBe('0.00');
 	});
 });
 
@@ -85,7 +85,7 @@ describe('invalid items send nothing', () => {
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error!.message).toMatch(/^Recipient Phone "0151 2345678" has no country code .* \[item 1\]$/);
 		expect(result.error!.description).toMatch(/Replace the leading 0 with the country code.*Nothing was sent/);
-		expect(product.sb.requests).toHaveLength(0);
+		expect(sends(product)).toHaveLength(0);
 	});
 
 	it('continue-on-fail: one output per input, paired, the invalid one unsent', async () => {
@@ -105,7 +105,7 @@ describe('invalid items send nothing', () => {
 			details: { delivery: 'not sent', itemIndex: 1, description: expect.stringMatching(/Use digits only/) },
 		});
 		expect(out[2].messageId).toBe(product.sb.messages[1].wamid);
-		expect(product.sb.requests.map((r) => r.fields![WIRE.phone])).toEqual(['491511111111', '491513333333']);
+		expect(sends(product).map((r) => r.fields![WIRE.phone])).toEqual(['491511111111', '491513333333']);
 	});
 
 	it('the error output gets the failed items, the main output the sent ones', async () => {
@@ -117,8 +117,8 @@ describe('invalid items send nothing', () => {
 		expect(jsonOut(result, 1)).toHaveLength(1);
 		expect(jsonOut(result, 1)[0]).toMatchObject({
 			t: 'summer_sale',
-			error: expect.stringMatching(/"summer_sale" in language "en" was not found, is not APPROVED/),
-			details: { httpCode: '404', delivery: 'not sent', itemIndex: 1 },
+			error: expect.stringMatching(/Template "summer_sale" exists in en \(REJECTED\); only an APPROVED template can be sent \[item 1\]/),
+			details: { delivery: 'not sent', itemIndex: 1 },
 		});
 		expect(result.outputs![1][0].pairedItem).toEqual({ item: 1 });
 	});

@@ -52,6 +52,8 @@ export interface SandboxOptions extends Partial<SandboxConfig> {
 	host?: string;
 	/** Install sub-folder, e.g. '/waba' (default ''); routes live under `${prefix}/api/v1/{subdomain}/`. */
 	prefix?: string;
+	/** A bigger workspace: this many approved `bulk_notice_<n>` templates (en, no header, 1 variable) after the fixtures. */
+	moreTemplates?: number;
 	/** Fixed tokens (default: random per instance). */
 	tokens?: Partial<SandboxTokens>;
 }

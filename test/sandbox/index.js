@@ -7,7 +7,7 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 const platform = require('./platform');
-const { TEMPLATES } = require('./templates');
+const { TEMPLATES, withMoreTemplates } = require('./templates');
 const { FaultQueue, KINDS } = require('./faults');
 const { RateLimiter, checkRateLimitConfig } = require('./rateLimit');
 const { ContactBook } = require('./contacts');
@@ -69,7 +69,7 @@ async function startSandbox(options = {}) {
 		config,
 		prefix: checkPrefix(options.prefix ?? ''),
 		tokenAbilities: new Map(Object.entries(tokens).map(([kind, token]) => [token, platform.TOKEN_ABILITIES[kind]])),
-		templates: TEMPLATES,
+		templates: options.moreTemplates ? withMoreTemplates(options.moreTemplates) : TEMPLATES,
 		contacts: new ContactBook(),
 		storedNames: new Set(),
 		requests: [],
@@ -105,7 +105,7 @@ async function startSandbox(options = {}) {
 		port,
 		subdomain: platform.SUBDOMAIN,
 		tokens,
-		templates: TEMPLATES,
+		templates: state.templates,
 		get requests() {
 			return state.requests;
 		},

@@ -9,7 +9,9 @@ test('the real platform shape: {"message","retry_after"}, no status key, no Retr
 	for (let i = 0; i < 60; i++) expect((await send(sb, PLAIN)).status).toBe(200);
 	const r = await send(sb, PLAIN);
 	expect(r.status).toBe(429);
-	expect(r.data).toEqual({ message: 'Too many requests', retry_after: 60 });
+	// The seconds left in the window: 60, or 59 when the 60 sends took over a second on a busy machine.
+	expect(r.data).toEqual({ message: 'Too many requests', retry_after: expect.any(Number) });
+	expect([59, 60]).toContain(r.data.retry_after);
 	expect(Object.keys(r.headers).filter((h) => /retry-after|ratelimit/i.test(h))).toEqual([]);
 	expect(sb.messages).toHaveLength(60);
 	expect(sb.stats.byStatus).toEqual({ 200: 60, 429: 1 });

@@ -83,9 +83,8 @@ const ROWS = [
 
 const countParams = (text) => (text ? (text.match(/{{(.*?)}}/g) || []).length : 0);
 
-const TEMPLATES = Object.freeze(
-	ROWS.map(([name, language, status, category, format, headerText, body, footer = null, buttons = null, extra = {}], i) => {
-		const id = 101 + i;
+function record([name, language, status, category, format, headerText, body, footer = null, buttons = null, extra = {}], id) {
+	{
 		return Object.freeze({
 			id,
 			tenant_id: TENANT_ID,
@@ -106,7 +105,20 @@ const TEMPLATES = Object.freeze(
 			template_type: extra.template_type || null,
 			cards_json: extra.cards_json || null,
 		});
-	}),
-);
+	}
+}
 
-module.exports = { TEMPLATES };
+const TEMPLATES = Object.freeze(ROWS.map((row, i) => record(row, 101 + i)));
+
+/**
+ * A bigger workspace (option `moreTemplates`): the fixtures, then `count` approved one-variable
+ * notices `bulk_notice_<n>`, so that listing them needs several pages.
+ */
+function withMoreTemplates(count) {
+	const more = Array.from({ length: count }, (_, n) =>
+		record([`bulk_notice_${n + 1}`, 'en', 'APPROVED', 'UTILITY', null, null, `Notice ${n + 1} for {{1}}.`], 101 + ROWS.length + n),
+	);
+	return Object.freeze([...TEMPLATES, ...more]);
+}
+
+module.exports = { TEMPLATES, withMoreTemplates };

@@ -1,6 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
+
+import { retryAfterSeconds } from './batch/retryAfter';
 
 import { ROUTES, TEMPLATE_LIST, readTemplate, readTemplatePage, type PlatformTemplate } from './platform';
+import type { RunOptions } from './batch/options';
 import { apiRequest, buildRequest, type ApiResponse, type RequestContext } from './transport';
 
 /** Why the list could not be read: an HTTP answer, or a network failure's code. */
@@ -14,6 +17,11 @@ export interface ListedTemplate {
 
 export type ListResult = { ok: true; templates: ListedTemplate[] } | { ok: false; failure: ListFailure };
 
+type ListOptions = Pick<RunOptions, 'timeoutMs' | 'proxy' | 'allowUnauthorizedCerts' | 'rateLimitRetries' | 'maxRetryWaitSeconds'>;
+
+/** The editor's pickers: no Request Options, and no long waits while the user looks at a list. */
+const PICKER_OPTIONS: ListOptions = { allowUnauthorizedCerts: false, rateLimitRetries: 1, maxRetryWaitSeconds: 5 };
+
 /** The most pages read, so that a platform that never reports its last page cannot loop forever. */
 const MAX_PAGES = 200;
 
@@ -21,14 +29,21 @@ const MAX_PAGES = 200;
  * Every template of the workspace, all pages (the platform returns every status; callers filter).
  * The list is small and read once per run or picker call, never per item.
  */
-export async function listTemplates(
-	ctx: RequestContext,
-	options: { timeoutMs?: number; proxy?: string; allowUnauthorizedCerts: boolean } = { allowUnauthorizedCerts: false },
-): Promise<ListResult> {
+export async function listTemplates(ctx: RequestContext, options: ListOptions = PICKER_OPTIONS): Promise<ListResult> {
 	const templates: ListedTemplate[] = [];
-	for (let page = 1; page <= MAX_PAGES; page++) {
+	for (let page = 1, limited = 0; page <= MAX_PAGES; page++) {
 		const qs: IDataObject = { [TEMPLATE_LIST.page]: page, [TEMPLATE_LIST.perPage]: TEMPLATE_LIST.pageSize };
 		const answer = await apiRequest(ctx, buildRequest(ROUTES.listTemplates, options, undefined, qs));
+		// The list counts toward the same per-token rate limit as the sends: wait as they do.
+		if (!('failure' in answer) && answer.statusCode === 429 && limited < options.rateLimitRetries) {
+			const wait = retryAfterSeconds(answer);
+			if (wait <= options.maxRetryWaitSeconds) {
+				limited++;
+				page--;
+				await sleep(wait * 1000);
+				continue;
+			}
+		}
 		if ('failure' in answer) return { ok: false, failure: { code: answer.failure.code } };
 		if (answer.statusCode < 200 || answer.statusCode >= 300) return { ok: false, failure: { response: answer } };
 		const { records, more } = readTemplatePage(answer.body);

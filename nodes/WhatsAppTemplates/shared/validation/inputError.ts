@@ -7,7 +7,9 @@ import { FieldError } from './fieldError';
 export function inputError(node: INode, itemIndex: number, error: unknown): NodeOperationError {
 	if (error instanceof FieldError || error instanceof HostError) {
 		const fix = error instanceof FieldError ? error.fix : 'Open the "WhatsApp Templates API" credential and correct it';
-		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+		// The message names its field, so that the user knows where to look.
+		const message = error.message.includes(error.field) ? error.message : `${error.field}: ${error.message}`;
+		return new NodeOperationError(node, `${message} [item ${itemIndex}]`, {
 			itemIndex,
 			description: `${fix.replace(/\.$/, '')}. Nothing was sent for this item.`,
 		});

@@ -7,6 +7,14 @@ import { show } from './show';
 /** Options of Send Template: its own, then the engine's (defaults live in the definitions only). */
 const own: INodeProperties[] = [
 	{
+		displayName: 'Check Template Before Sending',
+		name: 'checkTemplate',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to read the workspace's template list once per run and check every item against its template (exists in that language, approved, the right variables and header) before anything is sent",
+	},
+	{
 		displayName: 'Clean Variable Values',
 		name: 'cleanVariables',
 		type: 'boolean',
@@ -43,6 +51,7 @@ export const optionsField: INodeProperties = {
 };
 
 export interface TemplateOptions {
+	checkTemplate: boolean;
 	cleanVariables: boolean;
 	autoGenerateOtp: boolean;
 	otpLength: number;
@@ -52,6 +61,7 @@ const defaultOf = <T>(name: string): T => own.find((option) => option.name === n
 
 export function readTemplateOptions(options: IDataObject): TemplateOptions {
 	return {
+		checkTemplate: (options.checkTemplate as boolean | undefined) ?? defaultOf<boolean>('checkTemplate'),
 		cleanVariables: (options.cleanVariables as boolean | undefined) ?? defaultOf<boolean>('cleanVariables'),
 		autoGenerateOtp: (options.autoGenerateOtp as boolean | undefined) ?? defaultOf<boolean>('autoGenerateOtp'),
 		otpLength: (options.otpLength as number | undefined) ?? defaultOf<number>('otpLength'),
