@@ -2,7 +2,8 @@
  * Property tests.
  * (a) Random field values and file sizes, sent as multipart through n8n's real engine and
  *     parsed by the sandbox's busboy, come back exactly: every text field, the rebuilt contact,
- *     and the file's bytes (sha256).
+ *     and the file's bytes (sha256); the file part always carries the node's own unique ASCII
+ *     upload name, whatever the binary was called.
  * (b) Random phone strings either normalise to 8–15 digits not starting with 0 (the digits
  *     typed, less a leading 00) or are refused with a FieldError naming Recipient Phone.
  */
@@ -12,8 +13,10 @@ import fc from 'fast-check';
 
 import { storeBinary } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
-import { FieldError } from '../../nodes/WhatsAppTemplates/validate/fieldError';
-import { normalisePhone } from '../../nodes/WhatsAppTemplates/validate/phone';
+import { WIRE, wireBody } from '../support/wire';
+import { FieldError } from '../../nodes/WhatsAppTemplates/shared/validation/fieldError';
+import { normalisePhone } from '../../nodes/WhatsAppTemplates/shared/validation/phone';
+import { sendsOf } from './sends';
 
 const MULTIPART_RUNS = 40;
 const PHONE_RUNS = 2000;
@@ -26,50 +29,54 @@ afterAll(async () => await product.close());
 
 // Any unicode code point (controls, NUL, U+2028, astral planes), without CR and LF: multipart
 // text parts normalise every line break to CRLF (HTML spec, "multipart/form-data encoding
-// algorithm"), so a lone CR or LF would not come back byte for byte; and variable values with
-// line breaks are cleaned before sending anyway (Clean Variable Values).
-const text = (maxLength: number) => fc.string({ unit: 'binary', minLength: 1, maxLength }).filter((s) => !/[\r\n]/.test(s));
-// Template variables: also no tab and no run of 5 spaces, which Clean Variable Values (on by default) would change.
-const variable = text(40).filter((s) => !/\t| {5}/.test(s));
-// The file part's own filename: " and control characters are escaped as %XX in the part header
-// (" by the HTML spec's encoder, the rest by the node, else parsers refuse the whole body), and
-// busboy, like PHP, keeps only what follows the last / or \. The name the recipient sees travels
-// whole as the header_document_filename text part.
-const partFilename = fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => !/[\r\n\\/]/.test(s));
-const escapedInPartHeader = (s: string) =>
-	s.replace(/"/g, '%22').replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/).map((k) => `k_${k}`);
+// algorithm"), so a lone CR or LF would not come back byte for byte. Not blank, neither to
+// JavaScript's trim nor PHP's (the platform refuses an empty value).
+const notBlank = (s: string) => s.trim() !== '' && s.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '') !== '';
+const text = (maxLength: number) => fc.string({ unit: 'binary', minLength: 1, maxLength }).filter((s) => !/[\r\n]/.test(s) && notBlank(s));
+// Template variables: also no tab and no run of 5 spaces, which Clean Variable Values (on by
+// default) would change, and not "0", which the node refuses (the platform would blank it).
+const variable = text(40).filter((s) => !/\t| {5}/.test(s) && s.trim() !== '0');
+// Contact values are trimmed by the node: generate them trimmed, so that they come back as given.
+const trimmed = (maxLength: number) => text(maxLength).filter((s) => s === s.trim());
+// The binary's own name: never on the wire as a part header (the upload name is the node's).
+const binaryName = fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => !/[\r\n\\/]/.test(s) && s.trim() !== '');
 
 const message = fc.record({
-	bodyVariables: fc.array(variable, { minLength: 0, maxLength: 10 }),
-	contact: fc.record({
-		plain: fc.dictionary(key, text(40), { minKeys: 1, maxKeys: 4 }),
-		customFields: fc.option(fc.dictionary(key, text(20), { minKeys: 1, maxKeys: 3 }), { nil: undefined }),
-		groups: fc.option(fc.array(text(20), { minLength: 1, maxLength: 3 }), { nil: undefined }),
-	}),
+	bodyVariables: fc.array(variable, { minLength: 1, maxLength: 2 }),
+	contact: fc.record(
+		{
+			firstname: trimmed(60),
+			lastname: trimmed(60),
+			country: trimmed(40),
+			groups: fc.array(trimmed(15).filter((g) => !g.includes(',')), { minLength: 1, maxLength: 3 }).map((g) => g.join(',')),
+			email: fc.emailAddress().filter((e) => e.length <= 191),
+			assigned_id: fc.nat().map(String),
+		},
+		{ requiredKeys: [] },
+	),
 	documentFilename: text(60),
-	partFilename,
-	size: fc.integer({ min: 0, max: 200 * 1024 }),
+	binaryName,
+	size: fc.integer({ min: 1, max: 200 * 1024 }),
 	pattern: fc.uint8Array({ minLength: 1, maxLength: 17 }),
 });
 
+// A template with a document header for each number of body variables.
+const TEMPLATE_BY_VARIABLES = ['', 'invoice_ready', 'contract_copy'];
+
 describe('multipart round trip through the engine and busboy', () => {
-	it(`${MULTIPART_RUNS} runs: random unicode fields and 0..200 KB files arrive exactly`, async () => {
+	it(`${MULTIPART_RUNS} runs: random unicode fields and 1 B..200 KB files arrive exactly`, async () => {
 		await fc.assert(
 			fc.asyncProperty(message, async (m) => {
 				product.sb.reset();
 				const bytes = Buffer.alloc(m.size, Buffer.from(m.pattern));
-				const binary = await storeBinary(bytes, { fileName: m.partFilename, mimeType: 'application/pdf' });
-				const contact = {
-					...m.contact.plain,
-					...(m.contact.customFields ? { custom_fields: m.contact.customFields } : {}),
-					...(m.contact.groups ? { groups: m.contact.groups } : {}),
-				};
+				const binary = await storeBinary(bytes, { fileName: m.binaryName, mimeType: 'application/pdf' });
+				const template = TEMPLATE_BY_VARIABLES[m.bodyVariables.length];
 				const vars = Object.fromEntries(m.bodyVariables.map((v, i) => [`v${i + 1}`, v]));
 				// Values come from the item through expressions, as in a workflow (a typed value starting with = would be one).
 				const result = await product.send(
 					{
-						templateName: 'order_shipped_media',
+						phone: '+49 151 9999999',
+						templateName: template,
 						headerType: 'document',
 						mediaSource: 'binary',
 						binaryPropertyName: 'file',
@@ -77,30 +84,21 @@ describe('multipart round trip through the engine and busboy', () => {
 						bodyVariables: Object.fromEntries(m.bodyVariables.map((_, i) => [`var${i + 1}`, `={{ $json.v${i + 1} }}`])),
 						additionalFields: { contact: '={{ $json.contact }}' },
 					},
-					{ items: [{ json: { filename: m.documentFilename, contact, ...vars }, binary: { file: binary } }] },
+					{ items: [{ json: { filename: m.documentFilename, contact: m.contact, ...vars }, binary: { file: binary } }] },
 				);
-				expect(product.sb.requests).toHaveLength(1);
-				const [request] = product.sb.requests;
+				const sends = sendsOf(product.sb);
+				expect(sends).toHaveLength(1);
+				const [request] = sends;
 				expect(request.contentType).toMatch(/^multipart\/form-data; boundary=/);
-				expect(request.fields).toEqual({
-					phone: '491512345678',
-					template_name: 'order_shipped_media',
-					template_language: 'en_US',
-					header_document_filename: m.documentFilename,
-					...Object.fromEntries(m.bodyVariables.map((v, i) => [`body_${i + 1}`, v])),
-					contact,
-				});
+				const contact = Object.keys(m.contact).length ? (m.contact as Record<string, string>) : undefined;
+				expect(request.fields).toEqual(
+					wireBody({ phone: '491519999999', template, language: 'en', documentName: m.documentFilename, body: m.bodyVariables, contact }),
+				);
 				expect(request.files).toEqual([
-					{ field: 'header_document', filename: escapedInPartHeader(m.partFilename), mimeType: 'application/pdf', size: m.size, sha256: createHash('sha256').update(bytes).digest('hex') },
+					{ field: WIRE.mediaFile('document'), filename: expect.stringMatching(/^[a-z0-9-]+-0-[0-9a-f]{12}\.pdf$/), mimeType: 'application/pdf', size: m.size, sha256: createHash('sha256').update(bytes).digest('hex') },
 				]);
-				// An empty file is the API's to refuse (422); any other is accepted.
-				if (m.size === 0) {
-					expect(request.status).toBe(422);
-					expect(result.error!.message).toMatch(/header_document: The header document field must not be empty\./);
-				} else {
-					expect(request.status).toBe(200);
-					expect(jsonOut(result)[0].status).toBe('success');
-				}
+				expect(request.status).toBe(200);
+				expect(jsonOut(result)[0]).toMatchObject({ status: 'success', messageId: product.sb.messages[0].wamid });
 			}),
 			{ numRuns: MULTIPART_RUNS },
 		);
