@@ -19,20 +19,23 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
 import { credentialTest, getLogs, runNode, setupEngine, storeBinary, teardownEngine, type OnError, type RunNodeResult } from '../engine/harness';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type FaultKind, type Sandbox } from '../sandbox';
 import { BASE_PARAMS, TYPE_NAME } from '../product/setup';
 
-// Distinctive, and the part after the prefix is what is searched for (catches partial masking).
+// Distinctive, and the part after the prefix is what is searched for (catches partial masking),
+// in any letter case (a value shown lower-cased still gives the token away).
 const TOKEN = 'apitk_Zq7SECRETsend0f9e8d7c6b5a4938271605f4e3d2c1b0a';
-const NO_ABILITY = 'apitk_Zq7SECRETread1a2b3c4d5e6f708192a3b4c5d6e7f8091';
+const NO_SEND = 'apitk_Zq7SECRETread1a2b3c4d5e6f708192a3b4c5d6e7f8091';
 const WRONG = 'apitk_Zq7SECRETwrong77aa66bb55cc44dd33ee22ff1100aabbc';
-const SECRET_CORES = [TOKEN, NO_ABILITY, WRONG].map((t) => t.slice('apitk_'.length));
+// A stock token: 64 lowercase hex characters (CONTRACT.md).
+const STOCK = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const SECRET_CORES = [TOKEN, NO_SEND, WRONG].map((t) => t.slice('apitk_'.length).toLowerCase()).concat(STOCK);
 
 let sb: Sandbox;
 beforeAll(async () => {
 	expect(process.env.N8N_LOG_LEVEL).toBe('debug');
 	await setupEngine({ binaryMode: 'filesystem' });
-	sb = await startSandbox({ port: 0, tokens: { send: TOKEN, noAbility: NO_ABILITY } });
+	sb = await startSandbox({ port: 0, tokens: { send: TOKEN, noSend: NO_SEND } });
 });
 afterAll(async () => {
 	await sb.close();
@@ -73,8 +76,9 @@ function everything(value: unknown): string {
 }
 
 function expectNoSecret(label: string, text: string) {
+	const lower = text.toLowerCase();
 	for (const core of SECRET_CORES) {
-		const at = text.indexOf(core);
+		const at = lower.indexOf(core);
 		// On failure, show where it leaked.
 		expect({ label, leak: at === -1 ? null : text.slice(Math.max(0, at - 300), at + 100) }).toEqual({ label, leak: null });
 	}
@@ -86,41 +90,42 @@ interface Case {
 	credentials?: IDataObject;
 	items?: () => Promise<INodeExecutionData[]>;
 	before?: () => void;
-	/** The token the sandbox must have seen; undefined: no request may reach it. */
+	/** The token every request that reached the sandbox must carry; undefined: no request may reach it. */
 	sentToken?: string;
+	/** A dry run may read the template list, or not. */
+	requestOptional?: boolean;
 }
 
 const multipartItem = (size: number) => async () => [
 	{ json: {}, binary: { file: await storeBinary({ size }, { fileName: 'secret-test.pdf', mimeType: 'application/pdf' }) } },
 ];
-const binaryDocument = { templateName: 'order_shipped_media', headerType: 'document', mediaSource: 'binary', binaryPropertyName: 'file' };
+const binaryDocument = { templateName: 'invoice_ready', headerType: 'document', mediaSource: 'binary', binaryPropertyName: 'file', bodyVariables: { var1: 'A-1' } };
+const fault = (kind: FaultKind) => () => sb.injectFault({ kind });
 
 const cases: Case[] = [
 	{ name: '401 invalid token', credentials: { apiToken: WRONG }, sentToken: WRONG },
-	{ name: '403 token without the ability', credentials: { apiToken: NO_ABILITY }, sentToken: NO_ABILITY },
-	{ name: '404 template not found', params: { templateName: 'no_such_template' }, sentToken: TOKEN },
-	{ name: '422 template not approved', params: { templateName: 'summer_promo' }, sentToken: TOKEN },
-	{
-		name: '429 given up',
-		params: { options: { maxRetryWaitSeconds: 1 } },
-		items: async () => [{ json: {} }, { json: {} }],
-		before: () => sb.configure({ rateLimit: { perSecond: 1, retryAfter: 30 } }),
-		sentToken: TOKEN,
-	},
-	{ name: '500', before: () => sb.injectFault({ kind: '500' }), sentToken: TOKEN },
-	{ name: '500 on a multipart upload', params: binaryDocument, items: multipartItem(50_000), before: () => sb.injectFault({ kind: '500' }), sentToken: TOKEN },
-	{ name: 'HTML 502 from a proxy', before: () => sb.injectFault({ kind: 'html502' }), sentToken: TOKEN },
-	{ name: 'non-JSON 200', before: () => sb.injectFault({ kind: 'nonJson200' }), sentToken: TOKEN },
-	{ name: '200 with "status":"error"', before: () => sb.injectFault({ kind: 'statusError200' }), sentToken: TOKEN },
-	{ name: 'connection dropped after the body', before: () => sb.injectFault({ kind: 'drop' }), sentToken: TOKEN },
-	{ name: 'connection dropped mid-upload', params: binaryDocument, items: multipartItem(1_000_000), before: () => sb.injectFault({ kind: 'dropMidUpload' }), sentToken: TOKEN },
-	{ name: 'no answer: timeout', params: { requestOptions: { timeout: 300 } }, before: () => sb.injectFault({ kind: 'hang' }), sentToken: TOKEN },
+	{ name: '403 token without messages.send', credentials: { apiToken: NO_SEND }, sentToken: NO_SEND },
+	{ name: 'template not found', params: { templateName: 'no_such_template' }, sentToken: TOKEN },
+	{ name: '422 template fields', params: { templateName: 'order_update', options: { checkTemplate: false } }, sentToken: TOKEN },
+	{ name: '429 given up', params: { options: { maxRetryWaitSeconds: 1 } }, items: async () => [{ json: {} }, { json: {} }], before: () => sb.configure({ rateLimit: { max: 1, windowMs: 30_000 } }), sentToken: TOKEN },
+	{ name: 'invalid tenant subdomain (500)', credentials: { subdomain: 'nosuch' }, sentToken: TOKEN },
+	{ name: 'API not set up (404)', credentials: { subdomain: 'noapi' }, sentToken: TOKEN },
+	{ name: 'API disabled (403)', credentials: { subdomain: 'disabled' }, sentToken: TOKEN },
+	...(['system500', 'whatsapp500', 'html502', 'nonJson200', 'statusError200', 'noMessageId200', 'drop', 'optedOut403', 'conversationLimit403', 'notConnected503'] as FaultKind[]).map(
+		(kind): Case => ({ name: kind, before: fault(kind), sentToken: TOKEN }),
+	),
+	{ name: 'system500 on a multipart upload', params: binaryDocument, items: multipartItem(50_000), before: fault('system500'), sentToken: TOKEN },
+	{ name: 'tooLarge413 on a multipart upload', params: binaryDocument, items: multipartItem(50_000), before: fault('tooLarge413'), sentToken: TOKEN },
+	{ name: 'dropMidUpload', params: binaryDocument, items: multipartItem(1_000_000), before: fault('dropMidUpload'), sentToken: TOKEN },
+	{ name: 'no answer: timeout', params: { requestOptions: { timeout: 300 } }, before: fault('hang'), sentToken: TOKEN },
 	{ name: 'connection refused', credentials: { baseUrl: 'http://127.0.0.1:1' } },
 	{ name: 'invalid input', params: { phone: 'call me maybe' } },
-	{ name: 'host outside the credential', credentials: { baseUrl: '', subdomain: 'acme.evil.com', domain: 'example.com' } },
-	{ name: 'token pasted into the base URL as a password', credentials: { baseUrl: `https://user:${TOKEN}@api.example.com` } },
-	{ name: 'dry run', params: { options: { dryRun: true } } },
-	{ name: 'dry run, multipart', params: { ...binaryDocument, options: { dryRun: true } }, items: multipartItem(1000) },
+	{ name: 'host outside the credential', credentials: { subdomain: 'acme.evil.com' } },
+	{ name: 'token pasted into the Platform URL as a password', credentials: { baseUrl: `https://user:${TOKEN}@api.example.com` } },
+	{ name: 'token pasted into the Platform URL field', credentials: { baseUrl: TOKEN } },
+	{ name: 'stock token pasted into Workspace Subdomain', credentials: { subdomain: STOCK, apiToken: STOCK } },
+	{ name: 'dry run', params: { options: { dryRun: true } }, sentToken: TOKEN, requestOptional: true },
+	{ name: 'dry run, multipart', params: { ...binaryDocument, options: { dryRun: true } }, items: multipartItem(1000), sentToken: TOKEN, requestOptional: true },
 ];
 
 async function run(c: Case, onError: OnError): Promise<RunNodeResult> {
@@ -129,7 +134,7 @@ async function run(c: Case, onError: OnError): Promise<RunNodeResult> {
 		nodeType: new WhatsAppTemplates(),
 		typeName: TYPE_NAME,
 		credentialTypes: [new WhatsAppTemplatesApi()],
-		credentials: { whatsAppTemplatesApi: { baseUrl: sb.baseUrl, subdomain: '', domain: '', apiToken: TOKEN, ...c.credentials } as never },
+		credentials: { whatsAppTemplatesApi: { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: TOKEN, ...c.credentials } as never },
 		parameters: { ...BASE_PARAMS, ...c.params },
 		items: c.items ? await c.items() : undefined,
 		onError,
@@ -157,7 +162,7 @@ describe(`${cases.length} ways to fail × ${modes.length} On Error settings: the
 
 			// The search can fail: the token did go out where a request was made.
 			if (c.sentToken) {
-				expect(sb.requests.length).toBeGreaterThan(0);
+				if (!c.requestOptional) expect(sb.requests.length).toBeGreaterThan(0);
 				for (const request of sb.requests) expect(request.authorization).toBe(`Bearer ${c.sentToken}`);
 			} else {
 				expect(sb.requests).toHaveLength(0);
@@ -181,13 +186,14 @@ describe('controls: the search finds the token where it is', () => {
 		const error = new Error('outer');
 		Object.defineProperty(error, 'cause', { value: { config: { headers: new Map([['Authorization', `Bearer ${TOKEN}`]]) } }, enumerable: false });
 		expect(JSON.stringify(error)).not.toContain(SECRET_CORES[0]);
-		expect(deepJson(error)).toContain(SECRET_CORES[0]);
+		expect(deepJson(error).toLowerCase()).toContain(SECRET_CORES[0]);
 	});
 
 	it('in the output and run data of a dry run that carries it in a body variable', async () => {
-		const result = await run({ name: 'control', params: { bodyVariables: { var1: TOKEN }, options: { dryRun: true } } }, 'stopWorkflow');
-		expect(JSON.stringify(result.outputs)).toContain(SECRET_CORES[0]);
-		expect(everything(result.runData)).toContain(SECRET_CORES[0]);
+		const result = await run({ name: 'control', params: { templateName: 'ticket_closed', bodyVariables: { var1: TOKEN }, options: { dryRun: true } } }, 'stopWorkflow');
+		expect(JSON.stringify(result.outputs).toLowerCase()).toContain(SECRET_CORES[0]);
+		expect(everything(result.runData).toLowerCase()).toContain(SECRET_CORES[0]);
+		expect(() => expectNoSecret('control', JSON.stringify(result.outputs))).toThrow();
 	});
 });
 
@@ -195,17 +201,20 @@ describe('the credential test', () => {
 	const credentialCases: Array<[string, IDataObject, 'OK' | 'Error', string | undefined]> = [
 		['valid token', { apiToken: TOKEN }, 'OK', TOKEN],
 		['invalid token (401)', { apiToken: WRONG }, 'Error', WRONG],
-		['token without the ability (403)', { apiToken: NO_ABILITY }, 'Error', NO_ABILITY],
+		['invalid tenant subdomain (500)', { apiToken: TOKEN, subdomain: 'nosuch' }, 'Error', TOKEN],
+		['API not set up (404)', { apiToken: TOKEN, subdomain: 'noapi' }, 'Error', TOKEN],
 		['connection refused', { apiToken: TOKEN, baseUrl: 'http://127.0.0.1:1' }, 'Error', undefined],
-		['host outside the credential', { apiToken: TOKEN, baseUrl: '', subdomain: 'acme.evil.com', domain: 'example.com' }, 'Error', undefined],
-		['base URL with user info', { apiToken: TOKEN, baseUrl: `http://user:${TOKEN}@127.0.0.1:1` }, 'Error', undefined],
+		['host outside the credential', { apiToken: TOKEN, subdomain: 'acme.evil.com' }, 'Error', undefined],
+		['Platform URL with user info', { apiToken: TOKEN, baseUrl: `http://user:${TOKEN}@127.0.0.1:1` }, 'Error', undefined],
+		['token pasted into the Platform URL field', { apiToken: TOKEN, baseUrl: TOKEN }, 'Error', undefined],
+		['stock token pasted into Workspace Subdomain', { apiToken: STOCK, subdomain: STOCK }, 'Error', undefined],
 	];
 
 	it.each(credentialCases)('%s: the result and logs do not contain the token', async (_name, credentials, status, sentToken) => {
 		const logsBefore = getLogs().length;
 		const result = await credentialTest({
 			credentialType: new WhatsAppTemplatesApi(),
-			credentials: { baseUrl: sb.baseUrl, subdomain: '', domain: '', ...credentials } as never,
+			credentials: { baseUrl: sb.baseUrl, subdomain: sb.subdomain, ...credentials } as never,
 		});
 		expect(result.status).toBe(status);
 		// n8n sends a request again after a 401 (its credential refresh hook): every one must carry the token.
