@@ -30,7 +30,7 @@ const parameters = (overrides: Partial<SendTemplateParameters> = {}): SendTempla
 	newContact: {},
 	...overrides,
 });
-const options = (overrides: Partial<TemplateOptions> = {}): TemplateOptions => ({ cleanVariables: true, autoGenerateOtp: false, otpLength: 6, ...overrides });
+const options = (overrides: Partial<TemplateOptions> = {}): TemplateOptions => ({ checkTemplate: false, cleanVariables: true, autoGenerateOtp: false, otpLength: 6, ...overrides });
 const noBinary = async (): Promise<BinaryMedia> => {
 	throw new Error('no binary expected');
 };
