@@ -9,6 +9,7 @@ import {
 import { messageFields } from './actions/message/description';
 import { operations, route } from './actions/router';
 import { templateFields } from './actions/template/description';
+import { methods } from './methods';
 import { requestOptionsField } from './shared/requestOptions';
 
 /**
@@ -23,7 +24,8 @@ export class WhatsAppTemplates implements INodeType {
 		name: 'whatsAppTemplates',
 		icon: { light: 'file:whatsAppTemplates.svg', dark: 'file:whatsAppTemplates.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] === "getMany" ? "Get many templates" : "Send " + ($parameter["templateName"] || "template")}}',
 		description: 'Send approved WhatsApp templates through a WhatsMark SaaS platform such as Xobito',
 		defaults: { name: 'WhatsApp Templates' },
@@ -54,6 +56,8 @@ export class WhatsAppTemplates implements INodeType {
 	};
 
 	customOperations = operations;
+
+	methods = methods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -156,3 +156,20 @@ export function credentialTest(options: {
 export function getLogs(): string[];
 
 export type { ITaskData };
+
+export interface CallNodeMethodOptions {
+	nodeType: INodeType;
+	typeName?: string;
+	credentialTypes?: ICredentialType[];
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** The editor's current parameters of the node. */
+	parameters?: INodeParameters;
+	kind: 'listSearch' | 'loadOptions' | 'resourceMapping';
+	method: string;
+	/** listSearch: [filter, paginationToken]. */
+	args?: unknown[];
+	path?: string;
+}
+
+/** Calls a node's editor method through n8n-core's LoadOptionsContext, as the editor's backend does. */
+export function callNodeMethod<T = unknown>(options: CallNodeMethodOptions): Promise<T>;

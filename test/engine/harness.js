@@ -25,6 +25,7 @@ const {
 const { createCredentialsHelper } = require('./credentials-helper');
 const { executeWorkflow } = require('./run');
 const { credentialTest } = require('./credential-test');
+const { callNodeMethod } = require('./load-options');
 
 const TRIGGER_NAME = 'When clicking ‘Execute workflow’';
 
@@ -229,6 +230,7 @@ module.exports = {
 	runWorkflow,
 	storeBinary,
 	credentialTest,
+	callNodeMethod,
 	/** All log lines captured so far in this process (runNode/runWorkflow return their own slice). */
 	getLogs: () => state.logs.slice(),
 };

@@ -28,6 +28,8 @@ export const BASE_PARAMS: INodeParameters = {
 	resource: 'message',
 	operation: 'sendTemplate',
 	phone: '+49 151 2345678',
+	// Typed name and language: the engine tests drive every generic field (the picker has its own tests).
+	templateSource: 'byName',
 	templateName: 'plain_notice',
 	templateLanguage: 'en',
 };

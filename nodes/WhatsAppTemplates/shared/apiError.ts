@@ -49,7 +49,7 @@ function spellErrors(errors: unknown, context: SentContext): string | undefined 
 	const label = (name: string) => context.label?.(name) ?? name;
 	const parts = Object.entries(errors).map(([key, messages]) =>
 		key === ERROR_KEYS.templateFields
-			? list(messages).map((m) => m.replace(/^(\S+)/, (name) => label(name))).join('; ')
+			? list(messages).map((m) => m.replace(/^[^(]+/, (names) => names.replace(/[a-z][a-z0-9_]*/g, label))).join('; ')
 			: `${label(key)}: ${list(messages).join(' ')}`,
 	);
 	return parts.length ? parts.join('; ') : undefined;

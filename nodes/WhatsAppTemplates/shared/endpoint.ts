@@ -47,7 +47,8 @@ export function normaliseSubdomain(value: unknown): string {
 	if (!LABEL.test(label)) {
 		throw new HostError(
 			SUBDOMAIN,
-			`${SUBDOMAIN} "${label}" is not a workspace slug: use only letters, digits and inner hyphens (one word such as "acme", without dots or slashes)`,
+			// The value is not echoed: a token pasted into the wrong field must not end up in an error.
+			`${SUBDOMAIN} is not a workspace slug: use only letters, digits and inner hyphens, up to 63 characters (one word such as "acme", without dots or slashes)`,
 		);
 	}
 	return label;
@@ -62,7 +63,7 @@ export function normalisePlatformUrl(value: unknown, allowPlainHttp = false): st
 	const raw = text(value) || DEFAULT_PLATFORM_URL;
 	assertAscii(PLATFORM_URL, raw);
 	if (!URL.canParse(raw)) {
-		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} "${raw}" is not a URL: give it like ${DEFAULT_PLATFORM_URL}`);
+		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} is not a URL: give it like ${DEFAULT_PLATFORM_URL}`);
 	}
 	const url = new URL(raw);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {

@@ -4,8 +4,9 @@ import { CONTACT, LIMITS } from '../../../shared/platform';
 import { CONTACT_DETAILS } from './contact';
 import { optionsField } from './options';
 import { show as sendTemplate } from './show';
+import { byName, templateSourceFields } from './templateSource';
 
-const withMedia = { show: { ...sendTemplate.show, headerType: ['image', 'video', 'document'] } };
+const withMedia = { show: { ...byName.show, headerType: ['image', 'video', 'document'] } };
 
 const bodyVariables: INodeProperties[] = Array.from({ length: LIMITS.bodyVariables }, (_, i) => ({
 	displayName: `Variable {{${i + 1}}}`,
@@ -54,6 +55,7 @@ export const sendTemplateFields: INodeProperties[] = [
 			'Phone number with country code. Spaces, dashes, dots, brackets and a leading + or 00 are removed before sending.',
 		displayOptions: sendTemplate,
 	},
+	...templateSourceFields,
 	{
 		displayName: 'Template Name',
 		name: 'templateName',
@@ -62,7 +64,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'order_update',
 		description: 'Name of the approved template, as registered with Meta',
-		displayOptions: sendTemplate,
+		displayOptions: byName,
 	},
 	{
 		displayName: 'Language Code',
@@ -71,7 +73,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		required: true,
 		default: 'en_US',
 		description: 'Language code of the template, e.g. en_US or de',
-		displayOptions: sendTemplate,
+		displayOptions: byName,
 	},
 	{
 		displayName: 'Header',
@@ -86,7 +88,7 @@ export const sendTemplateFields: INodeProperties[] = [
 			{ name: 'Text', value: 'text', description: 'A text header with a {{1}} variable' },
 			{ name: 'Video', value: 'video', description: 'An MP4 or 3GP video, up to 16 MB' },
 		],
-		displayOptions: sendTemplate,
+		displayOptions: byName,
 	},
 	{
 		displayName: 'Header Text Variable',
@@ -94,7 +96,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Value for {{1}} in the text header',
-		displayOptions: { show: { ...sendTemplate.show, headerType: ['text'] } },
+		displayOptions: { show: { ...byName.show, headerType: ['text'] } },
 	},
 	{
 		displayName: 'Media Source',
@@ -135,7 +137,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		placeholder: 'invoice-1042.pdf',
 		description:
 			"File name meant for the recipient. Defaults to the binary file's name. Stock platforms show a generated name instead.",
-		displayOptions: { show: { ...sendTemplate.show, headerType: ['document'] } },
+		displayOptions: { show: { ...byName.show, headerType: ['document'] } },
 	},
 	{
 		displayName: 'Body Variables',
@@ -145,7 +147,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		default: {},
 		description: 'Values for {{1}} … {{10}} in the template body, in order without gaps: the platform fills them by position',
 		options: bodyVariables,
-		displayOptions: sendTemplate,
+		displayOptions: byName,
 	},
 	{
 		displayName: 'Button Parameters',
@@ -154,7 +156,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		placeholder: 'Add Button Parameter',
 		default: {},
 		options: buttonParameters,
-		displayOptions: sendTemplate,
+		displayOptions: byName,
 	},
 	{
 		displayName: 'Additional Fields',

@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readPicked } from './templateSource';
+import { parametersFromValues } from './templateValues';
+
 export type HeaderType = 'none' | 'text' | 'image' | 'video' | 'document';
 
 /** Send Template's parameters for one item, as the user set them (expressions resolved). */
@@ -25,11 +28,20 @@ export interface SendTemplateParameters {
  */
 export function readParameters(ctx: IExecuteFunctions, itemIndex: number): SendTemplateParameters {
 	const get = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
+	const common = {
+		phone: get('phone', ''),
+		additionalFields: get<IDataObject>('additionalFields', {}),
+		newContact: get<IDataObject>('newContact', {}),
+	};
+	if (get<string>('templateSource', 'byName') === 'fromList') {
+		const picked = readPicked(ctx.getNodeParameter('template', itemIndex, '', { extractValue: true }));
+		return { ...common, ...parametersFromValues(picked, get('templateValues', {})) };
+	}
 	const headerType = get<HeaderType>('headerType', 'none');
 	const media = headerType === 'image' || headerType === 'video' || headerType === 'document';
 	const mediaSource = media ? get<'url' | 'binary'>('mediaSource', 'url') : 'url';
 	return {
-		phone: get('phone', ''),
+		...common,
 		templateName: get('templateName', ''),
 		templateLanguage: get('templateLanguage', 'en_US'),
 		headerType,
@@ -40,7 +52,5 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): SendT
 		documentFilename: headerType === 'document' ? get('documentFilename', '') : '',
 		bodyVariables: get<IDataObject>('bodyVariables', {}),
 		buttonParameters: get<IDataObject>('buttonParameters', {}),
-		additionalFields: get<IDataObject>('additionalFields', {}),
-		newContact: get<IDataObject>('newContact', {}),
 	};
 }

@@ -1,0 +1,8 @@
+import { getTemplateFields } from './getTemplateFields';
+import { searchTemplates } from './searchTemplates';
+
+/** The editor's pickers: they read the platform through the same transport as the operations. */
+export const methods = {
+	listSearch: { searchTemplates },
+	resourceMapping: { getTemplateFields },
+};

@@ -1,0 +1,23 @@
+import { NodeOperationError, type ILoadOptionsFunctions } from 'n8n-workflow';
+
+import type { PlatformTemplate } from '../shared/platform';
+import { listTemplates } from '../shared/templateList';
+
+/**
+ * The workspace's templates for the editor, or an error in words the list can show. A token that
+ * may not read templates only loses the list: sending by name and language still works.
+ */
+export async function templatesForEditor(ctx: ILoadOptionsFunctions): Promise<PlatformTemplate[]> {
+	const list = await listTemplates(ctx);
+	if (list.ok) return list.templates.map((listed) => listed.template);
+	const status = 'response' in list.failure ? list.failure.response.statusCode : undefined;
+	const why =
+		status === 403
+			? 'this API token may not read templates (ability templates.read), or API access is disabled'
+			: status === 401
+				? 'the API token was refused'
+				: status
+					? `the platform answered HTTP ${status}`
+					: `the platform could not be reached (${'code' in list.failure ? list.failure.code : 'network error'})`;
+	throw new NodeOperationError(ctx.getNode(), `Could not list the templates: ${why}. Choose "By Name and Language" under Template and type them; sending still works.`);
+}
