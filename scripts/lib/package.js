@@ -27,9 +27,11 @@ function newestMtime(p) {
 }
 
 /**
- * `npm run build` unless dist/ is newer than every source file. Returns true when it built.
+ * `npm run build` unless dist/ is newer than every source file, without outputs whose source is
+ * gone. Returns true when it built.
  */
 function buildIfNeeded({ force = false, log = console.log } = {}) {
+	removeStaleOutputs({ log });
 	const distFiles = [...PACKAGE.n8n.nodes, ...PACKAGE.n8n.credentials].map((f) => path.join(REPO, f));
 	const sources = ['nodes', 'credentials', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
 	const srcTime = Math.max(...sources.map((f) => newestMtime(path.join(REPO, f))));
@@ -46,8 +48,35 @@ function buildIfNeeded({ force = false, log = console.log } = {}) {
 	return true;
 }
 
-/** `npm pack` into destDir; returns the tarball path. */
+/** Every file under dir, relative to dir. */
+function filesUnder(dir, rel = '') {
+	if (!fs.existsSync(path.join(dir, rel))) return [];
+	return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((entry) => {
+		const child = path.join(rel, entry.name);
+		return entry.isDirectory() ? filesUnder(dir, child) : [child];
+	});
+}
+
+/**
+ * Remove what a build left in dist/ whose source is gone. `tsc` never deletes an output, so a
+ * module moved to a folder (shared/platform.ts -> shared/platform/index.ts) left the old
+ * dist/.../platform.js behind, and `require('./platform')` loaded the stale file before the
+ * folder: the packed node then failed in n8n. Returns the removed paths (relative to dist/).
+ */
+function removeStaleOutputs({ log = console.log } = {}) {
+	const dist = path.join(REPO, 'dist');
+	const stale = filesUnder(dist).filter((rel) => {
+		const source = /\.(d\.ts|js\.map|js)$/.test(rel) ? rel.replace(/\.(d\.ts|js\.map|js)$/, '.ts') : rel;
+		return !fs.existsSync(path.join(REPO, source));
+	});
+	for (const rel of stale) fs.rmSync(path.join(dist, rel));
+	if (stale.length) log(`build: removed ${stale.length} stale file(s) from dist/ whose source is gone: ${stale.join(', ')}`);
+	return stale;
+}
+
+/** `npm pack` into destDir (after removing stale outputs from dist/); returns the tarball path. */
 function pack(destDir, { log = console.log } = {}) {
+	removeStaleOutputs({ log });
 	fs.mkdirSync(destDir, { recursive: true });
 	const t0 = Date.now();
 	const res = spawnSync('npm', ['pack', '--json', '--pack-destination', destDir], { cwd: REPO, encoding: 'utf8' });
@@ -82,4 +111,4 @@ function installTarball(tarball, userFolder) {
 	return { target, version: pkg.version };
 }
 
-module.exports = { REPO, PACKAGE_NAME, NODE_TYPE, TOOL_NODE_TYPE, secs, buildIfNeeded, pack, installTarball };
+module.exports = { REPO, PACKAGE_NAME, NODE_TYPE, TOOL_NODE_TYPE, secs, buildIfNeeded, removeStaleOutputs, pack, installTarball };
