@@ -9,7 +9,7 @@ const { isDeepStrictEqual } = require('node:util');
 
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
-const { wireBody, mediaFileField, sha256, assertTemplateSend, assertSentItem } = require('./wire');
+const { wireBody, sends, assertOnlySendsAndOneListRead, mediaFileField, sha256, assertTemplateSend, assertSentItem } = require('./wire');
 const { log, check } = require('./report');
 
 /** A unique upload name: the slug of the base name, the item index, a random suffix, the extension. */
@@ -31,7 +31,8 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		} catch {
 			run = null;
 		}
-		log(`n8n execute --id=${id}: exit ${r.code} in ${app.secs(r.ms)}`);
+		log(`n8n execute --id=${id}: exit ${r.code}${r.signal ? ` (signal ${r.signal})` : ''} in ${app.secs(r.ms)}`);
+		assertOnlySendsAndOneListRead(sb);
 		return { ...r, run, output: r.stdout + r.stderr };
 	}
 	function assertRan(r) {
@@ -43,8 +44,8 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 	async function oneJsonSend(id, expected) {
 		const r = await execute(id);
 		assertRan(r);
-		assert.equal(sb.requests.length, 1, `sandbox got ${sb.requests.length} requests`);
-		const [req] = sb.requests;
+		assert.equal(sends(sb).length, 1, `sandbox got ${sends(sb).length} sends`);
+		const [req] = sends(sb);
 		assertTemplateSend(sb, req);
 		assert.match(req.contentType || '', /^application\/json/);
 		assert.deepEqual(req.fields, wireBody(expected));
@@ -70,13 +71,13 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 	await check('examples/crm-sync.json: 3 sent, messageId written back per CRM row, the national number to the error output', async () => {
 		const r = await execute('WaTplExampleCrm1');
 		assertRan(r);
-		assert.equal(sb.requests.length, 3, `sandbox got ${sb.requests.length} requests (the national number must not be sent)`);
-		sb.requests.forEach((req) => assertTemplateSend(sb, req));
+		assert.equal(sends(sb).length, 3, `sandbox got ${sends(sb).length} sends (the national number must not be sent)`);
+		sends(sb).forEach((req) => assertTemplateSend(sb, req));
 		const contact = { firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com', country: 'Germany', groups: 'customers,newsletter' };
 		const ada = wireBody({ phone: '4915123456789', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'], contact });
 		assert.ok(
-			sb.requests.some((q) => isDeepStrictEqual(q.fields, ada)),
-			`no request equal to ${JSON.stringify(ada)}: ${JSON.stringify(sb.requests.map((q) => q.fields))}`,
+			sends(sb).some((q) => isDeepStrictEqual(q.fields, ada)),
+			`no send equal to ${JSON.stringify(ada)}: ${JSON.stringify(sends(sb).map((q) => q.fields))}`,
 		);
 		const langs = sb.messages.map((m) => `${m.whatsapp.body[0]}:${m.template.language}`).sort();
 		assert.deepEqual(langs, ['Ada:en', 'Alan:en', 'Jürgen:de']);
@@ -105,8 +106,8 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		const env = envFor(mode);
 		/** One multipart send of a DOCUMENT header made in the workflow; returns the request. */
 		function assertDocumentSend(r, expected, bytes, nameRe) {
-			assert.equal(sb.requests.length, 1);
-			const [req] = sb.requests;
+			assert.equal(sends(sb).length, 1);
+			const [req] = sends(sb);
 			assertTemplateSend(sb, req);
 			assert.match(req.contentType || '', /^multipart\/form-data/);
 			assert.deepEqual(req.fields, wireBody(expected));
@@ -141,27 +142,26 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		});
 	}
 
-	await check('unapproved template (order_update en_US is PENDING), continue-on-fail: 404 explained on the item, nothing sent', async () => {
+	await check('unapproved template (order_update en_US is PENDING), continue-on-fail: refused by the template check before any send, explained on the item', async () => {
 		const r = await execute(wf.UNAPPROVED_CONTINUE_ID);
 		assertRan(r);
-		assert.equal(sb.requests.length, 1);
-		assertTemplateSend(sb, sb.requests[0], { status: 404 });
+		assert.equal(sends(sb).length, 0, 'no send request');
 		assert.equal(sb.messages.length, 0, 'nothing sent');
 		const out = app.nodeOutput(r.run, wf.SEND);
 		assert.equal(out.length, 1);
-		assert.match(String(out[0].json.error), wf.NOT_APPROVED);
+		assert.match(String(out[0].json.error), wf.NOT_APPROVED_CHECK);
 		assert.equal(out[0].json.details.delivery, 'not sent');
 		assert.equal(out[0].json.messageId, undefined);
 		log(`  item error: ${out[0].json.error}`);
 	});
-	await check('unapproved template without continue-on-fail: n8n execute fails with the explanation, nothing sent', async () => {
+	await check('unapproved template, template check off, stop on error: the platform\'s 404 explained, n8n execute fails, nothing sent', async () => {
 		const r = await execute(wf.UNAPPROVED_FAIL_ID);
 		assert.notEqual(r.code, 0, 'n8n execute must exit non-zero');
-		assert.match(r.output, wf.NOT_APPROVED);
-		assert.equal(sb.requests.length, 1);
-		assertTemplateSend(sb, sb.requests[0], { status: 404 });
+		assert.match(r.output, wf.NOT_APPROVED_404);
+		assert.equal(sends(sb).length, 1);
+		assertTemplateSend(sb, sends(sb)[0], { status: 404 });
 		assert.equal(sb.messages.length, 0, 'nothing sent');
-		const line = r.output.split('\n').find((l) => wf.NOT_APPROVED.test(l));
+		const line = r.output.split('\n').find((l) => wf.NOT_APPROVED_404.test(l));
 		log(`  exit ${r.code}; output line: ${line.trim().slice(0, 200)}`);
 	});
 }

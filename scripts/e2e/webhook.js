@@ -8,7 +8,7 @@ const fs = require('node:fs');
 
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
-const { wireBody, assertTemplateSend } = require('./wire');
+const { wireBody, sends, assertOnlySendsAndOneListRead, assertTemplateSend } = require('./wire');
 const { log, check } = require('./report');
 
 const ORDER = { phone: '+49 151 23456789', name: 'Ada', order_id: 'A-1042' };
@@ -32,11 +32,12 @@ async function runWebhookChecks({ sb, n8n, logFile }) {
 		const { status, text } = await post(hookUrl, ORDER);
 		assert.equal(status, 200, `webhook answered ${status}: ${text}`);
 		const body = JSON.parse(text);
-		assert.equal(sb.requests.length, 1);
-		assertTemplateSend(sb, sb.requests[0]);
+		assertOnlySendsAndOneListRead(sb);
+		assert.equal(sends(sb).length, 1);
+		assertTemplateSend(sb, sends(sb)[0]);
 		const contact = { firstname: 'Ada' };
 		const expected = { phone: '4915123456789', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'], contact };
-		assert.deepEqual(sb.requests[0].fields, wireBody(expected));
+		assert.deepEqual(sends(sb)[0].fields, wireBody(expected));
 		assert.equal(sb.messages.length, 1);
 		assert.deepEqual(body, { ok: true, messageId: sb.messages[0].wamid, phone: '+4915123456789', template: 'order_update', language: 'en' });
 		log(`  webhook response: ${text}`);
@@ -48,11 +49,12 @@ async function runWebhookChecks({ sb, n8n, logFile }) {
 		assert.equal(status, 502, `webhook answered ${status}: ${text}`);
 		const body = JSON.parse(text);
 		assert.equal(body.ok, false);
-		assert.match(body.error, wf.NOT_APPROVED);
+		assert.match(body.error, wf.NOT_APPROVED_CHECK);
 		assert.equal(body.details.delivery, 'not sent');
-		assert.equal(sb.requests.length, 1);
-		assertTemplateSend(sb, sb.requests[0], { status: 404 });
+		assertOnlySendsAndOneListRead(sb);
+		assert.equal(sends(sb).length, 0, 'refused before any send');
 		assert.equal(sb.messages.length, 0, 'nothing sent');
+		log(`  webhook response: ${text}`);
 	});
 
 	await check('n8n lists whatsAppTemplates, its Tool variant and the credential type with the platform fields', async () => {

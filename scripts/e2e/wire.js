@@ -33,6 +33,22 @@ function requireTs(file) {
 const { wireBody } = requireTs(path.join(REPO, 'test', 'support', 'wire.ts'));
 
 const SEND_ROUTE = platform.ROUTES.find((r) => r.name === 'messages.template');
+const LIST_ROUTE = platform.ROUTES.find((r) => r.name === 'templates.list');
+
+/** The template sends the sandbox recorded (the node may also read the template list first). */
+const sends = (sb) => sb.requests.filter((r) => r.route === SEND_ROUTE.name);
+
+/**
+ * Every request is a template send or a template-list read, and the list is read at most once
+ * per run (Check Template Before Sending), never once per item.
+ */
+function assertOnlySendsAndOneListRead(sb) {
+	const other = sb.requests.filter((r) => r.route !== SEND_ROUTE.name && r.route !== LIST_ROUTE.name);
+	assert.deepEqual(other.map((r) => `${r.method} ${r.path}`), [], 'requests other than sends and the template list');
+	const lists = sb.requests.filter((r) => r.route === LIST_ROUTE.name);
+	assert.ok(lists.length <= 1, `the template list was read ${lists.length} times in one run`);
+	for (const r of lists) assert.equal(r.status, 200, `template list: ${r.status}`);
+}
 
 /** The path a template send must arrive at: {platform URL path}/api/v1/{subdomain}/messages/template. */
 function sendPath(sb) {
@@ -68,4 +84,4 @@ function assertSentItem(item, message, req) {
 	if (req) assert.deepEqual(item.json.data, req.response.data, 'output data = the platform answer');
 }
 
-module.exports = { platform, wireBody, sendPath, mediaFileField, sha256, assertTemplateSend, assertSentItem };
+module.exports = { platform, wireBody, sendPath, sends, assertOnlySendsAndOneListRead, mediaFileField, sha256, assertTemplateSend, assertSentItem };

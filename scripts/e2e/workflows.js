@@ -158,9 +158,10 @@ return [{ json: { file_base64: buf.toString('base64') } }];`,
 const LARGE_FILE_EXPECTED = { phone: '4915123456789', template: 'invoice_ready', language: 'en', documentName: LARGE_FILE_NAME, body: ['A-2000'] };
 
 // ---------------------------------------------------------------------------
-// 4. A template that exists only as PENDING in this language (order_update en_US), with and
-//    without continue-on-fail: the platform answers 404 and sends nothing.
-function unapproved(id, name, extra) {
+// 4. A template that exists only as PENDING in this language (order_update en_US). With the
+//    default options the node's template check refuses it before any send (continue-on-fail);
+//    with the check off the platform answers 404 (stop on error). Nothing is sent either way.
+function unapproved(id, name, extra, options = {}) {
 	return workflow(
 		id,
 		name,
@@ -176,6 +177,7 @@ function unapproved(id, name, extra) {
 						headerType: 'text',
 						headerText: 'A-1042',
 						bodyVariables: { var1: 'Ada', var2: 'A-1042' },
+						options,
 					},
 					extra,
 				),
@@ -190,9 +192,10 @@ const UNAPPROVED_FAIL_ID = 'E2eUnapprovedErr';
 const unapprovedContinue = unapproved(UNAPPROVED_CONTINUE_ID, 'e2e: unapproved template, continue on fail', {
 	onError: 'continueRegularOutput',
 });
-const unapprovedFail = unapproved(UNAPPROVED_FAIL_ID, 'e2e: unapproved template, stop on error', {});
-/** The node's explanation of the platform's 404 for a template that is not APPROVED in this language. */
-const NOT_APPROVED = /was not found, is not APPROVED/;
+const unapprovedFail = unapproved(UNAPPROVED_FAIL_ID, 'e2e: unapproved template, template check off, stop on error', {}, { checkTemplate: false });
+/** The node's explanations: its own template check, and the platform's 404 (not found / not APPROVED). */
+const NOT_APPROVED_CHECK = /only an APPROVED template can be sent/;
+const NOT_APPROVED_404 = /was not found, is not APPROVED/;
 
 module.exports = {
 	SEND,
@@ -206,5 +209,6 @@ module.exports = {
 	LARGE_FILE_EXPECTED,
 	UNAPPROVED_CONTINUE_ID,
 	UNAPPROVED_FAIL_ID,
-	NOT_APPROVED,
+	NOT_APPROVED_CHECK,
+	NOT_APPROVED_404,
 };
