@@ -127,7 +127,7 @@ async function startDev({
 			`  workflows:    ${imported.join(', ')}`,
 			`  webhook:      curl -s -X POST ${n8n.url}/webhook/whatsapp-template -H 'content-type: application/json' \\`,
 			`                  -d '{"phone":"+49 151 23456789","name":"Ada","order_id":"A-1042"}'`,
-			`  sandbox:      ${sandbox.baseUrl} (templates: ${sandbox.templates.map((x) => x.name).join(', ')})`,
+			`  sandbox:      ${sandbox.baseUrl}/api/v1/${sandbox.subdomain}/ (approved templates: ${approved(sandbox.templates)})`,
 			`  n8n log:      ${path.relative(process.cwd(), logFile) || logFile}`,
 			`  user folder:  ${path.relative(process.cwd(), userFolder) || userFolder}`,
 			'',

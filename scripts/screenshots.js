@@ -5,7 +5,7 @@
  *   canvas-crm-sync.png   the CRM sync example after a run (success and error outputs)
  *   node-panel.png        the node's panel in the media example after a run: the PDF as input
  *                         binary, the document header parameters, the API's answer as output
- *   credential.png        the credential dialog
+ *   credential.png        the credential dialog (Platform URL, Workspace Subdomain, API Token)
  *
  *   node scripts/screenshots.js
  *
@@ -91,8 +91,9 @@ async function main() {
 			'--disable-sync',
 		],
 	});
+	let page = null;
 	try {
-		const page = await browser.newPage();
+		page = await browser.newPage();
 		await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 1 });
 
 		log('signing in');
@@ -127,6 +128,11 @@ async function main() {
 		await page.waitForSelector('[data-test-id="credential-edit-dialog"], .el-dialog', { visible: true });
 		await sleep(1200);
 		await shoot(page, 'credential.png');
+	} catch (err) {
+		// What the editor showed when it went wrong (an error toast, a node in red) says more than a timeout.
+		const failure = path.join(os.tmpdir(), 'screenshots-failure.png');
+		if (page) await page.screenshot({ path: failure }).then(() => log(`the page at the failure: ${failure}`), () => {});
+		throw err;
 	} finally {
 		await browser.close();
 		fs.rmSync(userDataDir, { recursive: true, force: true });
