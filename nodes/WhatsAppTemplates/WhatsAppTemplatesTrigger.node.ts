@@ -1,0 +1,73 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { checkSigningSecret } from './trigger/credentialTest';
+import { properties } from './trigger/description';
+import { receive } from './trigger/webhook';
+
+/**
+ * Events in: the platform's webhooks (message sent / delivered / read / failed / received,
+ * template status, contacts, statuses, sources), signature checked, three body formats read as
+ * one shape, duplicates from the platform's retries dropped.
+ */
+export class WhatsAppTemplatesTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Templates Trigger',
+		name: 'whatsAppTemplatesTrigger',
+		icon: { light: 'file:whatsAppTemplates.svg', dark: 'file:whatsAppTemplates.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts the workflow when a WhatsMark SaaS platform such as Xobito reports a message status, a reply, a template or contact change',
+		defaults: { name: 'WhatsApp Templates Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'whatsAppTemplatesWebhookApi',
+				required: true,
+				testedBy: 'checkSigningSecret',
+				displayOptions: { show: { authentication: ['signingSecret'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties,
+	};
+
+	// The platform has one webhook URL per workspace, set by hand in its settings, and no API to
+	// register, list or remove one (CONTRACT.md). So there is nothing to check, create or delete:
+	// each step succeeds, and the node's notice tells the user where to paste the URL.
+	methods = { credentialTest: { checkSigningSecret } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receive.call(this);
+	}
+}
