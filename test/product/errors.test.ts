@@ -38,7 +38,7 @@ const rows: Row[] = [
 	{ name: 'template REJECTED', params: { templateName: 'summer_sale' }, status: 404, message: /not APPROVED/, description: /Nothing was sent/, delivery: 'not sent' },
 	{ name: 'template needs variables', params: { templateName: 'order_update' }, status: 422, message: /needs values that were not given: .*Body Variable \{\{1\}\}/, description: /exactly the template's variables/, delivery: 'not sent' },
 	{ name: 'platform refuses .jpg (older version)', config: { acceptJpg: false }, params: { templateName: 'product_photo', headerType: 'image', mediaUrl: 'https://cdn.example.com/a.jpg', bodyVariables: { var1: 'x' } }, status: 422, message: /refused the header media/, description: /Binary File.*\.jpeg or \.png/, delivery: 'not sent' },
-	{ name: 'contact status not in workspace', params: { newContact: { statusId: '99' } }, status: 422, message: /status/, description: /Fix the values/, delivery: 'not sent' },
+	{ name: 'contact status not in workspace', params: { newContact: { statusId: '99' } }, status: 422, message: /^New Contact Details → Status ID: /, description: /Fix the values/, delivery: 'not sent' },
 	{ name: 'opted-out contact', fault: { kind: 'optedOut403' }, status: 403, message: /opted out/, description: /opt in again/, delivery: 'not sent' },
 	{ name: 'plan limit', fault: { kind: 'conversationLimit403' }, status: 403, message: /plan limit/, description: /Upgrade/, delivery: 'not sent' },
 	{ name: 'WhatsApp not connected', fault: { kind: 'notConnected503' }, status: 503, message: /WhatsApp is not connected/, description: /connect WhatsApp/, delivery: 'not sent' },

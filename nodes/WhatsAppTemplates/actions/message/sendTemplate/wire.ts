@@ -2,6 +2,7 @@ import { LIMITS, MEDIA, SEND } from '../../../shared/platform';
 import { presentFields, type WireBody } from '../../../shared/wireBody';
 import type { ValidatedItem } from './validatedItem';
 import { bodyLabel } from './variables';
+import { CONTACT_DETAILS } from './contact';
 
 /** The template send's body by wire name (CONTRACT.md). Every value is a string; empty ones are left out. */
 export function toWireBody(item: ValidatedItem): WireBody {
@@ -41,6 +42,11 @@ const LABELS = new Map<string, string>([
 	[SEND.contact, 'Contact'],
 	...Array.from({ length: LIMITS.bodyVariables }, (_, i): [string, string] => [SEND.body(i + 1), bodyLabel(i + 1)]),
 	...Array.from({ length: LIMITS.buttons }, (_, i): [string, string] => [SEND.button(i), `Button ${i}`]),
+	// Laravel names a nested refusal `contact.email`; the platform's own contact checks use the bare key.
+	...Object.values(CONTACT_DETAILS).flatMap(({ key, label }): Array<[string, string]> => [
+		[`${SEND.contact}.${key}`, `New Contact Details → ${label}`],
+		[key, `New Contact Details → ${label}`],
+	]),
 	...Object.entries(MEDIA).flatMap(([kind, rule]): Array<[string, string]> => [
 		[rule.urlField, `Media URL (${kind} header)`],
 		[rule.fileField, `Input Binary Field (${kind} header)`],
