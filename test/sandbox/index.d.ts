@@ -56,6 +56,8 @@ export interface SandboxOptions extends Partial<SandboxConfig> {
 	moreTemplates?: number;
 	/** Fixed tokens (default: random per instance). */
 	tokens?: Partial<SandboxTokens>;
+	/** Outbound webhooks from the start (see configure). */
+	webhook?: WebhookConfig;
 }
 
 export interface SandboxTokens {
@@ -219,11 +221,62 @@ export interface Sandbox {
 	readonly stats: SandboxStats;
 	readonly config: SandboxConfig;
 	readonly pendingFaults: PendingFault[];
-	configure(change: Partial<SandboxConfig>): void;
+	configure(change: Partial<SandboxConfig> & { webhook?: WebhookConfig | null }): void;
 	injectFault(fault: Fault): void;
+	/** Every outbound webhook attempt (webhooks.js), in order. */
+	readonly webhookDeliveries: WebhookDelivery[];
+	/** A contact / status / source event now (format 3 sends CRUD events in the legacy envelope, as Xobito does). */
+	emitContactEvent(change: RecordChange, overrides?: Partial<WebhookConfig>): Promise<WebhookDelivery[]>;
+	/** A customer's reply now (formats 2 and 3). */
+	emitReceivedMessage(inbound: { wamid?: string; from: string; name: string; text: string }, overrides?: Partial<WebhookConfig>): Promise<WebhookDelivery[]>;
+	/** Post any body once: signed with the secret, or with `signature` as given (null: no header). For forged and replayed events. */
+	postWebhook(body: object | string, options?: Partial<WebhookConfig> & { event?: string; signature?: string | null }): Promise<WebhookDelivery[]>;
+	/** Resolves when every webhook posted or scheduled so far was delivered or given up. */
+	webhooksIdle(): Promise<void>;
 	/** Clear requests, messages, stats, faults, rate-limit state, created contacts and stored upload names; keep config. */
 	reset(): void;
 	close(): Promise<void>;
+}
+
+/** Outbound webhooks: after each accepted send, `lifecycle` is posted for that message to `url`. */
+export interface WebhookConfig {
+	url: string;
+	/** 1 legacy CRUD envelope (no message events), 2 "n8n format" (forwarded WhatsApp events), 3 Xobito's message.* events. Default 3. */
+	format?: 1 | 2 | 3;
+	/** Default '123', a stock install's. */
+	secret?: string;
+	/** Default ['sent', 'delivered', 'read'] ([] for format 1). */
+	lifecycle?: Array<'sent' | 'delivered' | 'read' | 'failed'>;
+	/** Attempts when the receiver fails (non-2xx, error, 30 s timeout): 1 to 3, default 3. Format 2 message events: always 1. */
+	retries?: number;
+	/** Multiplies the waits between attempts (1 s, 2 s) and the timeout; default 1. */
+	timeScale?: number;
+}
+
+export interface RecordChange {
+	action: 'created' | 'updated' | 'deleted';
+	/** Default 'contact'. */
+	resource?: 'contact' | 'status' | 'source';
+	record: { id: number | string; [key: string]: unknown };
+	previous?: Record<string, unknown> | null;
+}
+
+export interface WebhookDelivery {
+	/** What X-Webhook-Event carried. */
+	event: string;
+	format: 1 | 2 | 3;
+	url: string;
+	attempt: number;
+	/** The wamid for lifecycle events. */
+	messageId: string | null;
+	/** The exact bytes posted (PHP json_encode style). */
+	body: string;
+	headers: Record<string, string>;
+	/** The receiver's status; null when it gave none. */
+	status: number | null;
+	response: string | null;
+	/** 'timeout' or the network error. */
+	error: string | null;
 }
 
 export interface RouteEntry {

@@ -12,6 +12,7 @@ const { FaultQueue, KINDS } = require('./faults');
 const { RateLimiter, checkRateLimitConfig } = require('./rateLimit');
 const { ContactBook } = require('./contacts');
 const { createHandler } = require('./server');
+const { WebhookEmitter } = require('./webhooks');
 
 // Stock tokens are 64 hex characters; Xobito shows `apitk_...`. Both kinds are used.
 const randomTokens = () => ({
@@ -81,7 +82,9 @@ async function startSandbox(options = {}) {
 		timers: new Set(),
 		faults: new FaultQueue(),
 		limiter: new RateLimiter(),
+		webhooks: new WebhookEmitter(),
 	};
+	if (options.webhook) state.webhooks.configure(options.webhook);
 
 	const server = http.createServer(
 		// Idle keep-alive sockets stay open longer than any client pool keeps them,
@@ -127,7 +130,24 @@ async function startSandbox(options = {}) {
 		configure(change = {}) {
 			const next = checkConfig(change, { ...state.config });
 			if ('rateLimit' in change) state.limiter.reset();
+			if ('webhook' in change) state.webhooks.configure(change.webhook);
 			Object.assign(state.config, next);
+		},
+		// Outbound webhooks (webhooks.js): every attempt, and events on demand.
+		get webhookDeliveries() {
+			return state.webhooks.deliveries;
+		},
+		emitContactEvent(change, overrides) {
+			return state.webhooks.emitRecordEvent({ resource: 'contact', ...change }, overrides);
+		},
+		emitReceivedMessage(inbound, overrides) {
+			return state.webhooks.emitReceived(inbound, overrides);
+		},
+		postWebhook(body, options) {
+			return state.webhooks.post(body, options);
+		},
+		webhooksIdle() {
+			return state.webhooks.idle();
 		},
 		injectFault(fault) {
 			state.faults.add(fault);
@@ -143,10 +163,12 @@ async function startSandbox(options = {}) {
 			state.limiter.reset();
 			state.contacts.reset();
 			state.storedNames.clear();
+			state.webhooks.reset();
 		},
 		async close() {
 			if (closed) return;
 			closed = true;
+			state.webhooks.close();
 			for (const t of state.timers) clearTimeout(t);
 			state.timers.clear();
 			const done = new Promise((resolve) => server.close(() => resolve()));

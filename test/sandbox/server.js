@@ -207,6 +207,7 @@ function createHandler(state) {
 			if (done.message && current()) {
 				state.messages.push(done.message);
 				stats.accepted += 1;
+				state.webhooks.accepted(done.message, (state.config.latencyMs || 0) + extraMs); // lifecycle events (webhooks.js)
 			}
 			return answer(done.answer, extraMs);
 		}
