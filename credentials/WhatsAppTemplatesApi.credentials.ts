@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_PLATFORM_URL, isUnderBase, resolveApiBase } from '../nodes/WhatsAppTemplates/shared/endpoint';
-import { ANSWER, ROUTES } from '../nodes/WhatsAppTemplates/shared/platform';
+import { ANSWER, API_ROOT, ROUTES, TEMPLATE_LIST } from '../nodes/WhatsAppTemplates/shared/platform';
 
 // The credential test reads one template. A wrong subdomain answers 500 (stock) or 400 (Xobito)
 // with a string `errors`: those two statuses reach the body rules below, every other error status
@@ -41,7 +41,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			required: true,
 			placeholder: DEFAULT_PLATFORM_URL,
 			description:
-				'The address you open your WhatsApp platform at (Xobito: https://dash.xobito.com; another operator: their own address, with its sub-folder if it has one, e.g. https://example.com/waba). Without /api/v1.',
+				`The address you open your WhatsApp platform at (Xobito: ${DEFAULT_PLATFORM_URL}; another operator: their own address, with its sub-folder if it has one, e.g. https://example.com/waba). Without /${API_ROOT}.`,
 		},
 		{
 			displayName: 'Workspace Subdomain',
@@ -51,7 +51,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			required: true,
 			placeholder: 'acme',
 			description:
-				"Your workspace's short name, as shown in Settings → API Management (the {subdomain} in the API address https://dash.xobito.com/api/v1/{subdomain}/…)",
+				`Your workspace's short name, as shown in Settings → API Management (the {subdomain} in the API address ${DEFAULT_PLATFORM_URL}/${API_ROOT}/{subdomain}/…)`,
 		},
 		{
 			displayName: 'API Token',
@@ -73,7 +73,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 	];
 
 	// A function rather than a generic header map: it fixes the base URL from the credential and
-	// refuses any request headed elsewhere, so the token only goes under {platform URL}/api/v1/{subdomain}/.
+	// refuses any request headed elsewhere, so the token only goes under the workspace's API base.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
@@ -102,7 +102,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 		request: {
 			method: ROUTES.listTemplates.method,
 			url: ROUTES.listTemplates.path,
-			qs: { per_page: 1 },
+			qs: { [TEMPLATE_LIST.perPage]: 1 },
 			headers: { Accept: 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: { ignore: true, except: THROWN_STATUSES },
@@ -139,7 +139,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 					key: 'errors',
 					value: ANSWER.invalidSubdomain,
 					message:
-						'The platform has no workspace with this subdomain. Check Workspace Subdomain: it is the short name in your API address, e.g. "acme" in https://dash.xobito.com/api/v1/acme/.',
+						`The platform has no workspace with this subdomain. Check Workspace Subdomain: it is the short name in your API address, e.g. "acme" in ${DEFAULT_PLATFORM_URL}/${API_ROOT}/acme/.`,
 				},
 			},
 			{

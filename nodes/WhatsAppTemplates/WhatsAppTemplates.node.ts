@@ -14,7 +14,7 @@ import { requestOptionsField } from './shared/requestOptions';
 
 /**
  * Declarative in shape (the description is data), but the operations run over the package's own
- * engine, never n8n's RoutingNode: it would fire every item at once, cannot honour retry_after, and
+ * engine, never n8n's RoutingNode: it would fire every item at once, cannot honour the platform's wait after a 429, and
  * reports an item's error only after later items were already sent. n8n's workflow path prefers
  * customOperations; AI tools and the MCP server call only execute(): both run the same code.
  */

@@ -25,7 +25,7 @@ export interface MappedError {
 export interface SentContext {
 	templateName?: string;
 	templateLanguage?: string;
-	/** The node's name for a wire field (`field_1` → `Body Variable {{1}}`), when it has one. */
+	/** The node's name for a wire field (body variable 1's → `Body Variable {{1}}`), when it has one. */
 	label?: (wireName: string) => string | undefined;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Where the bearer token may go: only under `{platform URL}/api/v1/{subdomain}/`. The API base
+ * Where the bearer token may go: only under the workspace's API base, `{platform URL}/{API_ROOT}/{subdomain}/`. It
  * is built here from the credential, and anything that could point it elsewhere is refused
  * before a request is made.
  */
@@ -88,7 +88,7 @@ export function normalisePlatformUrl(value: unknown, allowPlainHttp = false): st
 	return `${url.origin}${path}`;
 }
 
-/** The workspace's API base, `{platform URL}/api/v1/{subdomain}`, without a trailing slash. */
+/** The workspace's API base, `{platform URL}/{API_ROOT}/{subdomain}`, without a trailing slash. */
 export function resolveApiBase(credentials: EndpointCredentials): string {
 	const platform = normalisePlatformUrl(credentials.baseUrl, credentials.allowPlainHttp === true);
 	return `${platform}/${API_ROOT}/${encodeURIComponent(normaliseSubdomain(credentials.subdomain))}`;

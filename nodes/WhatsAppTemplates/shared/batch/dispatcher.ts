@@ -19,7 +19,7 @@ export interface DispatchSettings {
 
 /**
  * Sends items in input order with at most `concurrency` in flight. A 429 pauses every worker
- * until its retry_after has passed, then the same item goes again. Items never dispatched
+ * until the wait it names has passed, then the same item goes again. Items never dispatched
  * (after a stop) are absent from the returned map.
  */
 export async function dispatch<T>(

@@ -2,7 +2,7 @@ import { readRetryAfter } from '../platform';
 import type { ApiResponse } from '../transport';
 
 /**
- * Seconds to wait after a 429: the body's retry_after (API v1 sends no header), else a
+ * Seconds to wait after a 429: the wait the body names (API v1 sends no header), else a
  * Retry-After header a proxy may add (seconds or a date), else 1.
  */
 export function retryAfterSeconds(response: ApiResponse, now = Date.now()): number {

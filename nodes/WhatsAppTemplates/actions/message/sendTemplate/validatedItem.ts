@@ -23,7 +23,7 @@ export interface ValidatedItem {
 	bodyVariables: Array<string | undefined>;
 	/** Index i holds button i's parameter; absent ones are not sent. */
 	buttons: Array<string | undefined>;
-	/** The one-time password given by the user (goes out as copy_code). */
+	/** The one-time password given by the user (goes out as the copy code). */
 	copyCode?: string;
 	/** Set when the platform generates the one-time password. */
 	generateOtp?: { length: number };
