@@ -13,8 +13,10 @@ export const messageOperation: INodeProperties = {
 		{
 			name: 'Send Template',
 			value: 'sendTemplate',
-			action: 'Send a template message',
-			description: 'Send an approved WhatsApp template to one recipient per item',
+			// n8n's automatic tool description is "<action> in WhatsApp Templates": what the model reads.
+			action: 'Send a real WhatsApp template message',
+			description:
+				'Send an approved WhatsApp template to one recipient per item: a real message that cannot be recalled. As an AI tool, let the model fill Recipient Phone and the body variables with $fromAI(); it gets back the messageId, or the reason nothing was sent.',
 		},
 	],
 	default: 'sendTemplate',

@@ -1,0 +1,172 @@
+/**
+ * The node as an AI tool, called the way n8n calls it from AI Agent 2.x, "Message a model", the
+ * OpenAI Assistant and the MCP Server Trigger: n8n-core's own createNodeAsTool and
+ * makeHandleToolInvocation over a real SupplyDataContext (connection type ai_tool). That path
+ * calls only `nodeType.execute` (never customOperations) and resolves $fromAI() from the tool
+ * call's arguments, so these tests prove that path sends, exactly once, and what the model gets.
+ */
+import { createRunExecutionData, NodeConnectionTypes, Workflow, type INode, type INodeType } from 'n8n-workflow';
+
+// n8n-core's own functions, as its getInputConnectionData uses them (not re-exported from its index).
+import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
+import { makeHandleToolInvocation } from 'n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data';
+
+import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
+import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
+import { createCredentialsHelper } from '../engine/credentials-helper';
+import { n8n } from '../engine/engine-env';
+import { HarnessCredentialTypes, HarnessNodeTypes } from '../engine/node-types';
+import { createAdditionalData } from '../engine/run';
+import { WIRE } from '../support/wire';
+import { BASE_PARAMS, sends, startProduct, type Product } from './setup';
+
+
+const TOOL_TYPE = 'n8n-nodes-whatsapp-templates.whatsAppTemplatesTool';
+const AGENT = 'AI Agent';
+
+/**
+ * The Tool variant as n8n's NodeTypes builds it (tool-generation convertNodeToAiTool): the same
+ * node object (execute, customOperations, methods) under a description whose only output is ai_tool.
+ */
+function toolVariant(): INodeType {
+	const base = new WhatsAppTemplates();
+	const description = { ...base.description, name: 'whatsAppTemplatesTool', displayName: 'WhatsApp Templates Tool', inputs: [], outputs: [NodeConnectionTypes.AiTool] };
+	delete (description as { usableAsTool?: unknown }).usableAsTool;
+	return Object.create(base, { description: { value: description } }) as INodeType;
+}
+
+/** What a user puts in the Tool node: the model fills phone and the customer's name. */
+const TOOL_PARAMS = {
+	...BASE_PARAMS,
+	templateName: 'order_update',
+	headerType: 'text',
+	headerText: 'A-1042',
+	phone: "={{ $fromAI('phone', 'Recipient phone number with country code, e.g. +49 151 2345678', 'string') }}",
+	bodyVariables: { var1: "={{ $fromAI('customer_name', 'First name of the customer', 'string') }}", var2: 'A-1042' },
+};
+
+/** Stands in for the agent the tool is connected to: only its name and its ai_tool input matter here. */
+const agentStandIn: INodeType = {
+	description: {
+		displayName: 'Agent',
+		name: 'agent',
+		group: ['transform'],
+		version: 1,
+		description: 'Stand-in for the AI Agent',
+		defaults: { name: AGENT },
+		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	},
+};
+
+interface Tool {
+	name: string;
+	description: string;
+	schema: { shape: Record<string, unknown> };
+	invoke(args: Record<string, unknown>): Promise<string>;
+}
+
+let product: Product;
+beforeAll(async () => {
+	product = await startProduct();
+});
+afterAll(async () => await product.close());
+beforeEach(() => product.sb.reset());
+
+/** One tool node under a stand-in agent; returns the LangChain tool n8n-core builds for the agent. */
+function buildTool(parameters = TOOL_PARAMS): { tool: Tool; runData: () => Record<string, unknown[]> } {
+	const { core } = n8n();
+	const nodeType = toolVariant();
+	const toolNode: INode = {
+		id: 'tool-node',
+		name: 'Send WhatsApp',
+		type: TOOL_TYPE,
+		typeVersion: 1.1,
+		position: [0, 0],
+		parameters: structuredClone(parameters),
+		credentials: { whatsAppTemplatesApi: { id: 'cred-1', name: 'WhatsApp Templates API' } },
+	};
+	const agentNode: INode = { id: 'agent', name: AGENT, type: 'test.agent', typeVersion: 1, position: [200, 0], parameters: {} };
+	const workflow = new Workflow({
+		id: 'tool-workflow',
+		nodes: [agentNode, toolNode],
+		connections: { [toolNode.name]: { ai_tool: [[{ node: AGENT, type: NodeConnectionTypes.AiTool, index: 0 }]] } },
+		active: false,
+		nodeTypes: new HarnessNodeTypes({ [TOOL_TYPE]: nodeType, 'test.agent': agentStandIn }),
+		settings: { executionOrder: 'v1' },
+	});
+	const credentialsHelper = createCredentialsHelper(new HarnessCredentialTypes([new WhatsAppTemplatesApi()]), {
+		whatsAppTemplatesApi: product.credentials as never,
+	});
+	const hooks = new core.ExecutionLifecycleHooks('manual', 'tool-exec', { ...workflow, nodes: [agentNode, toolNode], connections: workflow.connectionsBySourceNode });
+	const additionalData = createAdditionalData({ credentialsHelper, hooks, executionId: 'tool-exec', workflowId: workflow.id });
+	const runExecutionData = createRunExecutionData();
+	const executeData = { node: agentNode, data: { main: [[{ json: {} }]] }, source: null };
+	// The arguments of n8n-core's getInputConnectionData contextFactory, in its order.
+	const contextFactory = (runIndex: number) =>
+		new core.SupplyDataContext(workflow, toolNode, additionalData, 'manual', runExecutionData, runIndex, [], {}, NodeConnectionTypes.AiTool, executeData, [], undefined, agentNode);
+	const { response } = createNodeAsTool({
+		node: toolNode,
+		nodeType,
+		handleToolInvocation: makeHandleToolInvocation(contextFactory, toolNode, nodeType, runExecutionData),
+		context: contextFactory(0),
+		itemIndex: 0,
+	});
+	return { tool: response as Tool, runData: () => runExecutionData.resultData.runData };
+}
+
+describe('called as n8n calls a tool (makeHandleToolInvocation → execute)', () => {
+	test('what the model sees: the tool name from the node name, a description that says it really sends, the $fromAI fields', () => {
+		const { tool } = buildTool();
+		expect(tool.name).toBe('Send_WhatsApp');
+		// n8n's automatic description: the operation's action + " in " + the node's default name.
+		expect(tool.description).toBe('Send a real WhatsApp template message in WhatsApp Templates');
+		expect(Object.keys(tool.schema.shape).sort()).toEqual(['customer_name', 'phone']);
+	});
+
+	test('one call sends exactly one message; the model gets the messageId and a short status', async () => {
+		const { tool, runData } = buildTool();
+		const answer = await tool.invoke({ phone: '+49 151 23456789', customer_name: 'Ada' });
+		expect(sends(product).length).toBe(1);
+		expect(product.sb.messages.length).toBe(1);
+		const fields = sends(product)[0].fields as Record<string, string>;
+		expect([fields[WIRE.phone], fields[WIRE.templateName], fields[WIRE.body(1)], fields[WIRE.body(2)]]).toEqual(['4915123456789', 'order_update', 'Ada', 'A-1042']);
+		const [out] = JSON.parse(answer);
+		expect(out.messageId).toBe(product.sb.messages[0].wamid);
+		expect(answer).toContain(product.sb.messages[0].wamid);
+		expect(out.status).toBe('success');
+		// n8n records the call as a run of the tool node (what the editor shows under the agent).
+		expect((runData()['Send WhatsApp'] ?? []).length).toBe(1);
+	});
+
+	test('a failing send comes back as the plain error (field, fix, "Nothing was sent"), zero sends', async () => {
+		const { tool } = buildTool({ ...TOOL_PARAMS, templateName: 'no_such_template' });
+		const error = await tool.invoke({ phone: '+49 151 23456789', customer_name: 'Ada' }).then(
+			(answer) => new Error(`expected a refusal, got ${answer}`),
+			(e: Error) => e,
+		);
+		expect(error.message).toMatch(/Template Name/);
+		expect(error.message).toMatch(/"no_such_template"/);
+		expect(error.message).toMatch(/Nothing was sent/);
+		expect(error.message).not.toMatch(/\n\s+at /); // no stack trace for the model
+		expect(sends(product).length).toBe(0);
+	});
+
+	test('an invalid $fromAI value (phone "not a phone") is refused before any request', async () => {
+		const { tool } = buildTool();
+		const error = await tool.invoke({ phone: 'not a phone', customer_name: 'Ada' }).catch((e: Error) => e);
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toMatch(/Phone/);
+		expect((error as Error).message).toMatch(/Nothing was sent/);
+		expect(product.sb.requests.length).toBe(0);
+	});
+
+	test('two calls in one agent run: two sends, one each (runIndex moves on, nothing repeated)', async () => {
+		const { tool, runData } = buildTool();
+		await tool.invoke({ phone: '+49 151 23456789', customer_name: 'Ada' });
+		await tool.invoke({ phone: '+49 151 23456780', customer_name: 'Bo' });
+		expect(sends(product).map((r) => (r.fields as Record<string, string>)[WIRE.body(1)])).toEqual(['Ada', 'Bo']);
+		expect((runData()['Send WhatsApp'] ?? []).length).toBe(2);
+	});
+});
