@@ -98,7 +98,7 @@ function receivedEvent(format, inbound, at = new Date()) {
  * Format 3 (Xobito) sends CRUD events in the legacy envelope, as Xobito documents.
  */
 function recordEvent(format, change, at = new Date()) {
-	const { action, resource, record } = change;
+	const { action, resource = 'contact', record } = change;
 	if (!ACTIONS.includes(action)) throw new TypeError(`action must be one of ${ACTIONS.join(', ')}`);
 	if (!RESOURCES[resource]) throw new TypeError(`resource must be one of ${Object.keys(RESOURCES).join(', ')}`);
 	if (!record || record.id === undefined) throw new TypeError('record needs an id');
