@@ -88,14 +88,33 @@ export function normalisePlatformUrl(value: unknown, allowPlainHttp = false): st
 	return `${url.origin}${path}`;
 }
 
+// The credential's authenticate() runs for every request of a run with the same values: the last
+// answer of each function below is kept (both are pure; a throw is not kept and comes again).
+let lastBase: { baseUrl: unknown; subdomain: unknown; allowPlainHttp: boolean; base: string } | undefined;
+let lastCheck: { target: string; base: string; under: boolean } | undefined;
+
 /** The workspace's API base, `{platform URL}/{API_ROOT}/{subdomain}`, without a trailing slash. */
 export function resolveApiBase(credentials: EndpointCredentials): string {
-	const platform = normalisePlatformUrl(credentials.baseUrl, credentials.allowPlainHttp === true);
-	return `${platform}/${API_ROOT}/${encodeURIComponent(normaliseSubdomain(credentials.subdomain))}`;
+	const { baseUrl, subdomain } = credentials;
+	const allowPlainHttp = credentials.allowPlainHttp === true;
+	if (lastBase && lastBase.baseUrl === baseUrl && lastBase.subdomain === subdomain && lastBase.allowPlainHttp === allowPlainHttp) {
+		return lastBase.base;
+	}
+	const platform = normalisePlatformUrl(baseUrl, allowPlainHttp);
+	const base = `${platform}/${API_ROOT}/${encodeURIComponent(normaliseSubdomain(subdomain))}`;
+	lastBase = { baseUrl, subdomain, allowPlainHttp, base };
+	return base;
 }
 
 /** True when `target` lies strictly under `base` (same origin, path below the base path, no user info). */
 export function isUnderBase(target: string, base: string): boolean {
+	if (lastCheck && lastCheck.target === target && lastCheck.base === base) return lastCheck.under;
+	const under = checkUnderBase(target, base);
+	lastCheck = { target, base, under };
+	return under;
+}
+
+function checkUnderBase(target: string, base: string): boolean {
 	if (!URL.canParse(target)) return false;
 	const parsed = new URL(target);
 	const baseUrl = new URL(base);

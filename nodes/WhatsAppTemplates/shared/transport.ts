@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 import { StreamingMultipartBody } from './multipart/multipartBody';
 import type { Route } from './platform';
@@ -77,11 +83,38 @@ export function buildRequest(
 /** Where a request can be made from: an operation's run, or the editor's pickers. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/**
+ * The credential, read once per run (execution context). Without it, httpRequestWithAuthentication
+ * reads the credential again for every request: in n8n a database read, decryption and expression
+ * resolution per message. When this read fails, requests go without it, so that n8n reports the
+ * failure exactly as it would have.
+ */
+const runCredentials = new WeakMap<RequestContext, Promise<ICredentialsDecrypted | undefined>>();
+
+function credentialsOf(ctx: RequestContext): Promise<ICredentialsDecrypted | undefined> {
+	let credentials = runCredentials.get(ctx);
+	if (!credentials) {
+		credentials = (async () => {
+			const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+			const data = await ctx.getCredentials(CREDENTIAL_TYPE);
+			return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
+		})().catch(() => undefined);
+		runCredentials.set(ctx, credentials);
+	}
+	return credentials;
+}
+
 /** Sends one request with the credential: any HTTP answer, or the network failure that prevented one. */
 export async function apiRequest(ctx: RequestContext, request: IHttpRequestOptions): Promise<ApiResponse | TransportFailure> {
+	const credentialsDecrypted = await credentialsOf(ctx);
 	let response: ApiResponse;
 	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request)) as ApiResponse;
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			request,
+			credentialsDecrypted && { credentialsDecrypted },
+		)) as ApiResponse;
 	} catch (error) {
 		const code = errorCode(error);
 		return { failure: { code, maybeSent: !NOT_SENT_CODES.test(code) } };

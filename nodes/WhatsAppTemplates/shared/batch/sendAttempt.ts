@@ -16,19 +16,20 @@ export async function sendAttempt(
 	request: IHttpRequestOptions,
 	context: SentContext,
 ): Promise<Attempt<ItemResult>> {
-	const node = ctx.getNode();
+	// n8n's getNode() deep-copies the node with all its parameters: only a failure needs it.
+	const node = () => ctx.getNode();
 	const response = await apiRequest(ctx, request);
 	if ('failure' in response) {
 		const { code, maybeSent } = response.failure;
-		return { kind: 'done', result: { ok: false, ...transportError(node, index, code, maybeSent) }, failed: true };
+		return { kind: 'done', result: { ok: false, ...transportError(node(), index, code, maybeSent) }, failed: true };
 	}
 	if (response.statusCode === 429) {
 		return {
 			kind: 'rateLimited',
 			retryAfterSeconds: retryAfterSeconds(response),
-			giveUp: (reason) => ({ ok: false, ...responseError(node, index, response, context, `Gave up waiting: ${reason}.`) }),
+			giveUp: (reason) => ({ ok: false, ...responseError(node(), index, response, context, `Gave up waiting: ${reason}.`) }),
 		};
 	}
 	if (isDelivered(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false };
-	return { kind: 'done', result: { ok: false, ...responseError(node, index, response, context) }, failed: true };
+	return { kind: 'done', result: { ok: false, ...responseError(node(), index, response, context) }, failed: true };
 }
