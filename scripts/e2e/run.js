@@ -4,9 +4,10 @@
  * End-to-end test of the packed community node in the real n8n application, against the
  * platform sandbox (WhatsMark SaaS API v1, test/sandbox).
  *
- *   npm run test:e2e          (= node scripts/e2e/run.js)
+ *   npm run test:e2e                      (= node scripts/e2e/run.js; n8n 2.40.7)
+ *   npm run test:e2e -- --n8n 1.123.x     (or N8N_E2E_VERSION=1.123.x: another n8n, same checks)
  *
- * 1. provision n8n 2.40.7 + Node 24 (cached outside the clone, scripts/provision.js)
+ * 1. provision that n8n + its Node (cached outside the clone, scripts/provision.js)
  * 2. npm run build (if dist/ is stale), npm pack, install the tarball as n8n installs a
  *    community package: <user folder>/.n8n/nodes/node_modules/n8n-nodes-whatsapp-templates
  * 3. start the sandbox in this process, import a credential pointing at it (Platform URL,
@@ -23,6 +24,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { provision } = require('../provision');
+const { publishArgs } = require('../versions/features');
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
 const { log, indent, summary } = require('./report');
@@ -72,7 +74,8 @@ async function importAll(prov, env, tmp, sb) {
 
 async function main() {
 	const tStart = Date.now();
-	const prov = await timed('provision', () => provision());
+	const prov = await timed('provision', () => provision()); // --n8n <spec> / N8N_E2E_VERSION
+	log(`n8n ${prov.n8nVersion} on node ${prov.nodeVersion}`);
 	await timed('build', () => app.buildIfNeeded({ log }));
 
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-wa-e2e-'));
@@ -94,12 +97,14 @@ async function main() {
 
 		const logFile = path.join(tmp, 'n8n-start.log');
 		await timed('start', async () => {
-			await app.n8nCliOk(prov, envFor('filesystem'), ['publish:workflow', `--id=${WEBHOOK_WORKFLOW_ID}`]);
+			await app.n8nCliOk(prov, envFor('filesystem'), publishArgs(prov.n8nVersion, WEBHOOK_WORKFLOW_ID));
 			n8n = await app.startN8n(prov, envFor('filesystem', 'debug'), { logFile, log });
 			const hookMs = await app.waitForWebhook(n8n.url, 'whatsapp-template');
 			log(`n8n: webhook registered ${secs(hookMs)} after ready`);
 		});
 		await timed('webhook', () => runWebhookChecks({ sb, n8n, logFile }));
+		await timed('ai', () => require('./ai').runAiChecks({ sb, n8n, prov }));
+		await timed('trigger', () => require('./trigger').runTriggerChecks({ sb, n8n, prov }));
 	} finally {
 		if (n8n) await n8n.stop();
 		await sb.close();
@@ -108,7 +113,7 @@ async function main() {
 
 	const t = (name) => secs(timings[name] || 0);
 	log(
-		`times: provision ${t('provision')}, build ${t('build')}, pack+install ${t('pack')}, import ${t('import')}, ` +
+		`times (n8n ${prov.n8nVersion}): provision ${t('provision')}, build ${t('build')}, pack+install ${t('pack')}, import ${t('import')}, ` +
 			`executions ${t('executions')}, n8n start ${t('start')}, webhook+REST ${t('webhook')}; total ${secs(Date.now() - tStart)}`,
 	);
 }
