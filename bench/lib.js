@@ -1,14 +1,15 @@
 'use strict';
 /**
- * Shared helpers of the benches: the BUILT node (dist/, run `npm run build` first), the engine
- * harness and the sandbox (plain JS), timing, memory sampling and the one-JSON-line report.
+ * Shared helpers of the benches: the BUILT node (dist/, run `npm run build` first; BENCH_DIST
+ * points at another build, e.g. to compare two builds), the engine harness and the sandbox
+ * (plain JS), timing, memory sampling and the one-JSON-line report.
  */
 const crypto = require('node:crypto');
 const path = require('node:path');
 const fs = require('node:fs');
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.resolve(ROOT, process.env.BENCH_DIST || 'dist');
 
 const TYPE_NAME = 'n8n-nodes-whatsapp-templates.whatsAppTemplates';
 const CREDENTIAL_NAME = 'whatsAppTemplatesApi';
@@ -25,7 +26,17 @@ function requireDist(rel) {
 const product = {
 	node: () => new (requireDist('nodes/WhatsAppTemplates/WhatsAppTemplates.node.js').WhatsAppTemplates)(),
 	credentialType: () => new (requireDist('credentials/WhatsAppTemplatesApi.credentials.js').WhatsAppTemplatesApi)(),
+	/** The node's one table of paths and wire names (the benches spell none themselves). */
+	platform: () => requireDist('nodes/WhatsAppTemplates/shared/platform/index.js'),
+	/** A node module by its path under nodes/WhatsAppTemplates/shared/, e.g. 'multipart/multipartBody'. */
+	shared: (rel) => requireDist(`nodes/WhatsAppTemplates/shared/${rel}.js`),
 };
+
+/** The sandbox credential, in the credential's fields. */
+const credentialOf = (sb) => ({ baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send });
+
+/** The absolute URL of one of the node's routes on the sandbox (for the benches' own baselines). */
+const routeUrl = (sb, route) => `${product.shared('endpoint').resolveApiBase(credentialOf(sb))}/${route.path}`;
 
 const harness = () => require(path.join(ROOT, 'test/engine/harness.js'));
 const sandbox = () => require(path.join(ROOT, 'test/sandbox/index.js'));
@@ -37,11 +48,17 @@ async function runProduct(sb, { parameters, items, nodeType, typeName } = {}) {
 		nodeType: nodeType ?? product.node(),
 		typeName: typeName ?? TYPE_NAME,
 		credentialTypes: [product.credentialType()],
-		credentials: { [CREDENTIAL_NAME]: { baseUrl: sb.baseUrl, apiToken: sb.tokens.send, subdomain: '', domain: '' } },
-		parameters: { resource: 'message', operation: 'sendTemplate', templateLanguage: 'en_US', ...parameters },
+		credentials: { [CREDENTIAL_NAME]: credentialOf(sb) },
+		parameters: { resource: 'message', operation: 'sendTemplate', templateSource: 'byName', templateLanguage: 'en', ...parameters },
 		items,
 	});
 }
+
+/**
+ * The send requests the sandbox recorded (route messages.template): the product node also reads
+ * the workspace's template list once per run, which the benches do not count as sends.
+ */
+const sendsOf = (sb) => sb.requests.filter((r) => r.route === 'messages.template');
 
 /** A distinct valid phone per index (E.164 without '+', 13 digits). */
 const phoneOf = (i) => `4915${String(i).padStart(9, '0')}`;
@@ -149,10 +166,13 @@ module.exports = {
 	CREDENTIAL_NAME,
 	requireDist,
 	product,
+	credentialOf,
+	routeUrl,
 	harness,
 	sandbox,
 	runProduct,
 	phoneOf,
+	sendsOf,
 	median,
 	round,
 	expectedSha256,

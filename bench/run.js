@@ -40,12 +40,12 @@ const SUMMARY = {
 	],
 	throughput: (r) => [
 		'node ≤ 1.15 × axios loop (fresh agent per request, as n8n)',
-		`node ${r.nodeMs} ms, loop ${r.baselineMs} ms (keep-alive loop ${r.keepAliveBaselineMs} ms: ×${r.ratioToKeepAlive})`,
+		`node ${r.nodeMs} ms, loop ${r.baselineMs} ms (keep-alive loop ${r.keepAliveBaselineMs} ms: ×${r.ratioToKeepAlive}; load ${r.loadAverage?.join('→')})`,
 		String(r.ratio),
 	],
 	'rate-limit': (r) => [
-		'0 failed, 0 twice, ≤ 17.25 s',
-		`${r.wallMs} ms, ${r.status429} × 429, ${r.failed} failed, ${r.sentTwice} twice`,
+		`0 failed, 0 twice, retry_after in body only, ≤ ${r.goalMs / 1000} s`,
+		`${r.wallMs} ms (ideal ${r.idealMs} ms), ${r.status429} × 429, ${r.failed} failed, ${r.sentTwice} twice`,
 		String(r.ratio),
 	],
 };
