@@ -18,7 +18,8 @@ import { n8n } from '../engine/engine-env';
 import { HarnessCredentialTypes, HarnessNodeTypes } from '../engine/node-types';
 import { createAdditionalData } from '../engine/run';
 import { WIRE } from '../support/wire';
-import { BASE_PARAMS, sends, startProduct, type Product } from './setup';
+import { runNode } from '../engine/harness';
+import { BASE_PARAMS, jsonOut, sends, startProduct, type Product } from './setup';
 
 
 const TOOL_TYPE = 'n8n-nodes-whatsapp-templates.whatsAppTemplatesTool';
@@ -140,25 +141,42 @@ describe('called as n8n calls a tool (makeHandleToolInvocation → execute)', ()
 		expect((runData()['Send WhatsApp'] ?? []).length).toBe(1);
 	});
 
-	test('a failing send comes back as the plain error (field, fix, "Nothing was sent"), zero sends', async () => {
+	test('a failing send comes back to the model as the plain error (field, fix, "Nothing was sent"), zero sends', async () => {
 		const { tool } = buildTool({ ...TOOL_PARAMS, templateName: 'no_such_template' });
-		const error = await tool.invoke({ phone: '+49 151 23456789', customer_name: 'Ada' }).then(
-			(answer) => new Error(`expected a refusal, got ${answer}`),
-			(e: Error) => e,
-		);
-		expect(error.message).toMatch(/Template Name/);
-		expect(error.message).toMatch(/"no_such_template"/);
-		expect(error.message).toMatch(/Nothing was sent/);
-		expect(error.message).not.toMatch(/\n\s+at /); // no stack trace for the model
+		const answer = await tool.invoke({ phone: '+49 151 23456789', customer_name: 'Ada' });
+		// Returned, not thrown: n8n's callers would hand the model an empty result or only the first line.
+		const [out] = JSON.parse(answer);
+		expect(out.error).toMatch(/^Template Name: The platform has no template named "no_such_template"/);
+		expect(out.details.description).toMatch(/Template → Get Many lists them.*Nothing was sent/);
+		expect(out.details.delivery).toBe('not sent');
+		expect(answer).not.toMatch(/\n\s+at /); // no stack trace for the model
 		expect(sends(product).length).toBe(0);
 	});
 
 	test('an invalid $fromAI value (phone "not a phone") is refused before any request', async () => {
 		const { tool } = buildTool();
-		const error = await tool.invoke({ phone: 'not a phone', customer_name: 'Ada' }).catch((e: Error) => e);
-		expect(error).toBeInstanceOf(Error);
-		expect((error as Error).message).toMatch(/Phone/);
-		expect((error as Error).message).toMatch(/Nothing was sent/);
+		const [out] = JSON.parse(await tool.invoke({ phone: 'not a phone', customer_name: 'Ada' }));
+		expect(out.error).toMatch(/^Recipient Phone "not a phone"/);
+		expect(out.details).toMatchObject({ delivery: 'not sent', description: expect.stringMatching(/e\.g\. \+49 151 2345678.*Nothing was sent/) });
+		expect(product.sb.requests.length).toBe(0);
+	});
+
+	test('the same refusal in the workflow path (the Tool variant as a step, as AI Agent 3.x runs it) is an output, not a stop', async () => {
+		const result = await runNode({
+			nodeType: toolVariant(),
+			typeName: TOOL_TYPE,
+			credentialTypes: [new WhatsAppTemplatesApi()],
+			credentials: { whatsAppTemplatesApi: product.credentials as never },
+			parameters: { ...TOOL_PARAMS, phone: 'not a phone' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(jsonOut(result)[0]).toMatchObject({ error: expect.stringMatching(/^Recipient Phone/), details: { delivery: 'not sent' } });
+		expect(product.sb.requests.length).toBe(0);
+	});
+
+	test('the plain node (not the Tool variant) still stops on the same refusal', async () => {
+		const result = await product.send({ ...TOOL_PARAMS, phone: 'not a phone' });
+		expect(result.error?.message).toMatch(/^Recipient Phone/);
 		expect(product.sb.requests.length).toBe(0);
 	});
 
