@@ -104,7 +104,6 @@ async function main() {
 		});
 		await timed('webhook', () => runWebhookChecks({ sb, n8n, logFile }));
 		await timed('ai', () => require('./ai').runAiChecks({ sb, n8n, prov }));
-		await timed('ai', () => require('./ai').runAiChecks({ sb, n8n, prov }));
 		await timed('trigger', () => require('./trigger').runTriggerChecks({ sb, n8n, prov }));
 	} finally {
 		if (n8n) await n8n.stop();
