@@ -122,7 +122,7 @@ describe('called as n8n calls a tool (makeHandleToolInvocation → execute)', ()
 		const { tool } = buildTool();
 		expect(tool.name).toBe('Send_WhatsApp');
 		// n8n's automatic description: the operation's action + " in " + the node's default name.
-		expect(tool.description).toBe('Send a real WhatsApp template message in WhatsApp Templates');
+		expect(tool.description).toBe('Send a real template message in WhatsApp Templates');
 		expect(Object.keys(tool.schema.shape).sort()).toEqual(['customer_name', 'phone']);
 	});
 

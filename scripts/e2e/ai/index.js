@@ -154,7 +154,7 @@ async function runAiChecks({ sb, n8n, prov }) {
 			const tools = await mcp.listTools();
 			const tool = tools.find((t) => TOOL_NAME_PATTERN.test(t.name));
 			assert.ok(tool, `tools/list: ${JSON.stringify(tools).slice(0, 500)}`);
-			assert.match(tool.description, /real WhatsApp template message/);
+			assert.equal(tool.description, 'Send a real template message in WhatsApp Templates');
 			assert.deepEqual(Object.keys(tool.inputSchema.properties).sort(), ['customer_name', 'order_id', 'phone', 'template_name']);
 			const result = await mcp.callTool(tool.name, SEND_ARGS);
 			const text = result.content.map((c) => c.text).join('');
