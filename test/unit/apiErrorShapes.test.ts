@@ -1,18 +1,18 @@
 /**
  * The shapes an error answer comes in (shared/apiError.ts, CONTRACT.md): `errors` as a string or
- * an object of arrays, template_fields in the node's field names, HTML from proxies, a 429's
+ * an object of arrays, a template's missing fields in the node's field names, HTML from proxies, a 429's
  * note, and failures with no HTTP answer at all.
  */
 import type { INode } from 'n8n-workflow';
 
 import { fieldLabel } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
 import { responseError, transportError } from '../../nodes/WhatsAppTemplates/shared/apiError';
-import { WIRE } from '../support/wire';
+import { WIRE, answers } from '../support/wire';
 
 const node: INode = { id: '1', name: 'WhatsApp Templates', type: 'whatsAppTemplates', typeVersion: 1, position: [0, 0], parameters: {} };
 const context = { templateName: 'product_photo', templateLanguage: 'en', label: fieldLabel };
 const map = (statusCode: number, body: unknown, note?: string) => responseError(node, 0, { statusCode, headers: {}, body }, context, note);
-const err = (message: string, errors: unknown) => ({ status: 'error', message, errors });
+const err = (message: string, errors: unknown) => answers.error(message, errors);
 const required = (wire: string, what: string) => `${wire} (${what} is required for this template)`;
 
 /** Every wire name of the send, as CONTRACT.md spells them. */
@@ -54,16 +54,16 @@ describe('`errors` as an object', () => {
 	});
 });
 
-describe('template_fields in the node\'s field names', () => {
+describe('a template\'s missing fields in the node\'s field names', () => {
 	it('body, header text and button wire names become the labels the user sees', () => {
-		const { error } = map(422, err('template_validation_failed', { template_fields: [required(WIRE.body(1), 'Body parameter 1'), required(WIRE.headerText, 'Header parameter 1')] }));
+		const { error } = map(422, err('template_validation_failed', answers.templateFields([required(WIRE.body(1), 'Body parameter 1'), required(WIRE.headerText, 'Header parameter 1')])));
 		expect(error.message).toBe(
 			'The template "product_photo" in language "en" needs values that were not given: Body Variable {{1}} (Body parameter 1 is required for this template); Header Text Variable (Header parameter 1 is required for this template)',
 		);
 	});
 
-	it('"header_image_url or header_image_file" names both the URL and the binary field, no wire name left', () => {
-		const { error } = map(422, err('template_validation_failed', { template_fields: [`${WIRE.mediaUrl('image')} or ${WIRE.mediaFile('image')} (Header image is required for this template)`] }));
+	it('"<image URL field> or <image file field>" names both the URL and the binary field, no wire name left', () => {
+		const { error } = map(422, err('template_validation_failed', answers.templateFields([`${WIRE.mediaUrl('image')} or ${WIRE.mediaFile('image')} (Header image is required for this template)`])));
 		expect(error.message).toContain('Media URL (image header) or Input Binary Field (image header)');
 		for (const wire of WIRE_NAMES) expect(error.message).not.toContain(wire);
 	});
@@ -94,7 +94,7 @@ describe('HTML and other non-JSON bodies', () => {
 
 describe('429 given up', () => {
 	it('carries the reason first in the description', () => {
-		const { error, delivery } = map(429, { message: 'Too many requests', retry_after: 300 }, 'Gave up waiting: the platform asked to wait 300 s, longer than the 120 s allowed.');
+		const { error, delivery } = map(429, answers.rateLimited(300), 'Gave up waiting: the platform asked to wait 300 s, longer than the 120 s allowed.');
 		expect(error.description).toMatch(/^Gave up waiting: the platform asked to wait 300 s.*Nothing was sent\.$/);
 		expect(delivery).toBe('not sent');
 	});

@@ -6,9 +6,10 @@
 import { parseContact } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/contact';
 import { bracketParts } from '../../nodes/WhatsAppTemplates/shared/multipart/bracketParts';
 import { FieldError } from '../../nodes/WhatsAppTemplates/shared/validation/fieldError';
+import { CONTACT_KEYS as K, WIRE, wireContact } from '../support/wire';
 
 // The platform's contact keys, as a user types them into the Contact JSON (CONTRACT.md, `contact` row).
-const KEYS = ['firstname', 'lastname', 'email', 'country', 'groups', 'assigned_id', 'status_id', 'source_id'];
+const KEYS = Object.values(K);
 
 function refusal(run: () => unknown): FieldError {
 	try {
@@ -24,25 +25,25 @@ function refusal(run: () => unknown): FieldError {
 
 describe('parseContact: the Contact JSON', () => {
 	it('takes JSON text or an object from an expression; every value goes as a string', () => {
-		expect(parseContact('{"firstname":"Ada","assigned_id":7}', {})).toEqual({ firstname: 'Ada', assigned_id: '7' });
-		expect(parseContact({ email: 'ada@example.com', status_id: '3' }, {})).toEqual({ email: 'ada@example.com', status_id: '3' });
+		expect(parseContact(JSON.stringify(wireContact({ firstName: 'Ada', assignedId: 7 })), {})).toEqual(wireContact({ firstName: 'Ada', assignedId: '7' }));
+		expect(parseContact(wireContact({ email: 'ada@example.com', statusId: '3' }), {})).toEqual(wireContact({ email: 'ada@example.com', statusId: '3' }));
 	});
 
 	it('accepts each of the platform keys', () => {
-		const values: Record<string, string> = { firstname: 'Ada', lastname: 'L', email: 'a@b.co', country: 'India', groups: 'vip', assigned_id: '1', status_id: '2', source_id: '3' };
+		const values = wireContact({ firstName: 'Ada', lastName: 'L', email: 'a@b.co', country: 'India', groups: 'vip', assignedId: '1', statusId: '2', sourceId: '3' });
 		expect(Object.keys(values).sort()).toEqual([...KEYS].sort());
 		expect(parseContact(values, {})).toEqual(values);
 	});
 
 	it('drops empty values, so the untouched default sends no contact at all', () => {
-		expect(parseContact('{\n  "firstname": "",\n  "email": ""\n}', {})).toBeUndefined();
+		expect(parseContact(JSON.stringify(wireContact({ firstName: '', email: '' }), null, 2), {})).toBeUndefined();
 		expect(parseContact('', {})).toBeUndefined();
 		expect(parseContact(undefined, {})).toBeUndefined();
-		expect(parseContact({ firstname: 'Ada', lastname: null, email: '  ' }, {})).toEqual({ firstname: 'Ada' });
+		expect(parseContact(wireContact({ firstName: 'Ada', lastName: null, email: '  ' }), {})).toEqual(wireContact({ firstName: 'Ada' }));
 	});
 
 	it('joins a groups list with commas, the form the platform splits', () => {
-		expect(parseContact({ groups: ['vip', ' beta ', ''] }, {})).toEqual({ groups: 'vip,beta' });
+		expect(parseContact(wireContact({ groups: ['vip', ' beta ', ''] }), {})).toEqual(wireContact({ groups: 'vip,beta' }));
 	});
 
 	it.each([
@@ -50,7 +51,7 @@ describe('parseContact: the Contact JSON', () => {
 		['"text"', /not a string/],
 		['42', /not a number/],
 		['null', /not null/],
-		['{firstname: Ada}', /is not valid JSON/],
+		[`{${K.firstName}: Ada}`, /is not valid JSON/],
 	])('refuses %s', (value, reason) => {
 		expect(refusal(() => parseContact(value, {})).message).toMatch(reason);
 	});
@@ -65,7 +66,7 @@ describe('parseContact: the Contact JSON', () => {
 		expect(refusal(() => parseContact({ email }, {})).message).toMatch(/is not an e-mail address/);
 	});
 
-	it.each(['assigned_id', 'status_id', 'source_id'])('%s must be a whole number', (key) => {
+	it.each([K.assignedId, K.statusId, K.sourceId])('%s must be a whole number', (key) => {
 		for (const bad of ['1.5', '-3', 'abc', '1e3']) {
 			expect(refusal(() => parseContact({ [key]: bad }, {})).message).toMatch(new RegExp(`${key} "${bad.replace('.', '\\.')}" is not a whole number`));
 		}
@@ -73,7 +74,7 @@ describe('parseContact: the Contact JSON', () => {
 	});
 
 	it('refuses a nested object as a value', () => {
-		expect(refusal(() => parseContact({ firstname: { a: 1 } }, {})).message).toMatch(/must be text/);
+		expect(refusal(() => parseContact(wireContact({ firstName: { a: 1 } }), {})).message).toMatch(/must be text/);
 	});
 });
 
@@ -82,19 +83,15 @@ describe('parseContact: limits', () => {
 	const email = (n: number) => `${'a'.repeat(n - '@example.com'.length)}@example.com`;
 
 	it('passes values exactly at each limit', () => {
-		expect(parseContact({ firstname: at(255), lastname: at(255), country: at(100), email: email(191) }, {})).toEqual({
-			firstname: at(255),
-			lastname: at(255),
-			country: at(100),
-			email: email(191),
-		});
+		const atLimits = wireContact({ firstName: at(255), lastName: at(255), country: at(100), email: email(191) });
+		expect(parseContact({ ...atLimits }, {})).toEqual(atLimits);
 	});
 
 	it.each([
-		['firstname', at(256), /256 characters long; the limit is 255/],
-		['lastname', at(256), /the limit is 255/],
-		['country', at(101), /the limit is 100/],
-		['email', email(192), /the limit is 191/],
+		[K.firstName, at(256), /256 characters long; the limit is 255/],
+		[K.lastName, at(256), /the limit is 255/],
+		[K.country, at(101), /the limit is 100/],
+		[K.email, email(192), /the limit is 191/],
 	])('refuses %s one over the limit', (key, value, reason) => {
 		let thrown: unknown;
 		try {
@@ -110,7 +107,7 @@ describe('parseContact: limits', () => {
 describe('parseContact: the New Contact fields', () => {
 	it('map to the platform keys and win over the JSON', () => {
 		expect(
-			parseContact('{"firstname":"Json","lastname":"Kept"}', {
+			parseContact(JSON.stringify(wireContact({ firstName: 'Json', lastName: 'Kept' })), {
 				firstName: 'Ada',
 				email: 'ada@example.com',
 				country: 'Germany',
@@ -119,24 +116,25 @@ describe('parseContact: the New Contact fields', () => {
 				statusId: '5',
 				sourceId: '6',
 			}),
-		).toEqual({ firstname: 'Ada', lastname: 'Kept', email: 'ada@example.com', country: 'Germany', groups: 'vip,beta', assigned_id: '4', status_id: '5', source_id: '6' });
+		).toEqual(wireContact({ firstName: 'Ada', lastName: 'Kept', email: 'ada@example.com', country: 'Germany', groups: 'vip,beta', assignedId: '4', statusId: '5', sourceId: '6' }));
 	});
 
 	it('are checked like the JSON', () => {
-		expect(refusal(() => parseContact('', { email: 'nope' })).message).toMatch(/email "nope" is not an e-mail address/);
-		expect(refusal(() => parseContact('', { statusId: 'new' })).message).toMatch(/status_id "new" is not a whole number/);
+		expect(refusal(() => parseContact('', { email: 'nope' })).message).toMatch(new RegExp(`${K.email} "nope" is not an e-mail address`));
+		expect(refusal(() => parseContact('', { statusId: 'new' })).message).toMatch(new RegExp(`${K.statusId} "new" is not a whole number`));
 	});
 });
 
 describe('bracketParts (Laravel-style multipart names)', () => {
 	it('flattens objects and arrays, turns booleans into 1/0 and leaves null out', () => {
-		expect(bracketParts('contact', { firstname: 'Ada', groups: ['vip', 'beta'], extra: { seats: 3, active: true, trial: false, note: null } })).toEqual([
-			['contact[firstname]', 'Ada'],
-			['contact[groups][0]', 'vip'],
-			['contact[groups][1]', 'beta'],
-			['contact[extra][seats]', '3'],
-			['contact[extra][active]', '1'],
-			['contact[extra][trial]', '0'],
+		const c = WIRE.contact;
+		expect(bracketParts(c, { ...wireContact({ firstName: 'Ada', groups: ['vip', 'beta'] }), extra: { seats: 3, active: true, trial: false, note: null } })).toEqual([
+			[`${c}[${K.firstName}]`, 'Ada'],
+			[`${c}[${K.groups}][0]`, 'vip'],
+			[`${c}[${K.groups}][1]`, 'beta'],
+			[`${c}[extra][seats]`, '3'],
+			[`${c}[extra][active]`, '1'],
+			[`${c}[extra][trial]`, '0'],
 		]);
 	});
 });

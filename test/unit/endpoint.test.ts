@@ -1,8 +1,8 @@
 /**
- * Where the token may go (shared/endpoint.ts, CONTRACT.md "Where requests go"): only under
- * `{Platform URL}/api/v1/{subdomain}/`. The Platform URL is https (loopback or Allow Plain HTTP
- * aside), without user info, query or fragment, may carry a sub-folder, and never /api/v1 itself;
- * the subdomain is one label.
+ * Where the token may go (shared/endpoint.ts, CONTRACT.md "Where requests go"): only under the
+ * workspace's API, the Platform URL followed by the API root and the subdomain. The Platform URL
+ * is https (loopback or Allow Plain HTTP aside), without user info, query or fragment, may carry a
+ * sub-folder, and never the API root itself; the subdomain is one label.
  */
 import {
 	DEFAULT_PLATFORM_URL,
@@ -12,7 +12,9 @@ import {
 	normaliseSubdomain,
 	resolveApiBase,
 } from '../../nodes/WhatsAppTemplates/shared/endpoint';
-import { PATHS } from '../support/wire';
+import { LIST, PATHS } from '../support/wire';
+
+const WITHOUT_API_ROOT = new RegExp(`without ${PATHS.apiRoot}`);
 
 function hostError(run: () => unknown): HostError {
 	try {
@@ -67,9 +69,9 @@ describe('normalisePlatformUrl', () => {
 		['http://localhost.evil.com', /plain http/],
 		['https://exаmple.com', /ASCII/],
 		['https://exa mple.com', /ASCII/],
-		['https://example.com/api/v1', /without \/api\/v1/],
-		['https://example.com/api/v1/', /without \/api\/v1/],
-		['https://example.com/waba/api/v1/acme', /without \/api\/v1/],
+		[`https://example.com${PATHS.apiRoot}`, WITHOUT_API_ROOT],
+		[`https://example.com${PATHS.apiRoot}/`, WITHOUT_API_ROOT],
+		[PATHS.apiBase('https://example.com/waba', 'acme'), WITHOUT_API_ROOT],
 	])('refuses %j', (typed, reason) => {
 		// Allow Plain HTTP lifts only the plain-http rule: every other refusal stands with it on.
 		const allowPlainHttp = !String(reason).includes('plain http');
@@ -79,7 +81,7 @@ describe('normalisePlatformUrl', () => {
 	});
 
 	it('a path that merely resembles the API root is a sub-folder', () => {
-		expect(normalisePlatformUrl('https://example.com/api/v10')).toBe('https://example.com/api/v10');
+		expect(normalisePlatformUrl(`https://example.com${PATHS.apiRoot}0`)).toBe(`https://example.com${PATHS.apiRoot}0`);
 		expect(normalisePlatformUrl('https://example.com/apiv1')).toBe('https://example.com/apiv1');
 	});
 });
@@ -120,13 +122,13 @@ describe('normaliseSubdomain: one label', () => {
 });
 
 describe('resolveApiBase', () => {
-	it('is {Platform URL}/api/v1/{subdomain}, sub-folder kept', () => {
+	it('is the Platform URL, the API root and the subdomain, sub-folder kept', () => {
 		const base = (baseUrl: string, subdomain: string) => resolveApiBase({ baseUrl, subdomain });
-		// PATHS are the test's own statement of the contract; the base is the part before the route.
-		expect(base('https://dash.xobito.com', 'acme')).toBe(`https://dash.xobito.com${PATHS.templates('acme').replace(/\/templates$/, '')}`);
-		expect(base('https://example.com/waba/', ' Acme ')).toBe('https://example.com/waba/api/v1/acme');
-		expect(base('', 'acme')).toBe('https://dash.xobito.com/api/v1/acme');
-		expect(resolveApiBase({ baseUrl: 'http://intranet.example', subdomain: 'acme', allowPlainHttp: true })).toBe('http://intranet.example/api/v1/acme');
+		// PATHS are the test's own statement of the contract.
+		expect(base('https://dash.xobito.com', 'acme')).toBe(PATHS.apiBase('https://dash.xobito.com', 'acme'));
+		expect(base('https://example.com/waba/', ' Acme ')).toBe(PATHS.apiBase('https://example.com/waba', 'acme'));
+		expect(base('', 'acme')).toBe(PATHS.apiBase('https://dash.xobito.com', 'acme'));
+		expect(resolveApiBase({ baseUrl: 'http://intranet.example', subdomain: 'acme', allowPlainHttp: true })).toBe(PATHS.apiBase('http://intranet.example', 'acme'));
 	});
 
 	it('only a boolean true allows plain http', () => {
@@ -140,22 +142,23 @@ describe('resolveApiBase', () => {
 });
 
 describe('isUnderBase', () => {
-	const base = 'https://example.com/waba/api/v1/acme';
+	const base = PATHS.apiBase('https://example.com/waba', 'acme');
+	const { sendTemplate, templates } = PATHS.route;
 
 	it.each([
-		[`${base}/messages/template`, true],
-		[`${base}/templates?per_page=1`, true],
+		[`${base}/${sendTemplate}`, true],
+		[`${base}/${templates}?${new URLSearchParams(LIST.query(undefined, 1))}`, true],
 		[`${base}`, false],
-		[`${base}-evil/messages/template`, false],
-		['https://example.com/waba/api/v1/other/messages/template', false],
-		['https://example.com/api/v1/acme/messages/template', false],
-		['http://example.com/waba/api/v1/acme/templates', false],
-		['https://example.com:444/waba/api/v1/acme/templates', false],
-		['https://evil.com/waba/api/v1/acme/templates', false],
-		['https://example.com@evil.com/waba/api/v1/acme/templates', false],
-		['https://user:pw@example.com/waba/api/v1/acme/templates', false],
-		[`${base}/../other/templates`, false],
-		[`${base}/%2e%2e/other/templates`, false],
+		[`${base}-evil/${sendTemplate}`, false],
+		[`https://example.com/waba${PATHS.sendTemplate('other')}`, false],
+		[`https://example.com${PATHS.sendTemplate('acme')}`, false],
+		[`http://example.com/waba${PATHS.templates('acme')}`, false],
+		[`https://example.com:444/waba${PATHS.templates('acme')}`, false],
+		[`https://evil.com/waba${PATHS.templates('acme')}`, false],
+		[`https://example.com@evil.com/waba${PATHS.templates('acme')}`, false],
+		[`https://user:pw@example.com/waba${PATHS.templates('acme')}`, false],
+		[`${base}/../other/${templates}`, false],
+		[`${base}/%2e%2e/other/${templates}`, false],
 		['not a url', false],
 	])('%s → %s', (target, expected) => {
 		expect(isUnderBase(target, base)).toBe(expected);

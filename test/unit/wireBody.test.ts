@@ -12,7 +12,7 @@ import { toWireBody } from '../../nodes/WhatsAppTemplates/actions/message/sendTe
 import type { BinaryMedia } from '../../nodes/WhatsAppTemplates/shared/multipart/binaryMedia';
 import { StreamingMultipartBody } from '../../nodes/WhatsAppTemplates/shared/multipart/multipartBody';
 import { fingerprint, toRequestBody } from '../../nodes/WhatsAppTemplates/shared/wireBody';
-import { WIRE, wireBody } from '../support/wire';
+import { CONTACT_KEYS, WIRE, wireBody, wireContact } from '../support/wire';
 
 const parameters = (overrides: Partial<SendTemplateParameters> = {}): SendTemplateParameters => ({
 	phone: '+49 151 2345678',
@@ -55,7 +55,7 @@ describe('JSON body (no file)', () => {
 			headerText: 'A-42',
 			bodyVariables: { var1: 'Ada', var2: 42 },
 			buttonParameters: { button0: 'track/42', button1: '', button2: 'x' },
-			additionalFields: { phoneNumberId: ' 1098765 ', contact: '{"firstname":"Ada","groups":["vip","beta"]}' },
+			additionalFields: { phoneNumberId: ' 1098765 ', contact: JSON.stringify(wireContact({ firstName: 'Ada', groups: ['vip', 'beta'] })) },
 			newContact: { email: 'ada@example.com' },
 		});
 		expect(body).toEqual(
@@ -67,18 +67,18 @@ describe('JSON body (no file)', () => {
 				headerText: 'A-42',
 				body: ['Ada', '42'],
 				buttons: ['track/42', undefined, 'x'],
-				contact: { firstname: 'Ada', groups: 'vip,beta', email: 'ada@example.com' },
+				contact: wireContact({ firstName: 'Ada', groups: 'vip,beta', email: 'ada@example.com' }),
 			}),
 		);
 	});
 
-	it('a given one-time password goes as copy_code and as {{1}} when Variable 1 is empty', async () => {
+	it('a given one-time password goes as the copy code and as {{1}} when Variable 1 is empty', async () => {
 		expect(await jsonBody({ templateName: 'login_code', additionalFields: { otp: '482913' } })).toEqual(
 			wireBody({ phone: '491512345678', template: 'login_code', language: 'en', body: ['482913'], copyCode: '482913' }),
 		);
 	});
 
-	it('a generated one-time password: auto_generate_otp and otp_length, no {{1}}, later variables in place', async () => {
+	it('a generated one-time password: the generate flag and the length, no {{1}}, later variables in place', async () => {
 		const body = (await jsonBody({ templateName: 'login_code', bodyVariables: { var2: 'Ada' } }, { autoGenerateOtp: true, otpLength: 8 })) as IDataObject;
 		expect(body).toEqual({ ...wireBody({ phone: '491512345678', template: 'login_code', language: 'en', autoOtp: { length: 8 } }), [WIRE.body(2)]: 'Ada' });
 		expect(body).not.toHaveProperty(WIRE.body(1));
@@ -112,8 +112,8 @@ describe('multipart body (a file)', () => {
 		const expected = wireBody({ phone: '491512345678', template: 'order_update', language: 'en', documentName: 'report.pdf', body: ['Ada'] });
 		expect((body as StreamingMultipartBody).describe()).toEqual([
 			...Object.entries(expected).map(([name, value]) => ({ name, value })),
-			{ name: `${WIRE.contact}[firstname]`, value: 'Ada' },
-			{ name: `${WIRE.contact}[groups]`, value: 'vip' },
+			{ name: `${WIRE.contact}[${CONTACT_KEYS.firstName}]`, value: 'Ada' },
+			{ name: `${WIRE.contact}[${CONTACT_KEYS.groups}]`, value: 'vip' },
 			{ name: WIRE.mediaFile('document'), file: { name: media.uploadName, type: 'application/pdf', size: 3 } },
 		]);
 	});
