@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { MAX_REMEMBERED } from '../../nodes/WhatsAppTemplates/trigger/dedupe';
+import { forgetProcessMemory, MAX_REMEMBERED } from '../../nodes/WhatsAppTemplates/trigger/dedupe';
 import { startSandbox } from '../sandbox';
 import { AT, DIGITS, emitted, messageEvent, postSigned, receivedEvent, recordEvent, SECRET, WAMID } from './helpers';
 import { NODE_NAME, startReceiver } from './receiver';
@@ -111,4 +111,42 @@ it("the sandbox's retry of an event n8n already took starts one execution", asyn
 		await new Promise<void>((resolve) => proxy.close(() => resolve()));
 		await receiver.close();
 	}
+});
+
+describe('where the duplicates are remembered', () => {
+	it("n8n 2.40 loses the static data a started execution's webhook call wrote: a retry is still caught (this process's memory)", async () => {
+		const receiver = await startReceiver({ secret: SECRET, loseStaticDataOnStart: true });
+		const body = messageEvent(3, 'delivered', { wamid: WAMID, digits: DIGITS }, AT).body;
+		await postSigned(receiver, body);
+		expect(receiver.savedStaticData()).toEqual({});
+		const again = await postSigned(receiver, body);
+		await receiver.close();
+		expect(JSON.parse(again.body).reason).toMatch(/^duplicate/);
+		expect(receiver.executions).toHaveLength(1);
+	});
+
+	it('after a restart (the process memory gone) the saved static data alone recognises the event', async () => {
+		const first = await startReceiver({ secret: SECRET });
+		const body = recordEvent(1, { action: 'deleted', record: CONTACT }, AT).body;
+		await postSigned(first, body);
+		await first.close();
+		forgetProcessMemory();
+		const second = await startReceiver({ secret: SECRET, staticData: first.savedStaticData() });
+		const again = await postSigned(second, body);
+		await second.close();
+		expect(JSON.parse(again.body).reason).toMatch(/^duplicate/);
+		expect(second.executions).toHaveLength(0);
+	});
+
+	it('neither memory nor static data: the same event starts again (the two are what catch it)', async () => {
+		const first = await startReceiver({ secret: SECRET, loseStaticDataOnStart: true });
+		const body = recordEvent(1, { action: 'deleted', record: CONTACT }, AT).body;
+		await postSigned(first, body);
+		await first.close();
+		forgetProcessMemory();
+		const second = await startReceiver({ secret: SECRET, staticData: first.savedStaticData() });
+		expect((await postSigned(second, body)).body).toBe(JSON.stringify({ message: 'Workflow was started' }));
+		await second.close();
+		expect(second.executions).toHaveLength(1);
+	});
 });

@@ -59,6 +59,13 @@ export interface ReceiverOptions {
 	secret?: string;
 	/** n8n's execution mode: 'webhook' (a published workflow, default) or 'manual' (a test listen). */
 	mode?: 'webhook' | 'manual';
+	/** The workflow's static data as n8n loads it (e.g. saved by an earlier receiver: an n8n restart). */
+	staticData?: IDataObject;
+	/**
+	 * n8n 2.40.7 as measured: a webhook call that starts an execution loses what the node wrote to
+	 * static data (WorkflowRunner.establishContextForPersistence re-wraps it and clears the changed flag).
+	 */
+	loseStaticDataOnStart?: boolean;
 }
 
 function readRaw(req: http.IncomingMessage): Promise<Buffer> {
@@ -109,7 +116,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 		credentials: options.secret === undefined ? undefined : { [CREDENTIAL]: { id: 'cred-1', name: 'Signing secret' } },
 	};
 	const workflowId = `trigger-${crypto.randomBytes(4).toString('hex')}`;
-	let stored: IDataObject = {};
+	let stored: IDataObject = structuredClone(options.staticData ?? {});
 	const executions: INodeExecutionData[][] = [];
 	const errors: unknown[] = [];
 	let executionCounter = 0;
@@ -151,7 +158,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 			return send(500, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
 		} finally {
 			// live-webhooks.ts: saved once the webhook call is answered, only when the node changed it.
-			if (workflow.staticData.__dataChanged === true) {
+			const lost = options.loseStaticDataOnStart === true && result?.workflowData !== undefined;
+			if (workflow.staticData.__dataChanged === true && !lost) {
 				const { __dataChanged, ...rest } = JSON.parse(JSON.stringify(workflow.staticData));
 				void __dataChanged;
 				stored = rest;

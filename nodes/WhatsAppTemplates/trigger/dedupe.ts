@@ -31,14 +31,34 @@ export function dedupeKeys(event: TriggerEvent, rawBody: Buffer): string[] {
 }
 
 /**
- * Remembers keys in the workflow's static data (saved by n8n after each webhook call, kept
- * across restarts), at most MAX_REMEMBERED, oldest forgotten first. Returns true when any key was
- * seen before: the event is a duplicate and starts nothing. Otherwise records the keys.
+ * The same keys, also kept in this n8n process. n8n 2.40 loses what a webhook writes to static
+ * data whenever the call starts an execution (WorkflowRunner.establishContextForPersistence wraps
+ * the same static data in a new Workflow, which clears its "changed" flag, so n8n never saves it).
+ * Retries come seconds apart, to the same process: this memory catches them there; the static data
+ * keeps them across restarts wherever n8n saves it. Bounded: MAX_REMEMBERED keys per trigger node,
+ * MAX_NODES trigger nodes.
  */
-export function seenBefore(staticData: IDataObject, keys: string[]): boolean {
+const MAX_NODES = 200;
+const recent = new Map<string, string[]>();
+
+/** Only for tests: a fresh process, as after an n8n restart. */
+export function forgetProcessMemory(): void {
+	recent.clear();
+}
+
+/**
+ * Returns true when any key was seen before (in the static data or in this process's memory):
+ * the event is a duplicate and starts nothing. Otherwise records the keys in both, keeping the
+ * newest MAX_REMEMBERED.
+ */
+export function seenBefore(staticData: IDataObject, keys: string[], nodeKey: string): boolean {
 	const stored = Array.isArray(staticData[STORE_KEY]) ? (staticData[STORE_KEY] as string[]) : [];
-	if (keys.some((key) => stored.includes(key))) return true;
-	// A new array, assigned: n8n notices the change and saves the static data.
+	const remembered = recent.get(nodeKey) ?? [];
+	if (keys.some((key) => stored.includes(key) || remembered.includes(key))) return true;
+	// A new array, assigned: n8n notices the change and saves the static data (when it can).
 	staticData[STORE_KEY] = [...stored, ...keys].slice(-MAX_REMEMBERED);
+	recent.delete(nodeKey);
+	recent.set(nodeKey, [...remembered, ...keys].slice(-MAX_REMEMBERED));
+	if (recent.size > MAX_NODES) recent.delete(recent.keys().next().value as string);
 	return false;
 }

@@ -73,7 +73,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 
 	// A test listen ("Listen for test event") takes every event, so the same one can be sent again.
 	if (this.getMode() !== 'manual') {
-		if (seenBefore(this.getWorkflowStaticData('node'), dedupeKeys(event, raw ?? Buffer.alloc(0)))) {
+		const nodeKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+		if (seenBefore(this.getWorkflowStaticData('node'), dedupeKeys(event, raw ?? Buffer.alloc(0)), nodeKey)) {
 			return skipped('duplicate: this event started the workflow before');
 		}
 	}
