@@ -10,7 +10,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { storeBinary } from '../engine/harness';
 import { startProduct, type Product } from '../product/setup';
-import { WIRE, wireBody } from '../support/wire';
+import { WIRE, wireBody, wireContact } from '../support/wire';
 import { sendsOf } from './sends';
 
 let product: Product;
@@ -35,7 +35,7 @@ async function expectAccepted(params: INodeParameters, items?: INodeExecutionDat
 }
 
 describe('valid values at each limit reach the sandbox and are accepted', () => {
-	it('OTP of 100 characters: copy_code and {{1}}', async () => {
+	it('OTP of 100 characters: the copy code and {{1}}', async () => {
 		const request = await expectAccepted({ templateName: 'login_code', additionalFields: { otp: '9'.repeat(100) } });
 		expect(request.fields).toEqual(wireBody({ phone: PHONE, template: 'login_code', language: 'en', body: ['9'.repeat(100)], copyCode: '9'.repeat(100) }));
 	});
@@ -77,9 +77,9 @@ describe('valid values at each limit reach the sandbox and are accepted', () => 
 
 	it('contact values at their limits; ids as whole numbers', async () => {
 		const email = `${'a'.repeat(191 - '@example.com'.length)}@example.com`;
-		const contact = { firstname: 'f'.repeat(255), lastname: 'l'.repeat(255), email, country: 'c'.repeat(100), assigned_id: 7, status_id: '2', source_id: 1, groups: 'vip,beta' };
-		const request = await expectAccepted({ phone: '+49 151 9999999', additionalFields: { contact: JSON.stringify(contact) } });
-		expect(request.fields![WIRE.contact]).toEqual({ ...contact, assigned_id: '7', source_id: '1' });
+		const given = { firstName: 'f'.repeat(255), lastName: 'l'.repeat(255), email, country: 'c'.repeat(100), assignedId: 7, statusId: '2', sourceId: 1, groups: 'vip,beta' };
+		const request = await expectAccepted({ phone: '+49 151 9999999', additionalFields: { contact: JSON.stringify(wireContact(given)) } });
+		expect(request.fields![WIRE.contact]).toEqual(wireContact({ ...given, assignedId: '7', sourceId: '1' }));
 		expect(product.sb.messages[0].contactCreated).toBe(true);
 	});
 
@@ -138,7 +138,8 @@ describe('Clean Variable Values (on by default) cleans what it would otherwise r
 
 describe('unicode and emoji arrive intact', () => {
 	const vars = ['Zoë 🎉 李小龙', 'مرحبا 👩‍👩‍👧‍👦 e\u0301'];
-	const contact = { firstname: 'Zoë', lastname: 'Ødegård 🚀', groups: 'VIP ⭐,Grüße' };
+	const person = { firstName: 'Zoë', lastName: 'Ødegård 🚀', groups: 'VIP ⭐,Grüße' };
+	const contact = wireContact(person);
 	const name = 'Rechnung Nr. 42 – Zoë 📄.pdf';
 	const expected = wireBody({ phone: '491519999999', template: 'contract_copy', language: 'en', documentName: name, body: vars, contact });
 
@@ -150,7 +151,7 @@ describe('unicode and emoji arrive intact', () => {
 			mediaUrl: 'https://cdn.example.com/a.pdf',
 			documentFilename: name,
 			bodyVariables: { var1: vars[0], var2: vars[1] },
-			newContact: { firstName: contact.firstname, lastName: contact.lastname, groups: contact.groups },
+			newContact: person,
 		});
 		expect(request.contentType).toMatch(/^application\/json/);
 		expect(request.fields).toEqual({ ...expected, [WIRE.mediaUrl('document')]: 'https://cdn.example.com/a.pdf' });

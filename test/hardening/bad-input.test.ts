@@ -8,7 +8,7 @@ import { NodeOperationError, type INodeExecutionData, type INodeParameters } fro
 
 import { storeBinary } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
-import { WIRE } from '../support/wire';
+import { CONTACT_KEYS as K, WIRE, wireContact } from '../support/wire';
 import { sendsOf } from './sends';
 
 let product: Product;
@@ -25,6 +25,8 @@ const urlHeader = (kind: Kind, mediaUrl: string) => ({ templateName: TEMPLATE_OF
 const binaryHeader = (kind: Kind, binaryPropertyName = 'file') => ({ templateName: TEMPLATE_OF[kind], headerType: kind, mediaSource: 'binary', binaryPropertyName });
 const noClean = { options: { cleanVariables: false } };
 const contact = (json: unknown) => ({ additionalFields: { contact: typeof json === 'string' ? json : JSON.stringify(json) } });
+/** A refusal that names a contact key: `<key> <rest>` (rest is a pattern). */
+const keySays = (key: string, rest: string) => new RegExp(`${key} ${rest}`);
 
 interface BadCase {
 	name: string;
@@ -105,15 +107,15 @@ const badCases: BadCase[] = [
 	{ name: 'binary: an octet stream without a name', params: binaryHeader('document'), items: withFile(100, 'application/octet-stream', 'invoice'), field: 'Input Binary Field', reason: /does not take/ },
 	// Contact: JSON shape, keys, e-mail, ids; the New Contact fields likewise
 	{ name: 'contact an array', params: contact('["Ada"]'), field: 'Contact', reason: /must be a JSON object, not an array/ },
-	{ name: 'contact invalid JSON', params: contact('{firstname: "Ada"'), field: 'Contact', reason: /is not valid JSON/ },
+	{ name: 'contact invalid JSON', params: contact(`{${K.firstName}: "Ada"`), field: 'Contact', reason: /is not valid JSON/ },
 	{ name: 'contact key first_name', params: contact({ first_name: 'Ada' }), field: 'Contact', reason: /has the key "first_name", which the platform does not know/ },
-	{ name: 'contact key custom_fields', params: contact({ firstname: 'Ada', custom_fields: { plan: 'pro' } }), field: 'Contact', reason: /"custom_fields"/ },
-	{ name: 'contact email without @', params: contact({ email: 'ada.example.com' }), field: 'Contact', reason: /email "ada\.example\.com" is not an e-mail address/ },
-	{ name: 'contact assigned_id 1.5', params: contact({ assigned_id: 1.5 }), field: 'Contact', reason: /assigned_id "1\.5" is not a whole number/ },
-	{ name: 'contact status_id text', params: contact({ status_id: 'new' }), field: 'Contact', reason: /status_id "new" is not a whole number/ },
+	{ name: 'contact key custom_fields', params: contact({ ...wireContact({ firstName: 'Ada' }), custom_fields: { plan: 'pro' } }), field: 'Contact', reason: /"custom_fields"/ },
+	{ name: 'contact email without @', params: contact(wireContact({ email: 'ada.example.com' })), field: 'Contact', reason: keySays(K.email, '"ada\\.example\\.com" is not an e-mail address') },
+	{ name: 'contact assigned id 1.5', params: contact(wireContact({ assignedId: 1.5 })), field: 'Contact', reason: keySays(K.assignedId, '"1\\.5" is not a whole number') },
+	{ name: 'contact status id text', params: contact(wireContact({ statusId: 'new' })), field: 'Contact', reason: keySays(K.statusId, '"new" is not a whole number') },
 	{ name: 'New Contact email', params: { newContact: { email: 'ada@' } }, field: 'Contact', reason: /is not an e-mail address/ },
-	{ name: 'New Contact source id', params: { newContact: { sourceId: 'api' } }, field: 'Contact', reason: /source_id "api" is not a whole number/ },
-	{ name: 'contact firstname of 256 characters', params: contact({ firstname: 'x'.repeat(256) }), field: 'Contact firstname', reason: /the limit is 255/ },
+	{ name: 'New Contact source id', params: { newContact: { sourceId: 'api' } }, field: 'Contact', reason: keySays(K.sourceId, '"api" is not a whole number') },
+	{ name: 'contact first name of 256 characters', params: contact(wireContact({ firstName: 'x'.repeat(256) })), field: `Contact ${K.firstName}`, reason: /the limit is 255/ },
 ];
 
 function expectRefused(result: Awaited<ReturnType<Product['send']>>, field: string, reason: RegExp, itemIndex = 0) {
@@ -131,7 +133,7 @@ function expectRefused(result: Awaited<ReturnType<Product['send']>>, field: stri
 
 describe(`${badCases.length} invalid inputs: refused before sending, naming field, item and fix`, () => {
 	it('the matrix covers every field', () => {
-		const fields = new Set(badCases.map((c) => c.field.replace(/ \{\{\d+\}\}| \d$| firstname$/, '')));
+		const fields = new Set(badCases.map((c) => c.field.replace(new RegExp(` \\{\\{\\d+\\}\\}| \\d$| ${K.firstName}$`), '')));
 		for (const label of ['Recipient Phone', 'Template Name', 'Language Code', 'One-Time Password', 'Generated OTP Length', 'Sender Phone Number ID', 'Document Filename', 'Media URL', 'Input Binary Field', 'Contact', 'Body Variable', 'Button', 'Header Text Variable']) {
 			expect(fields).toContain(label);
 		}

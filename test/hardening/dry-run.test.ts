@@ -7,7 +7,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { storeBinary } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
-import { PATHS, WIRE, wireBody } from '../support/wire';
+import { CONTACT_KEYS as K, PATHS, WIRE, wireBody, wireContact } from '../support/wire';
 import { onlyReads, sendsOf } from './sends';
 
 let product: Product;
@@ -46,7 +46,7 @@ describe('Dry Run outputs the exact request per item and sends nothing', () => {
 				headerText: '={{ $json.order }}',
 				bodyVariables: { var1: '={{ $json.name }}', var2: 'line\nbreak' },
 				buttonParameters: { button0: 'track/{{ $json.n }}' },
-				additionalFields: { phoneNumberId: '1098765', contact: '={{ { firstname: $json.name, groups: ["vip", "beta"] } }}' },
+				additionalFields: { phoneNumberId: '1098765', contact: `={{ { ${K.firstName}: $json.name, ${K.groups}: ["vip", "beta"] } }}` },
 			},
 			{ items: [{ json: { phone: '+49 (151) 111-1111', name: 'Ada', order: 'A-1' } }, { json: { phone: '0049 151 2222222', name: 'Zoë 🎉', order: 'A-2' } }] },
 		);
@@ -68,7 +68,7 @@ describe('Dry Run outputs the exact request per item and sends nothing', () => {
 					headerText: order,
 					body: [name, 'line break'],
 					buttons: ['track/{{ $json.n }}'],
-					contact: { firstname: name, groups: 'vip,beta' },
+					contact: wireContact({ firstName: name, groups: 'vip,beta' }),
 				}),
 			},
 		}));
@@ -99,7 +99,7 @@ describe('Dry Run outputs the exact request per item and sends nothing', () => {
 				mediaSource: 'binary',
 				binaryPropertyName: 'file',
 				bodyVariables: { var1: 'Ada' },
-				additionalFields: { contact: '{"firstname":"Ada","groups":["a","b"],"assigned_id":3}' },
+				additionalFields: { contact: JSON.stringify(wireContact({ firstName: 'Ada', groups: ['a', 'b'], assignedId: 3 })) },
 			},
 			{ items: [{ json: {}, binary: { file: binary } }] },
 		);
@@ -114,9 +114,9 @@ describe('Dry Run outputs the exact request per item and sends nothing', () => {
 					headers: { Accept: 'application/json', Authorization: 'Bearer [redacted]', 'Content-Type': 'multipart/form-data' },
 					multipart: [
 						...Object.entries(text).map(([name, value]) => ({ name, value })),
-						{ name: `${WIRE.contact}[firstname]`, value: 'Ada' },
-						{ name: `${WIRE.contact}[groups]`, value: 'a,b' },
-						{ name: `${WIRE.contact}[assigned_id]`, value: '3' },
+						{ name: `${WIRE.contact}[${K.firstName}]`, value: 'Ada' },
+						{ name: `${WIRE.contact}[${K.groups}]`, value: 'a,b' },
+						{ name: `${WIRE.contact}[${K.assignedId}]`, value: '3' },
 						{ name: WIRE.mediaFile('document'), file: { name: expect.stringMatching(/^invoice-42-0-[0-9a-f]{12}\.pdf$/), type: 'application/pdf', size: 123_456 } },
 					],
 				},

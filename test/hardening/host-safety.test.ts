@@ -1,5 +1,5 @@
 /**
- * The bearer token goes only under `{Platform URL}/api/v1/{subdomain}/` (CONTRACT.md). Every
+ * The bearer token goes only under the workspace's API, `{Platform URL}{API root}/{subdomain}/` (CONTRACT.md). Every
  * injection vector in the credential's Platform URL or Workspace Subdomain is refused before any
  * connection is opened: in the node (a NodeOperationError naming the credential field) and in the
  * credential test. "No request" is proven three ways: the sandbox saw nothing, a recording server
@@ -15,7 +15,7 @@ import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.cre
 import { credentialTest } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
 import { TEMPLATES } from '../sandbox';
-import { PATHS } from '../support/wire';
+import { PATHS, answers } from '../support/wire';
 import { countNetwork } from './network';
 
 let product: Product;
@@ -28,8 +28,7 @@ beforeAll(async () => {
 	recorder = http.createServer((req, res) => {
 		recorderHits.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
 		req.resume();
-		const list = { current_page: 1, last_page: 1, per_page: 100, total: TEMPLATES.length, data: TEMPLATES };
-		const body = req.method === 'GET' ? { status: 'success', data: list } : { status: 'success', data: { whatsapp_response: { messages: [{ id: 'wamid.REC' }] } } };
+		const body = req.method === 'GET' ? answers.templatePage(TEMPLATES) : answers.success('wamid.REC');
 		res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 	});
 	await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
@@ -81,8 +80,8 @@ const vectors: Array<[string, (r: string) => IDataObject, string]> = [
 	['Platform URL plain http to another host', viaUrl(() => 'http://api.example.com'), URL_FIELD],
 	['Platform URL plain http to 127.0.0.1.evil.com', viaUrl(() => 'http://127.0.0.1.evil.com'), URL_FIELD],
 	['Platform URL plain http to localhost.evil.com', viaUrl(() => 'http://localhost.evil.com:80'), URL_FIELD],
-	['Platform URL with /api/v1', viaUrl((r) => `http://${r}/api/v1`), URL_FIELD],
-	['Platform URL with /api/v1/{subdomain}', viaUrl((r) => `http://${r}/api/v1/acme/`), URL_FIELD],
+	['Platform URL with the API root', viaUrl((r) => `http://${r}${PATHS.apiRoot}`), URL_FIELD],
+	["Platform URL with the workspace's API path", viaUrl((r) => `${PATHS.apiBase(`http://${r}`, 'acme')}/`), URL_FIELD],
 ];
 
 describe(`${vectors.length} host injection vectors: refused before any connection`, () => {
@@ -122,18 +121,18 @@ describe(`${vectors.length} host injection vectors: refused before any connectio
 describe("the credential's authenticate() keeps the token under the workspace API", () => {
 	const credentials = { baseUrl: 'https://example.com/waba', subdomain: 'acme', apiToken: TOKEN };
 	it.each([
-		'https://evil.com/api/v1/acme/templates',
-		'https://example.com/api/v1/acme/templates',
-		'https://example.com/waba/api/v1/other/templates',
-		'http://example.com/waba/api/v1/acme/templates',
-		'https://example.com/waba/api/v1/acme/../other/templates',
+		`https://evil.com${PATHS.templates('acme')}`,
+		`https://example.com${PATHS.templates('acme')}`,
+		`https://example.com/waba${PATHS.templates('other')}`,
+		`http://example.com/waba${PATHS.templates('acme')}`,
+		`${PATHS.apiBase('https://example.com/waba', 'acme')}/../other/${PATHS.route.templates}`,
 	])('refuses a request to %s', async (url) => {
 		await expect(new WhatsAppTemplatesApi().authenticate(credentials, { url, method: 'GET' })).rejects.toThrow(/Refused to send the API token/);
 	});
 
 	it('a relative request gets the workspace base and the token', async () => {
-		const options = await new WhatsAppTemplatesApi().authenticate(credentials, { url: 'templates', method: 'GET' });
-		expect(options.baseURL).toBe('https://example.com/waba/api/v1/acme');
+		const options = await new WhatsAppTemplatesApi().authenticate(credentials, { url: PATHS.route.templates, method: 'GET' });
+		expect(options.baseURL).toBe(PATHS.apiBase('https://example.com/waba', 'acme'));
 		expect(options.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
 	});
 });
@@ -160,7 +159,7 @@ describe('normalised values are accepted, and the counters do see a real request
 		expect(result.error).toBeUndefined();
 		expect(recorderHits.filter((hit) => hit.startsWith('POST'))).toEqual([`POST ${PATHS.sendTemplate('acme')} Bearer ${TOKEN}`]);
 		// Anything else it asked (the template list) went under the workspace API with the token too.
-		for (const hit of recorderHits) expect(hit).toMatch(new RegExp(`^(POST|GET) /api/v1/acme/\\S* Bearer ${TOKEN}$`));
+		for (const hit of recorderHits) expect(hit).toMatch(new RegExp(`^(POST|GET) ${PATHS.api('acme')}/\\S* Bearer ${TOKEN}$`));
 		expect(connects).toHaveLength(recorderHits.length);
 	});
 

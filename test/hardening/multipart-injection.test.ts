@@ -10,7 +10,7 @@ import { NodeOperationError, type IBinaryData } from 'n8n-workflow';
 
 import { storeBinary } from '../engine/harness';
 import { startProduct, type Product } from '../product/setup';
-import { WIRE, wireBody } from '../support/wire';
+import { WIRE, wireBody, wireContact } from '../support/wire';
 import { sendsOf } from './sends';
 
 let product: Product;
@@ -47,7 +47,8 @@ describe('a hostile binary file name', () => {
 
 describe('contact values with quotes and CR/LF', () => {
 	it('stay one text part each; no extra part, no extra header', async () => {
-		const contact = { firstname: 'Ada"\r\nContent-Disposition: form-data; name="phone_number"\r\n\r\n0000', lastname: '"; filename="x.php' };
+		// The first name tries to smuggle in a phone part of its own.
+		const contact = wireContact({ firstName: `Ada"\r\nContent-Disposition: form-data; name="${WIRE.phone}"\r\n\r\n0000`, lastName: '"; filename="x.php' });
 		const binary = await storeBinary(Buffer.from('%PDF'), { fileName: 'x.pdf', mimeType: 'application/pdf' });
 		const result = await product.send(
 			{ ...document, phone: '+49 151 7777777', additionalFields: { contact: '={{ $json.contact }}' } },

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 
 import { storeBinary } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
-import { WIRE, wireBody } from '../support/wire';
+import { CONTACT_KEYS as K, WIRE, wireBody } from '../support/wire';
 import { FieldError } from '../../nodes/WhatsAppTemplates/shared/validation/fieldError';
 import { normalisePhone } from '../../nodes/WhatsAppTemplates/shared/validation/phone';
 import { sendsOf } from './sends';
@@ -45,12 +45,12 @@ const message = fc.record({
 	bodyVariables: fc.array(variable, { minLength: 1, maxLength: 2 }),
 	contact: fc.record(
 		{
-			firstname: trimmed(60),
-			lastname: trimmed(60),
-			country: trimmed(40),
-			groups: fc.array(trimmed(15).filter((g) => !g.includes(',')), { minLength: 1, maxLength: 3 }).map((g) => g.join(',')),
-			email: fc.emailAddress().filter((e) => e.length <= 191),
-			assigned_id: fc.nat().map(String),
+			[K.firstName]: trimmed(60),
+			[K.lastName]: trimmed(60),
+			[K.country]: trimmed(40),
+			[K.groups]: fc.array(trimmed(15).filter((g) => !g.includes(',')), { minLength: 1, maxLength: 3 }).map((g) => g.join(',')),
+			[K.email]: fc.emailAddress().filter((e) => e.length <= 191),
+			[K.assignedId]: fc.nat().map(String),
 		},
 		{ requiredKeys: [] },
 	),

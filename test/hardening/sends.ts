@@ -1,6 +1,6 @@
 /**
- * The template sends a sandbox received. The node may read the template list (GET templates)
- * before sending; only POST messages/template can put a message on its way.
+ * The template sends a sandbox received. The node may read the template list before sending;
+ * only a template send can put a message on its way.
  */
 import type { RecordedRequest, Sandbox } from '../sandbox';
 

@@ -9,7 +9,7 @@ import type { IBinaryData } from 'n8n-workflow';
 
 import { storeBinary } from '../engine/harness';
 import { jsonOut, startProduct, type Product } from '../product/setup';
-import { PATHS, WIRE } from '../support/wire';
+import { PATHS, WIRE, readSendData } from '../support/wire';
 import { sendsOf } from './sends';
 
 let product: Product;
@@ -79,7 +79,7 @@ describe('30 items, the same invoice.pdf, 10 in flight', () => {
 		}
 		// The outputs tell each item where its own file went.
 		const out = jsonOut(result);
-		const storedInfo = out.map((o) => ((o.data as { media_info: { filename: string } }).media_info.filename));
+		const storedInfo = out.map((o) => readSendData(o.data).mediaInfo!.fileName);
 		expect(new Set(storedInfo).size).toBe(30);
 		expect(new Set(storedInfo)).toEqual(new Set(stored));
 	});
