@@ -24,7 +24,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { provision } = require('../provision');
-const { publishArgs } = require('../versions/features');
+const { publishArgs, envOverrides } = require('../versions/features');
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
 const { log, indent, summary } = require('./report');
@@ -90,7 +90,7 @@ async function main() {
 	try {
 		const port = await app.freePort();
 		const brokerPort = await app.freePort();
-		const envFor = (binaryDataMode, logLevel = 'info') => app.n8nEnv({ userFolder, port, brokerPort, prov, binaryDataMode, logLevel });
+		const envFor = (binaryDataMode, logLevel = 'info') => app.n8nEnv({ userFolder, port, brokerPort, prov, binaryDataMode, logLevel, extra: envOverrides(prov.n8nVersion) });
 
 		await timed('import', () => importAll(prov, envFor('filesystem'), tmp, sb));
 		await timed('executions', () => runExecutionChecks({ prov, sb, envFor }));

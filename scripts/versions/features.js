@@ -17,4 +17,13 @@ function publishArgs(version, workflowId) {
 		: ['update:workflow', `--id=${workflowId}`, '--active=true'];
 }
 
-module.exports = { publishArgs, major };
+/**
+ * Environment entries that differ per line, laid over n8nEnv's. 2.40.7 needs its 'mcp-registry'
+ * module disabled (its refresh calls api.n8n.io at start); 1.123.81 has no such module and
+ * refuses to start on the name ('Unknown module "mcp-registry"').
+ */
+function envOverrides(version) {
+	return major(version) >= 2 ? {} : { N8N_DISABLED_MODULES: '' };
+}
+
+module.exports = { publishArgs, envOverrides, major };
