@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { buildIfNeeded } = require('./lib/package');
+const { readTemplateRecord } = require('./lib/wire');
 
 const root = path.join(__dirname, '..');
 const built = path.join(root, 'dist/nodes/WhatsAppTemplates/WhatsAppTemplates.node.js');
@@ -50,9 +51,10 @@ async function main() {
 		console.log(`\nThe sandbox received ${sb.requests.length} request(s):`);
 		sb.requests.forEach((r) => console.log(`  ${describeRequest(r)}`));
 		console.log(`\nWhatsApp received ${sb.messages.length} message(s):`);
-		sb.messages.forEach((m) =>
-			console.log(`  ${m.wamid}  ${m.template.template_name}/${m.template.language}  header ${JSON.stringify(m.whatsapp.header)} body ${JSON.stringify(m.whatsapp.body)}${m.contactCreated ? '  (new contact)' : ''}`),
-		);
+		sb.messages.forEach((m) => {
+			const template = readTemplateRecord(m.template);
+			console.log(`  ${m.wamid}  ${template.name}/${template.language}  header ${JSON.stringify(m.whatsapp.header)} body ${JSON.stringify(m.whatsapp.body)}${m.contactCreated ? '  (new contact)' : ''}`);
+		});
 
 		const issued = new Set(sb.messages.map((m) => m.wamid));
 		const ids = out.map((item) => item.json && item.json.messageId);

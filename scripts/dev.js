@@ -23,6 +23,7 @@ const path = require('node:path');
 
 const { provision } = require('./provision');
 const app = require('./lib/n8n-app');
+const { PATHS, readTemplateRecord } = require('./lib/wire');
 
 const { REPO, secs } = app;
 const EXAMPLES = ['send-template.json', 'webhook-send.json', 'crm-sync.json', 'media-from-file.json'];
@@ -35,7 +36,7 @@ function log(msg) {
 /** "order_update (en, de), invoice_ready (en), ...": the templates a send can use. */
 function approved(templates) {
 	const byName = new Map();
-	for (const t of templates) if (t.status === 'APPROVED') byName.set(t.template_name, [...(byName.get(t.template_name) || []), t.language]);
+	for (const t of templates.map(readTemplateRecord)) if (t.status === 'APPROVED') byName.set(t.name, [...(byName.get(t.name) || []), t.language]);
 	return [...byName].map(([name, langs]) => `${name} (${langs.join(', ')})`).join(', ');
 }
 
@@ -127,7 +128,7 @@ async function startDev({
 			`  workflows:    ${imported.join(', ')}`,
 			`  webhook:      curl -s -X POST ${n8n.url}/webhook/whatsapp-template -H 'content-type: application/json' \\`,
 			`                  -d '{"phone":"+49 151 23456789","name":"Ada","order_id":"A-1042"}'`,
-			`  sandbox:      ${sandbox.baseUrl}/api/v1/${sandbox.subdomain}/ (approved templates: ${approved(sandbox.templates)})`,
+			`  sandbox:      ${PATHS.apiBase(sandbox.baseUrl, sandbox.subdomain)}/ (approved templates: ${approved(sandbox.templates)})`,
 			`  n8n log:      ${path.relative(process.cwd(), logFile) || logFile}`,
 			`  user folder:  ${path.relative(process.cwd(), userFolder) || userFolder}`,
 			'',
@@ -157,7 +158,8 @@ if (require.main === module) {
 					const files = r.files.map((x) => ` +${x.field}:${x.filename} (${x.size} B)`).join('');
 					const answer = JSON.stringify(r.response);
 					const sent = dev.sandbox.messages.find((m) => answer.includes(m.wamid));
-					const what = sent ? ` ${sent.template.template_name}/${sent.template.language} ${sent.wamid}` : '';
+					const template = sent && readTemplateRecord(sent.template);
+					const what = sent ? ` ${template.name}/${template.language} ${sent.wamid}` : '';
 					log(`sandbox: ${r.method} ${r.path} → ${r.status}${what}${files}`);
 				}
 			}, 500);

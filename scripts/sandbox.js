@@ -8,7 +8,8 @@
  * platform counts them), --prefix /waba, --xobito (400 for an unknown workspace),
  * --no-jpg (an older platform that refuses .jpg).
  */
-const { startSandbox, DEMO_TOKENS } = require('../test/sandbox');
+const { startSandbox, DEMO_TOKENS, ROUTES } = require('../test/sandbox');
+const { PATHS, WIRE, readAnswer, readTemplateRecord } = require('./lib/wire');
 
 const flag = (name) => process.argv.includes(`--${name}`);
 function option(name, fallback) {
@@ -27,10 +28,11 @@ async function main() {
 		acceptJpg: !flag('no-jpg'),
 		tokens: DEMO_TOKENS,
 	});
-	const approved = sb.templates.filter((t) => t.status === 'APPROVED').length;
+	const templates = sb.templates.map(readTemplateRecord);
+	const approved = templates.filter((t) => t.status === 'APPROVED').length;
 	const lines = [
 		`Sandbox platform listening: ${sb.baseUrl}`,
-		`  API: ${sb.baseUrl}/api/v1/${sb.subdomain}/{templates, templates/{id}, messages/template}`,
+		`  API: ${PATHS.apiBase(sb.baseUrl, sb.subdomain)}/{${ROUTES.map((r) => r.path).join(', ')}}`,
 		'',
 		'Credential:',
 		`  Platform URL:         ${sb.baseUrl}   (plain HTTP on loopback)`,
@@ -42,9 +44,9 @@ async function main() {
 			`${sb.config.invalidTenantStatus} "Invalid tenant subdomain"`,
 		'',
 		`Templates: ${sb.templates.length} (${approved} APPROVED), e.g.:`,
-		...sb.templates
+		...templates
 			.slice(0, 10)
-			.map((t) => `  ${t.id}  ${t.template_name.padEnd(16)} ${t.language.padEnd(6)} ${t.status.padEnd(9)} ${t.category.padEnd(15)} header ${t.header_data_format ?? '-'}, ${t.body_params_count} body params`),
+			.map((t) => `  ${t.id}  ${t.name.padEnd(16)} ${t.language.padEnd(6)} ${t.status.padEnd(9)} ${t.category.padEnd(15)} header ${t.headerFormat ?? '-'}, ${t.bodyParams} body params`),
 		'',
 		`Latency: ${sb.config.latencyMs} ms; rate limit: ${rate ? `${rate}/min per token` : 'off'}; .jpg: ${sb.config.acceptJpg ? 'accepted' : 'refused'}. Ctrl-C to stop.`,
 		'',
@@ -58,9 +60,11 @@ async function main() {
 			if (r.endedAt === null || logged.has(r)) continue;
 			logged.add(r);
 			const files = r.files.map((f) => ` ${f.field}=${f.filename} (${f.size} B)`).join('');
-			const phone = r.fields && typeof r.fields.phone_number === 'string' ? ` phone_number=${r.fields.phone_number}` : '';
-			const tpl = r.fields && typeof r.fields.template_name === 'string' ? ` ${r.fields.template_name}/${r.fields.template_language}` : '';
-			const errors = r.response && r.response.errors ? ` ${JSON.stringify(r.response.errors)}` : '';
+			const fields = r.fields || {};
+			const phone = typeof fields[WIRE.phone] === 'string' ? ` ${WIRE.phone}=${fields[WIRE.phone]}` : '';
+			const tpl = typeof fields[WIRE.templateName] === 'string' ? ` ${fields[WIRE.templateName]}/${fields[WIRE.templateLanguage]}` : '';
+			const { errors: refused } = readAnswer(r.response);
+			const errors = refused ? ` ${JSON.stringify(refused)}` : '';
 			const fault = r.fault ? ` fault=${r.fault}` : '';
 			process.stdout.write(`#${r.seq} ${r.method} ${r.path} -> ${r.status ?? 'no answer'}${tpl}${phone}${files}${fault}${errors}\n`);
 		}

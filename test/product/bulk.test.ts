@@ -1,6 +1,6 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { WIRE } from '../support/wire';
+import { WIRE, answers } from '../support/wire';
 import { bulkPhone, items, jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -34,7 +34,7 @@ describe('bulk sends', () => {
 		expect(product.sb.stats.maxInFlight).toBe(5);
 	});
 
-	it('a 429 item is sent again after retry_after and succeeds; nothing is sent twice', async () => {
+	it('a 429 item is sent again after the wait it names and succeeds; nothing is sent twice', async () => {
 		product.sb.configure({ rateLimit: { max: 4, windowMs: 1000 } });
 		const result = await product.send({ ...byPhone, options: { concurrency: 2 } }, { items: items(10) });
 		expect(result.error).toBeUndefined();
@@ -43,8 +43,8 @@ describe('bulk sends', () => {
 		expect(new Set(product.sb.messages.map((m) => phoneOf(m.fields))).size).toBe(10);
 		// v1 names the wait only in the body: no Retry-After header came.
 		const limited = sends(product).find((r) => r.status === 429)!;
-		expect(limited.response).toEqual({ message: 'Too many requests', retry_after: 1 });
-		// The retried request comes no sooner than retry_after after its 429.
+		expect(limited.response).toEqual(answers.rateLimited(1));
+		// The retried request comes no sooner than the named wait after its 429.
 		const retry = sends(product).find((r) => r.seq > limited.seq && phoneOf(r.fields) === phoneOf(limited.fields))!;
 		expect(retry.startedAt - limited.endedAt!).toBeGreaterThanOrEqual(950);
 		// While paused, no other request started either.

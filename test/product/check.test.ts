@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox';
-import { PATHS } from '../support/wire';
+import { LIST, PATHS } from '../support/wire';
 import { items, jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -61,7 +61,7 @@ describe('Check Template Before Sending (on by default)', () => {
 			expect(result.error).toBeUndefined();
 			expect(jsonOut(result).filter((o) => o.messageId)).toHaveLength(500);
 			const reads = big.requests.filter((r) => r.route === 'templates.list');
-			expect(reads.map((r) => r.query)).toEqual([1, 2, 3].map((page) => ({ page: String(page), per_page: '100' })));
+			expect(reads.map((r) => r.query)).toEqual([1, 2, 3].map((page) => LIST.query(page, LIST.pageSize)));
 			expect(big.messages).toHaveLength(500);
 		} finally {
 			await big.close();

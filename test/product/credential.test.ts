@@ -1,6 +1,6 @@
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { credentialTest } from '../engine/harness';
-import { PATHS } from '../support/wire';
+import { LIST, PATHS } from '../support/wire';
 import { startProduct, type Product } from './setup';
 
 let product: Product;
@@ -24,7 +24,7 @@ describe("the credential's Test button", () => {
 		const [request] = product.sb.requests;
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe(PATHS.templates(product.sb.subdomain));
-		expect(request.query).toEqual({ per_page: '1' });
+		expect(request.query).toEqual(LIST.query(undefined, 1));
 		expect(request.status).toBe(200);
 		expect(product.sb.messages).toHaveLength(0);
 	});

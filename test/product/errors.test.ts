@@ -44,7 +44,7 @@ const rows: Row[] = [
 	{ name: 'WhatsApp not connected', fault: { kind: 'notConnected503' }, status: 503, message: /WhatsApp is not connected/, description: /connect WhatsApp/, delivery: 'not sent' },
 	{ name: 'over the upload limit (HTML 413)', fault: { kind: 'tooLarge413' }, status: 413, message: /larger than this platform accepts/, description: /smaller file/, delivery: 'not sent' },
 	{ name: 'WhatsApp refused (#132000)', fault: { kind: 'whatsapp500' }, status: 500, message: /^WhatsApp refused the message: \(#132000\)/, description: /do not match the template's variables.*Nothing was sent/, delivery: 'not sent' },
-	{ name: 'platform failure (errors.system)', fault: { kind: 'system500' }, status: 500, message: /failed while handling/, description: /may or may not have gone out/, delivery: 'unknown' },
+	{ name: 'platform failure (a system error)', fault: { kind: 'system500' }, status: 500, message: /failed while handling/, description: /may or may not have gone out/, delivery: 'unknown' },
 	{ name: 'proxy HTML 502', fault: { kind: 'html502' }, status: 502, message: /not JSON: perhaps a proxy/, description: /may or may not have gone out/, delivery: 'unknown' },
 	{ name: '200 without a message id', fault: { kind: 'noMessageId200' }, status: 200, message: /without a WhatsApp message id/, description: /may or may not have gone out/, delivery: 'unknown' },
 	{ name: '200 with status error', fault: { kind: 'statusError200' }, status: 200, message: /reported an error/, description: /may or may not have gone out/, delivery: 'unknown' },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { storeBinary, setupEngine } from '../engine/harness';
-import { PATHS, WIRE, wireBody, type MediaKind } from '../support/wire';
+import { PATHS, WIRE, wireBody, wireContact, type MediaKind } from '../support/wire';
 import { jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -24,7 +24,7 @@ describe('every field reaches the platform under its wire name', () => {
 			additionalFields: {
 				otp: 'v1 ü',
 				phoneNumberId: '1098765',
-				contact: '{"firstname":"Ada","lastname":"Lovelace","groups":["vip","beta"],"status_id":1}',
+				contact: JSON.stringify(wireContact({ firstName: 'Ada', lastName: 'Lovelace', groups: ['vip', 'beta'], statusId: 1 })),
 			},
 			newContact: { email: 'ada@example.com', country: 'Germany', sourceId: '2', assignedId: 5 },
 		});
@@ -44,16 +44,16 @@ describe('every field reaches the platform under its wire name', () => {
 				body: Array.from({ length: 10 }, (_, i) => `v${i + 1} ü`),
 				buttons: ['track/1', 'b1', 'b2'],
 				copyCode: 'v1 ü',
-				contact: {
-					firstname: 'Ada',
-					lastname: 'Lovelace',
+				contact: wireContact({
+					firstName: 'Ada',
+					lastName: 'Lovelace',
 					groups: 'vip,beta',
-					status_id: '1',
+					statusId: '1',
 					email: 'ada@example.com',
 					country: 'Germany',
-					source_id: '2',
-					assigned_id: '5',
-				},
+					sourceId: '2',
+					assignedId: '5',
+				}),
 			}),
 		);
 		const [out] = jsonOut(result);
@@ -140,7 +140,7 @@ describe('binary header media: bytes verified by hash, uploaded under a unique a
 					language: 'en',
 					documentName: kind === 'document' ? fileName : undefined,
 					body: Object.values(vars),
-					contact: { firstname: 'Ada' },
+					contact: wireContact({ firstName: 'Ada' }),
 				}),
 			);
 			expect(jsonOut(result)[0].messageId).toBe(product.sb.messages[0].wamid);

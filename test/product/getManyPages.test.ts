@@ -1,4 +1,5 @@
 import { startSandbox, type Sandbox } from '../sandbox';
+import { LIST, readTemplateRecord } from '../support/wire';
 import { jsonOut, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -19,8 +20,8 @@ describe('Template → Get Many in a workspace of several pages', () => {
 			{ credentials: { baseUrl: big.baseUrl, apiToken: big.tokens.send } },
 		);
 		expect(result.error).toBeUndefined();
-		const approved = big.templates.filter((t) => t.status === 'APPROVED');
-		expect(jsonOut(result).map((t) => t.id)).toEqual(approved.map((t) => t.id));
-		expect(big.requests.filter((r) => r.route === 'templates.list').map((r) => Number(r.query.page))).toEqual([1, 2, 3]);
+		const approved = big.templates.map(readTemplateRecord).filter((t) => t.status === 'APPROVED');
+		expect(jsonOut(result).map((t) => readTemplateRecord(t).id)).toEqual(approved.map((t) => t.id));
+		expect(big.requests.filter((r) => r.route === 'templates.list').map((r) => Number(LIST.pageOf(r.query)))).toEqual([1, 2, 3]);
 	});
 });

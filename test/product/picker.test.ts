@@ -4,7 +4,7 @@ import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.cre
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
 import { callNodeMethod } from '../engine/harness';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { wireBody } from '../support/wire';
+import { LIST, readTemplateRecord, wireBody } from '../support/wire';
 import { BASE_PARAMS, TYPE_NAME, jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -35,10 +35,10 @@ const picked = (value: string) => ({ template: { __rl: true, mode: 'list', value
 describe('the template picker', () => {
 	it('lists exactly the approved templates, across every page', async () => {
 		const { results } = await call<INodeListSearchResult>('searchTemplates', {}, big);
-		const approved = big.templates.filter((t) => t.status === 'APPROVED').map((t) => `${t.template_name}|${t.language}`);
+		const approved = big.templates.map(readTemplateRecord).filter((t) => t.status === 'APPROVED').map((t) => `${t.name}|${t.language}`);
 		expect(approved.length).toBeGreaterThan(200);
 		expect(results.map((r) => r.value).sort()).toEqual([...approved].sort());
-		expect(big.requests.filter((r) => r.route === 'templates.list').map((r) => r.query.page)).toEqual(['1', '2', '3']);
+		expect(big.requests.filter((r) => r.route === 'templates.list').map((r) => LIST.pageOf(r.query))).toEqual(['1', '2', '3']);
 	});
 
 	it('names each with language, category and header kind, flags what cannot be sent, and searches by name', async () => {

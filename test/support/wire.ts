@@ -144,6 +144,11 @@ export const answers = {
 	},
 };
 
+/** Any answer of the platform, read by what its keys hold (missing keys come back undefined). */
+export function readAnswer(body: unknown): { status: unknown; message: unknown; data: unknown; errors: unknown; retryAfter: unknown } {
+	return { status: at(body, 'status'), message: at(body, 'message'), data: at(body, 'data'), errors: at(body, 'errors'), retryAfter: at(body, 'retry_after') };
+}
+
 /** A send's 200 `data` (the node outputs it as `data`), read by what its keys hold. */
 export function readSendData(data: unknown): {
 	contact: unknown;

@@ -1,5 +1,5 @@
 /**
- * The shapes an error answer comes in (shared/apiError.ts, CONTRACT.md): `errors` as a string or
+ * The shapes an error answer comes in (shared/apiError.ts, CONTRACT.md): its errors as a string or
  * an object of arrays, a template's missing fields in the node's field names, HTML from proxies, a 429's
  * note, and failures with no HTTP answer at all.
  */
@@ -22,7 +22,7 @@ const WIRE_NAMES = [
 	...(['image', 'video', 'document'] as const).flatMap((k) => [WIRE.mediaUrl(k), WIRE.mediaFile(k)]),
 ];
 
-describe('`errors` as a string', () => {
+describe('errors as a string', () => {
 	it('is spelled out as it came', () => {
 		const { error, delivery } = map(422, err('validation_failed', 'The contact could not be created'));
 		expect(error.message).toBe('The contact could not be created');
@@ -38,7 +38,7 @@ describe('`errors` as a string', () => {
 	});
 });
 
-describe('`errors` as an object', () => {
+describe('errors as an object of lists', () => {
 	it('every key and message, wire names replaced by the node\'s field names', () => {
 		const { error } = map(422, err('Validation failed', { [WIRE.phone]: ['too short.'], [WIRE.body(3)]: ['must be a string.', 'max 1024.'], [WIRE.mediaUrl('image')]: ['invalid.'] }));
 		expect(error.message).toBe('Recipient Phone: too short.; Body Variable {{3}}: must be a string. max 1024.; Media URL (image header): invalid.');

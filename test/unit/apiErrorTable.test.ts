@@ -1,6 +1,6 @@
 /**
  * Every row of CONTRACT.md's error table (shared/apiError.ts): the node's own words for the
- * status and `errors` keys, the platform's `message` only as a hint, and whether the message
+ * status and the kinds of errors, the platform's own message only as a hint, and whether the message
  * may have gone out ('not sent' | 'unknown').
  */
 import type { INode } from 'n8n-workflow';

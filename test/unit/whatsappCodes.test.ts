@@ -1,5 +1,5 @@
 /**
- * WhatsApp's own refusals come as 500 `errors.whatsapp` with Meta's text, which usually carries
+ * WhatsApp's own refusals come as a 500 whose errors hold Meta's text under WhatsApp's key, which usually carries
  * its code (CONTRACT.md): the code is read from the text and explained in plain words.
  */
 import { explainWhatsappCode, whatsappCode } from '../../nodes/WhatsAppTemplates/shared/whatsappCodes';
