@@ -6,8 +6,13 @@
  *   node-panel.png        the node's panel in the media example after a run: the PDF as input
  *                         binary, the document header parameters, the API's answer as output
  *   credential.png        the credential dialog (Platform URL, Workspace Subdomain, API Token)
+ *   template-list.png     a new node (version 1.1): the template picker open, searched for "order"
+ *   template-picker.png   order_update (en) picked, its Template Values filled, the step executed
+ *                         (scripts/shots/template-picker.js)
  *
- *   node scripts/screenshots.js
+ *   node scripts/screenshots.js                    all of them
+ *   node scripts/screenshots.js template-picker    only the shots whose group is named
+ *                                                  (crm, node-panel, template-picker)
  *
  * Uses a running `npm run dev` (http://127.0.0.1:5678, N8N_DEV_PORT) when there is one, else
  * starts the same dev environment itself and stops it afterwards. Drives Debian's
@@ -18,12 +23,18 @@ const os = require('node:os');
 const path = require('node:path');
 
 const app = require('./lib/n8n-app');
+const { templatePickerShots } = require('./shots/template-picker');
 
 const OUT = path.join(app.REPO, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PORT = Number(process.env.N8N_DEV_PORT || 5678);
 const MAX_BYTES = 150 * 1024;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// On a busy machine the editor takes seconds per answer: wait for what it shows, up to 2 minutes.
+const TIMEOUT_MS = 120000;
+const GROUPS = ['crm', 'node-panel', 'template-picker'];
+const wanted = process.argv.slice(2);
+const want = (group) => wanted.length === 0 || wanted.includes(group);
 
 function log(msg) {
 	process.stdout.write(`[screenshots] ${msg}\n`);
@@ -53,7 +64,7 @@ async function runWorkflow(page, connections) {
 	await page.click('[data-test-id="execute-workflow-button"]');
 	await page.waitForFunction(
 		(n) => [...document.querySelectorAll('[data-test-id="edge-label"]')].filter((e) => /item/.test(e.textContent)).length >= n,
-		{ timeout: 60000, polling: 250 },
+		{ timeout: TIMEOUT_MS, polling: 250 },
 		connections,
 	);
 	await sleep(800);
@@ -63,6 +74,7 @@ async function runWorkflow(page, connections) {
 }
 
 async function main() {
+	for (const w of wanted) if (!GROUPS.includes(w)) throw new Error(`unknown shot group ${w}: one of ${GROUPS.join(', ')}`);
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
 	const puppeteer = require('puppeteer-core');
 	const url = `http://127.0.0.1:${PORT}`;
@@ -95,6 +107,8 @@ async function main() {
 	try {
 		page = await browser.newPage();
 		await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 1 });
+		page.setDefaultTimeout(TIMEOUT_MS);
+		page.setDefaultNavigationTimeout(TIMEOUT_MS);
 
 		log('signing in');
 		await page.goto(`${url}/signin`, { waitUntil: 'networkidle2' });
@@ -102,32 +116,39 @@ async function main() {
 		await page.type('#password', app.DEV_OWNER.password);
 		await page.click('[data-test-id="form-submit-button"]');
 		await page
-			.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 30000 })
+			.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: TIMEOUT_MS })
 			.catch(() => {
 				throw new Error(`login failed (still at ${page.url()})`);
 			});
 
 		// 1. The CRM sync canvas after a run: 4 in, 3 sent, 1 to the error output.
-		await page.goto(`${url}/workflow/WaTplExampleCrm1`, { waitUntil: 'networkidle2' });
-		await page.waitForSelector('[data-test-id="canvas-node"]');
-		await runWorkflow(page, 4);
-		await shoot(page, 'canvas-crm-sync.png');
+		if (want('crm')) {
+			await page.goto(`${url}/workflow/WaTplExampleCrm1`, { waitUntil: 'networkidle2' });
+			await page.waitForSelector('[data-test-id="canvas-node"]');
+			await runWorkflow(page, 4);
+			await shoot(page, 'canvas-crm-sync.png');
+		}
 
-		// 2. The node panel in the media example after a run.
-		await page.goto(`${url}/workflow/WaTplExampleFile`, { waitUntil: 'networkidle2' });
-		await page.waitForSelector('[data-test-id="canvas-node"]');
-		await runWorkflow(page, 3);
-		const node = await page.$('[data-test-id="canvas-node"][data-node-name="Send with invoice"]');
-		await node.click({ count: 2 });
-		await page.waitForSelector('[data-test-id="ndv"]', { visible: true });
-		await sleep(1200);
-		await shoot(page, 'node-panel.png');
+		// 2. The node panel in the media example after a run, 3. the credential dialog opened from it.
+		if (want('node-panel')) {
+			await page.goto(`${url}/workflow/WaTplExampleFile`, { waitUntil: 'networkidle2' });
+			await page.waitForSelector('[data-test-id="canvas-node"]');
+			await runWorkflow(page, 3);
+			const node = await page.$('[data-test-id="canvas-node"][data-node-name="Send with invoice"]');
+			await node.click({ count: 2 });
+			await page.waitForSelector('[data-test-id="ndv"]', { visible: true });
+			await sleep(1200);
+			await shoot(page, 'node-panel.png');
 
-		// 3. The credential dialog, opened from the node panel.
-		await page.click('[data-test-id="credential-edit-button"]');
-		await page.waitForSelector('[data-test-id="credential-edit-dialog"], .el-dialog', { visible: true });
-		await sleep(1200);
-		await shoot(page, 'credential.png');
+			await page.click('[data-test-id="credential-edit-button"]');
+			await page.waitForSelector('[data-test-id="credential-edit-dialog"], .el-dialog', { visible: true });
+			await sleep(1200);
+			await shoot(page, 'credential.png');
+		}
+
+		// 4. A new node's template picker and the picked template's values (in a new workflow, which
+		//    the shot deletes again).
+		if (want('template-picker')) await templatePickerShots(page, url, shoot, log);
 	} catch (err) {
 		// What the editor showed when it went wrong (an error toast, a node in red) says more than a timeout.
 		const failure = path.join(os.tmpdir(), 'screenshots-failure.png');
