@@ -165,13 +165,24 @@ function nodeEnv(p, extra = {}) {
 	};
 }
 
+function nodeMajorOverride(argv = process.argv.slice(2)) {
+	const i = argv.indexOf('--node');
+	return (i >= 0 && argv[i + 1]) || process.env.N8N_E2E_NODE || undefined;
+}
+
 /** What a version needs: the Node major (from n8n's engines field) and npm overrides. */
 function versionProfile(n8nVersion) {
 	const r = spawnSync('npm', ['view', `n8n@${n8nVersion}`, 'engines', '--json'], { encoding: 'utf8' });
 	if (r.status !== 0) throw new Error(`npm view n8n@${n8nVersion} failed: ${(r.stderr || '').trim().split('\n')[0]}`);
 	const range = ((r.stdout.trim() && JSON.parse(r.stdout)) || {}).node || '*';
 	const semver = require('semver');
-	const nodeMajor = NODE_MAJORS.find((m) => semver.satisfies(`${m}.99.0`, range) || semver.satisfies(`${m}.20.0`, range));
+	// A bounded range ('>=20.19 <= 24.x'): the newest Node it allows. An open one ('>=18.10' of
+	// n8n 1.50, '>=24.0.0' of 2.40.7) was never tested on later Nodes: the oldest allowed from 20 up.
+	// --node <major> / N8N_E2E_NODE overrides.
+	const open = !/<|\^|~|\|\|/.test(range);
+	const wanted = nodeMajorOverride();
+	const candidates = wanted ? [wanted] : open ? NODE_MAJORS.filter((m) => Number(m) >= 20).reverse() : NODE_MAJORS;
+	const nodeMajor = candidates.find((m) => semver.satisfies(`${m}.99.0`, range) || semver.satisfies(`${m}.20.0`, range));
 	if (!nodeMajor) throw new Error(`n8n ${n8nVersion} wants Node '${range}': none of ${NODE_MAJORS.join(', ')} fits`);
 	const major = Number(n8nVersion.split('.')[0]);
 	const overrides = major < 2 ? { xlsx: '0.18.5' } : {};
