@@ -8,20 +8,19 @@
  * retry_after after a 429 and sends the refused item again (a 429 was not processed, so this
  * cannot double-send).
  *
- * Ideal: 300 / 60 = 5 windows; the last one cannot open before 4 × 5 s = 20 s (IDEAL_MS).
+ * Ideal: every counted request (the 300 sends and the node's template-list read per run: 301)
+ * in windows of 60, so 6 windows; the last cannot open before 5 × 5 s = 25 s (idealMs).
  * retry_after is rounded up to whole seconds and counted from the 429, so each window costs the
  * node the time it took to send the window's 60 messages on top (printed: lossPerWindowMs). Goals:
  * 0 failed items, 0 messages accepted twice (the sandbox's accepted messages: 300, 300 distinct
  * phones, 300 answers 200, no status but 200 and 429), every 429 carried retry_after in its body,
- * a raw probe shows the 429 has no Retry-After header, and wall time ≤ 1.15 × IDEAL_MS.
+ * a raw probe shows the 429 has no Retry-After header, and wall time ≤ 1.15 × idealMs.
  * Messages In Flight: the node's default, 5 (BENCH_RATE_CONCURRENCY to try others).
  */
 const lib = require('./lib');
 
 const COUNT = 300;
 const LIMIT = { max: 60, windowMs: 5000 };
-const WINDOWS = Math.ceil(COUNT / LIMIT.max);
-const IDEAL_MS = (WINDOWS - 1) * LIMIT.windowMs;
 const GOAL_RATIO = 1.15;
 const CONCURRENCY = Number(process.env.BENCH_RATE_CONCURRENCY || 5);
 
@@ -72,7 +71,7 @@ async function main() {
 	const phones = sb.messages.map((m) => m.fields[SEND.phone]);
 	const distinct = new Set(phones).size;
 	const sentTwice = phones.length - distinct;
-	const accepted200 = sb.stats.byStatus[200] ?? 0;
+	const accepted200 = lib.sendsOf(sb).filter((r) => r.status === 200).length;
 	const refusals = sb.requests.filter((r) => r.status === 429);
 	const bodyRetryAfter = refusals.every((r) => Number.isInteger(r.response?.retry_after) && r.response.retry_after >= 1);
 	const otherStatuses = Object.keys(sb.stats.byStatus).filter((s) => s !== '200' && s !== '429');
@@ -80,12 +79,17 @@ async function main() {
 	// Every request counts against the limit, the node's template-list read per run included.
 	const requests = sb.stats.total;
 	const sendRequests = lib.sendsOf(sb).length;
+	const listReads = sb.requests.filter((r) => r.route === 'templates.list').length;
 	const maxInFlight = sb.stats.maxInFlight;
 	const probe = await probe429(sb);
 	await sb.close();
 	const bodyOnly = probe.status === 429 && Number.isInteger(probe.retryAfterInBody) && probe.retryAfterHeader === null;
 
-	const ratio = wallMs / IDEAL_MS;
+	// Refused requests are not counted by the platform; everything else is, the template-list read too.
+	const counted = requests - refusals.length;
+	const windows = Math.ceil(counted / LIMIT.max);
+	const idealMs = (windows - 1) * LIMIT.windowMs;
+	const ratio = wallMs / idealMs;
 	return {
 		bench: 'rate-limit',
 		node: process.version,
@@ -93,12 +97,15 @@ async function main() {
 		limit: LIMIT,
 		concurrency: CONCURRENCY,
 		wallMs: Math.round(wallMs),
-		idealMs: IDEAL_MS,
-		goalMs: GOAL_RATIO * IDEAL_MS,
+		countedRequests: counted,
+		windows,
+		idealMs,
+		goalMs: Math.round(GOAL_RATIO * idealMs),
 		ratio: lib.round(ratio, 3),
-		lossPerWindowMs: Math.round((wallMs - IDEAL_MS) / WINDOWS),
+		lossPerWindowMs: Math.round((wallMs - idealMs) / windows),
 		requests,
 		sendRequests,
+		listReads,
 		status429: refusals.length,
 		retryAfterSeen: [...new Set(refusals.map((r) => r.response?.retry_after))].sort(),
 		failed,

@@ -44,7 +44,7 @@ const SUMMARY = {
 		String(r.ratio),
 	],
 	'rate-limit': (r) => [
-		`0 failed, 0 twice, retry_after in body only, ≤ ${r.goalMs / 1000} s`,
+		`0 failed, 0 twice, retry_after in body only, ≤ 1.15 × ideal`,
 		`${r.wallMs} ms (ideal ${r.idealMs} ms), ${r.status429} × 429, ${r.failed} failed, ${r.sentTwice} twice`,
 		String(r.ratio),
 	],
