@@ -21,8 +21,8 @@ const bulkPhone = (run, item) => `49151${String(run).padStart(3, '0')}${String(i
 
 /**
  * Webhook (POST /webhook/queue-bulk, body {run, items}) → Code (the items) → send.
- * rateLimitRetries: see README "Running in queue mode": with several executions on one token,
- * 5 retries (the default) are too few for a message to get a slot.
+ * rateLimitRetries: the node's Rate-Limit Retries (undefined: its default, 5); see README
+ * "Running in queue mode" for why executions sharing one token want more.
  */
 function bulkWorkflow({ id = BULK_ID, path = BULK_PATH, rateLimitRetries } = {}) {
 	const conn = (node) => [[{ node, type: 'main', index: 0 }]];

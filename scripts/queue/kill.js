@@ -43,7 +43,7 @@ function describeRetry(r) {
  * @param {object} ctx { prov, cluster, sb, pg, killAfter (accepted messages) }
  * @returns what happened, for the assertions and the report
  */
-async function killMidSend({ prov, cluster, sb, pg, killAfter = 25, settleMs = 150000 }) {
+async function killMidSend({ prov, cluster, sb, pg, killAfter = 25, settleMs = 240000 }) {
 	sb.reset();
 	// a steady pace instead of the rate limit's bursts: 5 in flight x 250 ms = 20 messages/s
 	sb.configure({ rateLimit: null, latencyMs: 250 });

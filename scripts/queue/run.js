@@ -36,6 +36,12 @@ const RUNS = 20;
 const ITEMS = 25;
 /** The platform's 60 requests per 60 s per token, time-scaled by 10. */
 const RATE_LIMIT = { max: 60, windowMs: 6000 };
+/**
+ * Rate-Limit Retries of the bulk send. With the default 5 the test passed 3 of 3 runs, but one
+ * message needed 4 retries (20 executions contend for one token's window): 1 short of failing.
+ * The README advises raising it when executions share a token; so does the test.
+ */
+const BULK_RATE_LIMIT_RETRIES = 20;
 const EXAMPLES = ['webhook-send.json', 'crm-sync.json', 'media-from-file.json'];
 
 /**
@@ -61,7 +67,7 @@ async function packWhole(tmp) {
 function writeWorkflows(dir) {
 	fs.mkdirSync(dir);
 	for (const f of EXAMPLES) fs.copyFileSync(path.join(app.REPO, 'examples', f), path.join(dir, f));
-	for (const w of [...wf.workflows, bulk.bulkWorkflow(), killWorkflow()]) fs.writeFileSync(path.join(dir, `${w.id}.json`), JSON.stringify(w, null, 2));
+	for (const w of [...wf.workflows, bulk.bulkWorkflow({ rateLimitRetries: BULK_RATE_LIMIT_RETRIES }), killWorkflow()]) fs.writeFileSync(path.join(dir, `${w.id}.json`), JSON.stringify(w, null, 2));
 }
 
 async function main() {
@@ -126,7 +132,7 @@ async function main() {
 			const ideal = bulk.idealMs(s.counted, RATE_LIMIT);
 			const most429 = Math.max(...[...groupBy(sb.requests.filter((r) => r.status === 429 && r.fields && r.fields[bulk.PHONE_FIELD]), (r) => r.fields[bulk.PHONE_FIELD]).values()].map((a) => a.length), 0);
 			log(`  spread over workers: ${Object.entries(byWorker).map(([w, n]) => `${w} ${n}`).join(', ')} executions`);
-			log(`  sends: ${s.accepted} accepted for ${s.perPhone.size} phones (${RUNS} x ${ITEMS}), 0 twice, 0 lost; answers ${JSON.stringify(s.sendsByStatus)}; most 429s for one message ${most429}`);
+			log(`  sends: ${s.accepted} accepted for ${s.perPhone.size} phones (${RUNS} x ${ITEMS}), 0 twice, 0 lost; answers ${JSON.stringify(s.sendsByStatus)}; most 429s for one message ${most429} (Rate-Limit Retries ${BULK_RATE_LIMIT_RETRIES})`);
 			log(`  template-list reads: ${s.listReads} (${JSON.stringify(s.listReadsByStatus)}): ${RUNS} counted against the token's limit, ${(100 * RUNS / s.counted).toFixed(1)} % of its requests`);
 			log(`  time: ideal ${app.secs(ideal)} for ${s.counted} counted requests (${Math.ceil(s.counted / RATE_LIMIT.max)} windows of ${RATE_LIMIT.windowMs / 1000} s); first to last request ${app.secs(s.spanMs)} (ratio ${(s.spanMs / ideal).toFixed(2)}); first call to last answer ${app.secs(wallMs)} (ratio ${(wallMs / ideal).toFixed(2)})`);
 			assert.ok(wallMs / ideal < 1.6, `the runs took ${(wallMs / ideal).toFixed(2)} x the ideal time`);
