@@ -18,7 +18,7 @@ const phoneOf = (fields: Record<string, unknown> | null) => fields![WIRE.phone] 
 
 describe('bulk sends', () => {
 	it.each([1, 3, 8])('never has more than %i request(s) in flight, outputs in input order', async (concurrency) => {
-		product.sb.configure({ latencyMs: 15 });
+		product.sb.configure({ latencyMs: 60 });
 		const result = await product.send({ ...byPhone, options: { concurrency } }, { items: items(40) });
 		expect(result.error).toBeUndefined();
 		expect(product.sb.stats.maxInFlight).toBe(concurrency);
@@ -29,7 +29,7 @@ describe('bulk sends', () => {
 	});
 
 	it('defaults to 5 in flight', async () => {
-		product.sb.configure({ latencyMs: 15 });
+		product.sb.configure({ latencyMs: 60 });
 		await product.send(byPhone, { items: items(30) });
 		expect(product.sb.stats.maxInFlight).toBe(5);
 	});
