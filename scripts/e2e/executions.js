@@ -36,7 +36,11 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		return { ...r, run, output: r.stdout + r.stderr };
 	}
 	function assertRan(r) {
-		assert.equal(r.code, 0, `n8n execute exited ${r.code}:\n${r.output.slice(-3000)}`);
+		// n8n 2.40.7 on Node 24 now and then dies by SIGSEGV while exiting, after it printed the whole
+		// run (seen on busy machines): a complete printed run counts; any other non-zero exit fails.
+		const crashedAfterRun = r.signal === 'SIGSEGV' && r.run !== null;
+		if (crashedAfterRun) log(`n8n execute: SIGSEGV on exit after a complete run (n8n's process, not the node)`);
+		else assert.equal(r.code, 0, `n8n execute exited ${r.code}:\n${r.output.slice(-3000)}`);
 		assert.ok(r.run, `n8n execute printed no run data (${r.stdout.length} characters of output)`);
 		assert.ok(!r.run.data.resultData.error, `execution error: ${JSON.stringify(r.run.data.resultData.error)}`);
 	}
