@@ -114,3 +114,17 @@ describe('a send with a picked template', () => {
 		expect(request.files[0].filename).toMatch(/^rechnung-7-0-[0-9a-f]{12}\.pdf$/);
 	});
 });
+
+// The same bigger workspace serves Get Many's paging.
+describe('Template → Get Many in a workspace of several pages', () => {
+	it('reads every page once and returns every approved template', async () => {
+		const result = await product.send(
+			{ resource: 'template', operation: 'getMany', returnAll: true },
+			{ credentials: { baseUrl: big.baseUrl, apiToken: big.tokens.send } },
+		);
+		expect(result.error).toBeUndefined();
+		const approved = big.templates.map(readTemplateRecord).filter((t) => t.status === 'APPROVED');
+		expect(jsonOut(result).map((t) => readTemplateRecord(t).id)).toEqual(approved.map((t) => t.id));
+		expect(big.requests.filter((r) => r.route === 'templates.list').map((r) => Number(LIST.pageOf(r.query)))).toEqual([1, 2, 3]);
+	});
+});
