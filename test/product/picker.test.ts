@@ -118,6 +118,7 @@ describe('a send with a picked template', () => {
 // The same bigger workspace serves Get Many's paging.
 describe('Template → Get Many in a workspace of several pages', () => {
 	it('reads every page once and returns every approved template', async () => {
+		big.reset();
 		const result = await product.send(
 			{ resource: 'template', operation: 'getMany', returnAll: true },
 			{ credentials: { baseUrl: big.baseUrl, apiToken: big.tokens.send } },
