@@ -4,27 +4,17 @@
  * and no request. A refusal that sent nothing may be tried again, and the message then goes out
  * exactly once.
  */
-import type { IBinaryData, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
-import { runNode, storeBinary } from '../engine/harness';
-import { BASE_PARAMS, TYPE_NAME, jsonOut, startProduct, type Product } from '../product/setup';
+import { runNode } from '../engine/harness';
+import { BASE_PARAMS, TYPE_NAME, jsonOut } from '../product/setup';
 import { CASES, MAYBE_SENT, NOT_SENT, itemsFor, paramsFor, type Case } from './faultCases';
-import { sendsOf } from './sends';
+import { useFaultBench } from './faultProduct';
 
-let product: Product;
-let files: { small: IBinaryData; big: IBinaryData };
-beforeAll(async () => {
-	product = await startProduct('filesystem');
-	files = {
-		small: await storeBinary({ size: 10_000 }, { fileName: 'small.pdf', mimeType: 'application/pdf' }),
-		big: await storeBinary({ size: 2 * 1024 * 1024 }, { fileName: 'big.pdf', mimeType: 'application/pdf' }),
-	};
-});
-afterAll(async () => await product.close());
-beforeEach(() => product.sb.reset());
-const sends = () => sendsOf(product.sb);
+const bench = useFaultBench();
+const sends = () => bench.sends();
 
 /** Runs the node with Retry On Fail (3 tries) and counts the tries the engine made. */
 async function withRetries(c: Case) {
@@ -39,9 +29,9 @@ async function withRetries(c: Case) {
 		nodeType,
 		typeName: TYPE_NAME,
 		credentialTypes: [new WhatsAppTemplatesApi()],
-		credentials: { whatsAppTemplatesApi: product.credentials as never },
+		credentials: { whatsAppTemplatesApi: bench.product.credentials as never },
 		parameters: { ...BASE_PARAMS, ...paramsFor(c) },
-		items: itemsFor(c, 1, files),
+		items: itemsFor(c, 1, bench.files),
 		retryOnFail: true,
 		maxTries: 3,
 		waitBetweenTries: 10,
@@ -55,7 +45,7 @@ const notSent = CASES.filter((c) => c.delivery === 'not sent');
 describe(`${unknown.length} maybe-sent faults: 3 tries, one request, the same error`, () => {
 	it.each(unknown)('$name', async (c) => {
 		// The fault would answer every try: only the node's own memory keeps the later tries off the wire.
-		product.sb.injectFault({ kind: c.kind, times: 3 });
+		bench.product.sb.injectFault({ kind: c.kind, times: 3 });
 		const { result, tries } = await withRetries(c);
 		expect(tries).toBe(3);
 		const error = result.error as unknown as NodeApiError;
@@ -64,29 +54,29 @@ describe(`${unknown.length} maybe-sent faults: 3 tries, one request, the same er
 		else expect(error.message).toMatch(c.message);
 		expect(error.description).toMatch(MAYBE_SENT);
 		expect(sends()).toHaveLength(1);
-		expect(product.sb.messages).toHaveLength(0);
+		expect(bench.product.sb.messages).toHaveLength(0);
 	});
 });
 
 describe(`${notSent.length} refusals that sent nothing: the retry sends, the message goes out once`, () => {
 	it.each(notSent)('$name', async (c) => {
-		product.sb.injectFault({ kind: c.kind, times: 1 });
+		bench.product.sb.injectFault({ kind: c.kind, times: 1 });
 		const { result, tries } = await withRetries(c);
 		expect(tries).toBe(2);
 		expect(result.error).toBeUndefined();
-		expect(jsonOut(result)).toEqual([expect.objectContaining({ status: 'success', messageId: product.sb.messages[0]?.wamid })]);
+		expect(jsonOut(result)).toEqual([expect.objectContaining({ status: 'success', messageId: bench.product.sb.messages[0]?.wamid })]);
 		expect(sends().map((r) => r.fault)).toEqual([c.kind, null]);
-		expect(product.sb.messages).toHaveLength(1);
+		expect(bench.product.sb.messages).toHaveLength(1);
 	});
 
 	it('refused on every try: three requests, three refusals, nothing sent', async () => {
 		const c = notSent.find((n) => n.kind === 'notConnected503')!;
-		product.sb.injectFault({ kind: c.kind, times: 3 });
+		bench.product.sb.injectFault({ kind: c.kind, times: 3 });
 		const { result, tries } = await withRetries(c);
 		expect(tries).toBe(3);
 		expect(result.error!.message).toBe(c.message);
 		expect(result.error!.description).toMatch(NOT_SENT);
 		expect(sends()).toHaveLength(3);
-		expect(product.sb.messages).toHaveLength(0);
+		expect(bench.product.sb.messages).toHaveLength(0);
 	});
 });

@@ -6,27 +6,16 @@
  * the item sent exactly once, and with continue-on-fail every item accounted for.
  * Retry On Fail: faults-retry.test.ts.
  */
-import type { IBinaryData, IDataObject, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { storeBinary } from '../engine/harness';
-import { jsonOut, startProduct, type Product } from '../product/setup';
+import { jsonOut } from '../product/setup';
 import { WIRE } from '../support/wire';
 import { FAULT_KINDS } from '../sandbox';
 import { CASES, FAULTS, MAYBE_SENT, NOT_SENT, PHONES, itemsFor, paramsFor, type Case } from './faultCases';
-import { sendsOf } from './sends';
+import { useFaultBench } from './faultProduct';
 
-let product: Product;
-let files: { small: IBinaryData; big: IBinaryData };
-beforeAll(async () => {
-	product = await startProduct('filesystem');
-	files = {
-		small: await storeBinary({ size: 10_000 }, { fileName: 'small.pdf', mimeType: 'application/pdf' }),
-		big: await storeBinary({ size: 2 * 1024 * 1024 }, { fileName: 'big.pdf', mimeType: 'application/pdf' }),
-	};
-});
-afterAll(async () => await product.close());
-beforeEach(() => product.sb.reset());
-const sends = () => sendsOf(product.sb);
+const bench = useFaultBench();
+const sends = () => bench.sends();
 
 const requestsFor = (phone: string) => sends().filter((r) => r.fields?.[WIRE.phone] === phone || (r.fields === null && r.fault !== null));
 const deliverySentence = (c: Case) => (c.delivery === 'unknown' ? MAYBE_SENT : NOT_SENT);
@@ -48,14 +37,14 @@ it('the table covers every fault kind the sandbox has (latency is not a fault of
 
 describe(`${CASES.length} faults, the node stops: clear error, delivery as the contract says, one request`, () => {
 	it.each(CASES)('$name → $delivery', async (c) => {
-		product.sb.injectFault({ kind: c.kind });
-		const result = await product.send(paramsFor(c), { items: itemsFor(c, 1, files) });
+		bench.product.sb.injectFault({ kind: c.kind });
+		const result = await bench.product.send(paramsFor(c), { items: itemsFor(c, 1, bench.files) });
 		expectFaultError(c, result.error as unknown as NodeApiError, 0);
 		// The stop report sorts the item by its delivery.
 		expect(result.error!.description).toMatch(c.delivery === 'unknown' ? /Maybe sent \(check before resending\): items 0\./ : /Not sent: items 0\./);
 		expect(sends()).toHaveLength(1);
 		expect(sends()[0].fault).toBe(c.kind);
-		expect(product.sb.messages).toHaveLength(0);
+		expect(bench.product.sb.messages).toHaveLength(0);
 		if (c.kind === 'dropMidUpload') {
 			// It really broke off during the upload: the sandbox got only part of the 2 MB.
 			expect(sends()[0].error).not.toBeNull();
@@ -65,8 +54,8 @@ describe(`${CASES.length} faults, the node stops: clear error, delivery as the c
 
 describe('continue-on-fail: 3 in, 3 out, paired; the failed item sent once, the others sent', () => {
 	it.each(CASES)('$name', async (c) => {
-		product.sb.injectFault({ kind: c.kind, match: { phone: PHONES[1] } });
-		const result = await product.send(paramsFor(c), { items: itemsFor(c, 3, files), onError: 'continueRegularOutput' });
+		bench.product.sb.injectFault({ kind: c.kind, match: { phone: PHONES[1] } });
+		const result = await bench.product.send(paramsFor(c), { items: itemsFor(c, 3, bench.files), onError: 'continueRegularOutput' });
 		expect(result.outputs).toHaveLength(1);
 		const out = jsonOut(result);
 		expect(result.outputs![0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -78,15 +67,15 @@ describe('continue-on-fail: 3 in, 3 out, paired; the failed item sent once, the 
 		});
 		expect(requestsFor(PHONES[1])).toHaveLength(1);
 		expect(sends()).toHaveLength(3);
-		expect(product.sb.messages.map((m) => m.fields[WIRE.phone]).sort()).toEqual([PHONES[0], PHONES[2]]);
-		expect(new Set(out.filter((o) => o.messageId).map((o) => o.messageId))).toEqual(new Set(product.sb.messages.map((m) => m.wamid)));
+		expect(bench.product.sb.messages.map((m) => m.fields[WIRE.phone]).sort()).toEqual([PHONES[0], PHONES[2]]);
+		expect(new Set(out.filter((o) => o.messageId).map((o) => o.messageId))).toEqual(new Set(bench.product.sb.messages.map((m) => m.wamid)));
 	});
 });
 
 describe('error output: the failed item alone on the error output, paired', () => {
 	it.each(CASES)('$name', async (c) => {
-		product.sb.injectFault({ kind: c.kind, match: { phone: PHONES[1] } });
-		const result = await product.send(paramsFor(c), { items: itemsFor(c, 3, files), onError: 'continueErrorOutput' });
+		bench.product.sb.injectFault({ kind: c.kind, match: { phone: PHONES[1] } });
+		const result = await bench.product.send(paramsFor(c), { items: itemsFor(c, 3, bench.files), onError: 'continueErrorOutput' });
 		expect(result.outputs).toHaveLength(2);
 		expect(result.outputs![0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(result.outputs![1].map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
