@@ -114,6 +114,9 @@ function explain(statusCode: number, body: unknown, context: SentContext): Expla
 		const text = list((errors as JsonObject)[ERROR_KEYS.whatsapp]).join(' ') || String(messageOf(body) ?? '');
 		return { message: `WhatsApp refused the message: ${text}`, advice: explainWhatsappCode(whatsappCode(text)), delivery: 'not sent' };
 	}
+	if (statusCode === 407) {
+		return { message: 'The proxy asked for a login (HTTP 407)', advice: 'Put its user and password into Request Options → Proxy as http://user:password@host:port.', delivery: 'not sent' };
+	}
 	if (statusCode === 429) {
 		return { message: 'The platform rate-limited the message', advice: 'Run again later, or lower "Messages In Flight" or raise "Longest Rate-Limit Wait" under Options.', delivery: 'not sent' };
 	}

@@ -9,6 +9,7 @@ import type {
 import { StreamingMultipartBody } from './multipart/multipartBody';
 import type { Route } from './platform';
 import type { RunOptions } from './batch/options';
+import { FieldError } from './validation/fieldError';
 
 /** The one HTTP entry of the package: every request goes through the credential's authenticate(). */
 export const CREDENTIAL_TYPE = 'whatsAppTemplatesApi';
@@ -41,9 +42,22 @@ function errorCode(error: unknown): string {
 	return 'UNKNOWN';
 }
 
-function proxyOption(proxy: string | undefined): IHttpRequestOptions['proxy'] {
+/**
+ * Request Options → Proxy as n8n's request helper takes it. "host:port" means http://host:port;
+ * anything else that is not an http(s) address is refused, never silently bypassed. The value is
+ * not echoed: it may hold the proxy's password.
+ */
+export function parseProxy(proxy: string | undefined): IHttpRequestOptions['proxy'] {
 	if (!proxy) return undefined;
-	const url = new URL(proxy);
+	let url: URL | undefined;
+	try {
+		url = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
+	} catch {
+		url = undefined;
+	}
+	if (!url || !/^https?:$/.test(url.protocol) || !url.hostname || (url.pathname !== '/' && url.pathname !== '')) {
+		throw new FieldError('Proxy', 'Request Options → Proxy is not a proxy address', 'Write it as http://host:port, or http://user:password@host:port when the proxy asks for a login');
+	}
 	return {
 		protocol: url.protocol.replace(':', ''),
 		host: url.hostname,
@@ -75,7 +89,7 @@ export function buildRequest(
 		// Axios' redirect layer would buffer a streamed upload whole; the token must not follow a redirect either.
 		disableFollowRedirect: true,
 		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		proxy: proxyOption(options.proxy),
+		proxy: parseProxy(options.proxy),
 		skipSslCertificateValidation: options.allowUnauthorizedCerts,
 	};
 }

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { ItemParameters } from '../../../shared/itemParameters';
 import { readPicked } from './templateSource';
 import { parametersFromValues } from './templateValues';
 
@@ -24,17 +25,17 @@ export interface SendTemplateParameters {
 
 /**
  * Reads one item's parameters. Those the header kind hides are not read (n8n would return their
- * defaults): each read resolves expressions, which counts in thousand-item runs.
+ * defaults): each read of an expression resolves it, which counts in thousand-item runs.
  */
-export function readParameters(ctx: IExecuteFunctions, itemIndex: number): SendTemplateParameters {
-	const get = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
+export function readParameters(parameters: ItemParameters, itemIndex: number): SendTemplateParameters {
+	const get = <T>(name: string, fallback: T) => parameters(name, itemIndex, fallback);
 	const common = {
 		phone: get('phone', ''),
 		additionalFields: get<IDataObject>('additionalFields', {}),
 		newContact: get<IDataObject>('newContact', {}),
 	};
 	if (get<string>('templateSource', 'byName') === 'fromList') {
-		const picked = readPicked(ctx.getNodeParameter('template', itemIndex, '', { extractValue: true }));
+		const picked = readPicked(parameters('template', itemIndex, '', { extractValue: true }));
 		return { ...common, ...parametersFromValues(picked, get('templateValues', {})) };
 	}
 	const headerType = get<HeaderType>('headerType', 'none');

@@ -4,15 +4,16 @@ import { readRunOptions } from '../../../shared/batch/options';
 import type { ItemResult } from '../../../shared/batch/itemResult';
 import { runSends, type SendJob } from '../../../shared/batch/runSends';
 import { resolveApiBase } from '../../../shared/endpoint';
+import { itemParameters } from '../../../shared/itemParameters';
 import { readBinaryMedia, resolveBinaryMedia } from '../../../shared/multipart/binaryMedia';
 import { ROUTES, readGeneratedOtp, readMessageId } from '../../../shared/platform';
-import { CREDENTIAL_TYPE, buildRequest } from '../../../shared/transport';
+import { CREDENTIAL_TYPE, buildRequest, parseProxy } from '../../../shared/transport';
 import { inputError } from '../../../shared/validation/inputError';
 import { fingerprint, toRequestBody } from '../../../shared/wireBody';
 import { checkAgainstTemplate } from './check';
 import { readTemplateOptions } from './options';
 import { readParameters } from './parameters';
-import { templatesForCheck } from './templateCheck';
+import { readTemplatesForCheck, templatesForCheck } from './templateCheck';
 import { validateItem } from './validate';
 import type { ValidatedItem } from './validatedItem';
 import { fieldLabel, toWireBody } from './wire';
@@ -39,25 +40,31 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 		failures.set(i, { ok: false, error: mapped, delivery: 'not sent' });
 	};
 
+	// A wrong credential or proxy fails every item, one by one under continue-on-fail.
 	let apiBase = '';
-	let credentialError: unknown;
+	let setupError: unknown;
 	try {
+		parseProxy(runOptions.proxy);
 		apiBase = resolveApiBase(await this.getCredentials(CREDENTIAL_TYPE));
 	} catch (error) {
-		credentialError = error;
+		setupError = error;
 	}
 
+	const parameters = itemParameters(this);
 	const items = new Map<number, ValidatedItem>();
+	let templateList: ReturnType<typeof readTemplatesForCheck> | undefined;
 	for (let i = 0; i < itemCount; i++) {
 		try {
-			if (credentialError) throw credentialError;
-			items.set(i, await validateItem(readParameters(this, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
+			if (setupError) throw setupError;
+			items.set(i, await validateItem(readParameters(parameters, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
+			// Read once the first item is valid, while the others are validated.
+			if (options.checkTemplate) templateList ??= readTemplatesForCheck(this, runOptions);
 		} catch (error) {
 			refuse(i, error);
 		}
 	}
 
-	const templates = options.checkTemplate && items.size ? await templatesForCheck(this, runOptions) : undefined;
+	const templates = templateList && items.size ? templatesForCheck(this, await templateList) : undefined;
 	const warnings = new Set<string>();
 	for (const [i, item] of templates ? items : []) {
 		try {

@@ -1,16 +1,25 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { RunOptions } from '../../../shared/batch/options';
-import { listTemplates } from '../../../shared/templateList';
+import { listTemplates, type ListResult } from '../../../shared/templateList';
 import { indexTemplates, type TemplateIndex } from './check';
 
 /**
- * The run's template list for the check before sending, read once (every page). When it cannot be
- * read (a token without templates.read, an older platform), the run sends without the check and
- * says so once in the execution's hints: the check must never stop a send that would work.
+ * Starts the run's one read of the template list (every page), for the check before sending. It
+ * runs while the items are validated; a run that stops before the check leaves it unawaited.
  */
-export async function templatesForCheck(ctx: IExecuteFunctions, options: RunOptions): Promise<TemplateIndex | undefined> {
-	const list = await listTemplates(ctx, options);
+export function readTemplatesForCheck(ctx: IExecuteFunctions, options: RunOptions): Promise<ListResult> {
+	const reading = listTemplates(ctx, options);
+	reading.catch(() => undefined);
+	return reading;
+}
+
+/**
+ * The templates by name. When the list could not be read (a token without templates.read, an
+ * older platform), the run sends without the check and says so once in the execution's hints:
+ * the check must never stop a send that would work.
+ */
+export function templatesForCheck(ctx: IExecuteFunctions, list: ListResult): TemplateIndex | undefined {
 	if (list.ok) return indexTemplates(list.templates.map((listed) => listed.template));
 	const why =
 		'response' in list.failure

@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { responseError, transportError } from '../../../shared/apiError';
 import { readRunOptions } from '../../../shared/batch/options';
 import { templateOutput } from '../../../shared/platform';
+import { parseProxy } from '../../../shared/transport';
+import { inputError } from '../../../shared/validation/inputError';
 import { listTemplates, type ListedTemplate } from '../../../shared/templateList';
 
 function matches(listed: ListedTemplate, filters: IDataObject): boolean {
@@ -19,7 +21,13 @@ function matches(listed: ListedTemplate, filters: IDataObject): boolean {
 /** Template → Get Many: the workspace's templates (every page read once per run), filtered per item. */
 export async function getManyTemplates(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const list = await listTemplates(this, readRunOptions(this));
+	const options = readRunOptions(this);
+	try {
+		parseProxy(options.proxy);
+	} catch (error) {
+		throw inputError(node, 0, error);
+	}
+	const list = await listTemplates(this, options);
 	if (!list.ok) {
 		const { failure } = list;
 		const { error } = 'response' in failure ? responseError(node, 0, failure.response) : transportError(node, 0, failure.code, false);

@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
+
+/** Does the saved value hold an expression anywhere? n8n marks one by a leading "=". */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/** A parameter's value for one item, as `getNodeParameter` gives it. */
+export type ItemParameters = <T>(name: string, itemIndex: number, fallback: T, options?: IGetNodeParameterOptions) => T;
+
+/**
+ * Reads parameters item by item, but a parameter without an expression only once per run: its
+ * value is the same for every item, and each `getNodeParameter` call builds n8n's expression
+ * context, which a thousand-item run feels. Callers must not change the values they get.
+ */
+export function itemParameters(ctx: IExecuteFunctions): ItemParameters {
+	const saved = ctx.getNode().parameters;
+	const dynamic = new Map<string, boolean>();
+	const once = new Map<string, unknown>();
+	return <T>(name: string, itemIndex: number, fallback: T, options?: IGetNodeParameterOptions): T => {
+		if (!dynamic.has(name)) dynamic.set(name, holdsExpression(saved[name]));
+		if (dynamic.get(name)) return ctx.getNodeParameter(name, itemIndex, fallback, options) as T;
+		const key = options?.extractValue ? `${name} (value)` : name;
+		if (!once.has(key)) once.set(key, ctx.getNodeParameter(name, itemIndex, fallback, options));
+		return once.get(key) as T;
+	};
+}
