@@ -20,6 +20,7 @@
 const http = require('node:http');
 const os = require('node:os');
 const lib = require('./lib');
+const { minimalSendNode } = require('./throughput-node');
 
 const COUNT = 1000;
 const CONCURRENCY = 10;
@@ -50,7 +51,7 @@ async function main() {
 	 * `CONCURRENCY` in flight (the node's one template-list read per run comes before the sends).
 	 * The peak is recorded per run: on a loaded machine a worker may finish before the last starts.
 	 */
-	const peaks = { baselineMs: [], nodeMs: [], keepAliveMs: [], nodeNoCheckMs: [] };
+	const peaks = { baselineMs: [], nodeMs: [], keepAliveMs: [], nodeNoCheckMs: [], minimalNodeMs: [] };
 	const check = (label, n) => {
 		const phones = new Set(sb.messages.map((m) => m.fields[SEND.phone]));
 		const sends = lib.sendsOf(sb);
@@ -107,6 +108,18 @@ async function main() {
 		check('baseline', n);
 		return ms;
 	};
+	// The least any n8n node does for the same sends (bench/throughput-node.js): not the goal.
+	const minimal = minimalSendNode(url, sample.fields, CONCURRENCY);
+	const runMinimalOnce = async (n) => {
+		sb.reset();
+		const t0 = performance.now();
+		const result = await lib.runProduct(sb, { nodeType: minimal, typeName: 'benchMinimalSend', parameters: { phone: parameters.phone }, items: itemsOf(n) });
+		const ms = performance.now() - t0;
+		if (result.error || result.outputs[0].length !== n) throw new Error(`minimal node: ${result.error?.message ?? result.outputs[0].length}`);
+		check('minimal node', n);
+		return ms;
+	};
+	await runMinimalOnce(50);
 	const shared = () => keepAlive;
 	const fresh = () => new http.Agent();
 	await runBaselineOnce(50, shared);
@@ -122,7 +135,7 @@ async function main() {
 		return performance.now() - t0;
 	};
 
-	const runs = { baselineMs: [], nodeMs: [], keepAliveMs: [], nodeNoCheckMs: [], nodeDryRunMs: [] };
+	const runs = { baselineMs: [], nodeMs: [], keepAliveMs: [], nodeNoCheckMs: [], minimalNodeMs: [], nodeDryRunMs: [] };
 	const measure = async (key, run) => {
 		runs[key].push(await run());
 		peaks[key].push(sb.stats.maxInFlight);
@@ -132,6 +145,7 @@ async function main() {
 		await measure('nodeMs', () => runNodeOnce(COUNT));
 		await measure('keepAliveMs', () => runBaselineOnce(COUNT, shared));
 		await measure('nodeNoCheckMs', () => runNodeOnce(COUNT, false));
+		await measure('minimalNodeMs', () => runMinimalOnce(COUNT));
 		runs.nodeDryRunMs.push(await dryRun());
 	}
 	keepAlive.destroy();
@@ -164,6 +178,8 @@ async function main() {
 		keepAliveBaselineMs: Math.round(keepAliveMs),
 		ratioToKeepAlive: lib.round(node / keepAliveMs, 3),
 		nodeDryRunMs: Math.round(lib.median(runs.nodeDryRunMs)),
+		minimalNodeMs: Math.round(lib.median(runs.minimalNodeMs)),
+		ratioToMinimalNode: lib.round(node / lib.median(runs.minimalNodeMs), 3),
 		// CPU of the whole process (node, engine and the in-process sandbox) per node run: steadier than
 		// wall time on a shared machine, which the load average (1 min, before / after) describes.
 		nodeCpuMs: Math.round(lib.median(cpuMs)),
