@@ -9,10 +9,13 @@
  *   template-list.png     a new node (version 1.1): the template picker open, searched for "order"
  *   template-picker.png   order_update (en) picked, its Template Values filled, the step executed
  *                         (scripts/shots/template-picker.js)
+ *   agent-run.png         Chat Trigger → AI Agent 3.1 with the WhatsApp Templates Tool, after a chat
+ *                         message: the model (a loopback server) called the tool once, one message
+ *                         sent (scripts/shots/agent-run.js)
  *
  *   node scripts/screenshots.js                    all of them
  *   node scripts/screenshots.js template-picker    only the shots whose group is named
- *                                                  (crm, node-panel, template-picker)
+ *                                                  (crm, node-panel, template-picker, agent)
  *
  * Uses a running `npm run dev` (http://127.0.0.1:5678, N8N_DEV_PORT) when there is one, else
  * starts the same dev environment itself and stops it afterwards. Drives Debian's
@@ -24,6 +27,7 @@ const path = require('node:path');
 
 const app = require('./lib/n8n-app');
 const { templatePickerShots } = require('./shots/template-picker');
+const { agentRunShot } = require('./shots/agent-run');
 
 const OUT = path.join(app.REPO, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -32,7 +36,7 @@ const MAX_BYTES = 150 * 1024;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // On a busy machine the editor takes seconds per answer: wait for what it shows, up to 2 minutes.
 const TIMEOUT_MS = 120000;
-const GROUPS = ['crm', 'node-panel', 'template-picker'];
+const GROUPS = ['crm', 'node-panel', 'template-picker', 'agent'];
 const wanted = process.argv.slice(2);
 const want = (group) => wanted.length === 0 || wanted.includes(group);
 
@@ -149,6 +153,10 @@ async function main() {
 		// 4. A new node's template picker and the picked template's values (in a new workflow, which
 		//    the shot deletes again).
 		if (want('template-picker')) await templatePickerShots(page, url, shoot, log);
+
+		// 5. An AI Agent run that sent through the node (a workflow and credential it deletes again);
+		//    the sandbox's sends are counted when this process started it.
+		if (want('agent')) await agentRunShot(page, url, shoot, log, dev && dev.sandbox);
 	} catch (err) {
 		// What the editor showed when it went wrong (an error toast, a node in red) says more than a timeout.
 		const failure = path.join(os.tmpdir(), 'screenshots-failure.png');
