@@ -1,22 +1,23 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { messageFields } from './actions/message/description';
 import { operations, route } from './actions/router';
 import { templateFields } from './actions/template/description';
 import { methods } from './methods';
+import { MAIN_CONNECTION } from './shared/connections';
 import { requestOptionsField } from './shared/requestOptions';
 
 /**
  * Declarative in shape (the description is data), but the operations run over the package's own
  * engine, never n8n's RoutingNode: it would fire every item at once, cannot honour the platform's wait after a 429, and
  * reports an item's error only after later items were already sent. n8n's workflow path prefers
- * customOperations; AI tools and the MCP server call only execute(): both run the same code.
+ * customOperations; AI tools, the MCP server and n8n-core before 1.82 call only execute(): both run
+ * the same code, which first checks that this n8n has what the node uses (shared/n8nSupport.ts).
  */
 export class WhatsAppTemplates implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,8 +31,8 @@ export class WhatsAppTemplates implements INodeType {
 		description: 'Send approved WhatsApp templates through a WhatsMark SaaS platform such as Xobito',
 		defaults: { name: 'WhatsApp Templates' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'whatsAppTemplatesApi', required: true }],
 		// Serves n8n's declarative machinery such as the credential test; the engine sets its own headers.
 		requestDefaults: {

@@ -1,12 +1,12 @@
-import {
-	NodeConnectionTypes,
-	type IHookFunctions,
-	type INodeType,
-	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from './shared/connections';
 import { checkSigningSecret } from './trigger/credentialTest';
 import { properties } from './trigger/description';
 import { receive } from './trigger/webhook';
@@ -28,7 +28,7 @@ export class WhatsAppTemplatesTrigger implements INodeType {
 			'Starts the workflow when a WhatsMark SaaS platform such as Xobito reports a message status, a reply, a template or contact change',
 		defaults: { name: 'WhatsApp Templates Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [
 			{
 				name: 'whatsAppTemplatesWebhookApi',

@@ -3,7 +3,7 @@
 /*
  * Old-n8n probe: does the packed node work on a given n8n, and if not, does it fail loudly?
  *
- *   node scripts/versions/probe.js --n8n 1.85.4 [--expect works|refused] [--tarball <file.tgz>]
+ *   node scripts/versions/probe.js --n8n 1.85.4 [--expect works|refused|unloaded] [--tarball <file.tgz>]
  *
  * Provisions that n8n (scripts/provision.js: its own cache folder, the Node its engines field
  * allows), installs the packed package as n8n installs a community package, imports the
@@ -11,10 +11,13 @@
  * `n8n execute`: the JSON send (header, variables, button, contact) and the 3 MiB binary send
  * (filesystem binary mode). Each run is classified:
  *   sent     exit 0, exactly one send at the sandbox, the output's messageId is the wamid it issued
- *   refused  non-zero exit (or the node's error on the item) and zero sends: a loud failure
+ *   refused  non-zero exit (or the node's error on the item) and zero sends: a loud failure, the
+ *            node's own error (e.g. "This node needs n8n X or newer ...; update n8n")
+ *   unloaded the same, but n8n could not load the node ("Unrecognized node type"): loud, not ours
  *   SILENT   exit 0 and zero sends: the node "succeeded" without sending (must never happen)
  *   other    anything else (printed in full)
- * Prints one line per run and a JSON verdict; exit 0 when --expect matches (or no --expect and
+ * Prints one line per run and a JSON verdict (works, refused, unloaded when every run agrees; else
+ * SILENT when one was, else mixed); exit 0 when --expect matches (or no --expect and
  * nothing was SILENT), 1 otherwise. --tarball installs that package file instead of packing the
  * clone (to try a changed build on an old n8n without touching the sources).
  */
@@ -59,11 +62,15 @@ function classify(r, sb) {
 	const out = run ? app.nodeOutput(run, wf.SEND) : undefined;
 	const first = out && out[0] && out[0].json;
 	const runError = run && run.data && run.data.resultData && run.data.resultData.error;
-	const base = { exit: r.code, seconds: Number((r.ms / 1000).toFixed(1)), sends: sent, outputItems: out ? out.length : null };
+	const base = { exit: r.code, seconds: Number((r.ms / 1000).toFixed(1)), sends: sent, requests: sb.requests.length, outputItems: out ? out.length : null };
 	if (r.code === 0 && sent === 1 && first && sb.messages[0] && first.messageId === sb.messages[0].wamid)
 		return { ...base, result: 'sent', messageId: first.messageId };
-	if (sent === 0 && (r.code !== 0 || runError || (first && first.error)))
-		return { ...base, result: 'refused', error: (runError && runError.message) || (first && first.error) || undefined, lines: errorLines(r.stdout + r.stderr) };
+	if (sent === 0 && (r.code !== 0 || runError || (first && first.error))) {
+		const error = (runError && runError.message) || (first && first.error) || undefined;
+		const lines = errorLines(r.stdout + r.stderr);
+		const unloaded = /Unrecognized node type/.test(error || lines.join('\n'));
+		return { ...base, result: unloaded ? 'unloaded' : 'refused', error, lines };
+	}
 	if (r.code === 0 && sent === 0) return { ...base, result: 'SILENT', firstItem: first, lines: errorLines(r.stdout + r.stderr) };
 	return { ...base, result: 'other', output: (r.stdout + r.stderr).slice(-3000) };
 }
@@ -102,7 +109,7 @@ async function main() {
 			const r = await app.n8nCli(prov, env, ['execute', `--id=${c.id}`, '--rawOutput']);
 			const res = { case: c.what, ...classify(r, sb) };
 			results.push(res);
-			log(`${res.result.padEnd(7)} ${c.what}: exit ${res.exit}, ${res.sends} send(s), ${res.seconds} s`);
+			log(`${res.result.padEnd(8)} ${c.what}: exit ${res.exit}, ${res.sends} send(s), ${res.requests} request(s) in all, ${res.seconds} s`);
 			for (const l of res.lines || []) log(`        | ${l}`);
 			if (res.output) log(res.output);
 			if (process.env.E2E_KEEP) fs.writeFileSync(path.join(tmp, `${c.id}.out`), `${r.stdout}\n--- stderr\n${r.stderr}`);
@@ -114,7 +121,8 @@ async function main() {
 	}
 
 	const kinds = new Set(results.map((r) => r.result));
-	const verdict = kinds.size === 1 && kinds.has('sent') ? 'works' : kinds.size === 1 && kinds.has('refused') ? 'refused' : kinds.has('SILENT') ? 'SILENT' : 'mixed';
+	const [only] = kinds;
+	const verdict = kinds.size === 1 && only !== 'other' && only !== 'SILENT' ? (only === 'sent' ? 'works' : only) : kinds.has('SILENT') ? 'SILENT' : 'mixed';
 	const summary = { n8n: prov.n8nVersion, node: prov.nodeVersion, tarball: arg('--tarball'), verdict, provisionSeconds: Number((provMs / 1000).toFixed(1)), results };
 	process.stdout.write(`${JSON.stringify(summary)}\n`);
 	log(`verdict for n8n ${prov.n8nVersion}: ${verdict}${expect ? ` (expected ${expect})` : ''}`);

@@ -1,5 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { toOutputItem } from '../shared/batch/itemResult';
+import { unsupportedN8nError } from '../shared/n8nSupport';
 import { sendTemplate } from './message/sendTemplate/run';
 import { getManyTemplates } from './template/getMany/run';
 
@@ -35,15 +37,31 @@ function forModels(run: Operation): Operation {
 	};
 }
 
+/**
+ * Every operation's entry, on both paths (customOperations, and execute() through route(), which
+ * an n8n-core older than 1.82 calls instead): an n8n that lacks what the node uses is refused with
+ * a plain error before anything is read or sent. Under continue-on-fail every item carries it, as
+ * any failed item does: thrown, n8n would pass the input items on as if they had been sent.
+ */
+function onSupportedN8n(run: Operation): Operation {
+	return async function (this: IExecuteFunctions) {
+		const refusal = unsupportedN8nError(this);
+		if (!refusal) return await run.call(this);
+		if (typeof this.continueOnFail !== 'function' || !this.continueOnFail()) throw refusal;
+		return [this.getInputData().map((_, i) => toOutputItem(i, { ok: false, error: refusal, delivery: 'not sent' }))];
+	};
+}
+
 /** resource → operation → the code that runs it. A new operation is one folder and one line here. */
 export const operations: Record<string, Record<string, Operation>> = {
-	message: { sendTemplate: forModels(sendTemplate) },
-	template: { getMany: forModels(getManyTemplates) },
+	message: { sendTemplate: forModels(onSupportedN8n(sendTemplate)) },
+	template: { getMany: forModels(onSupportedN8n(getManyTemplates)) },
 };
 
 /**
  * The node's execute(): the same operation code that n8n's workflow path reaches through
- * customOperations, for the callers that use only execute (AI tools, the MCP server).
+ * customOperations, for the callers that use only execute (AI tools, the MCP server, and the
+ * workflow path of an n8n-core older than 1.82, which has no customOperations).
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
