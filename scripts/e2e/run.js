@@ -30,6 +30,7 @@ const wf = require('./workflows');
 const { log, indent, summary, setKnownDifferences } = require('./report');
 const { runExecutionChecks } = require('./executions');
 const { runWebhookChecks } = require('./webhook');
+const { requestOptionWorkflows, runRequestOptionChecks } = require('./requestOptions');
 
 const { REPO, secs } = app;
 const EXAMPLES = ['webhook-send.json', 'crm-sync.json', 'media-from-file.json'];
@@ -56,7 +57,7 @@ function packAndInstall(tmp) {
 }
 
 /** Import the credential (pointed at the sandbox) and every workflow the checks run. */
-async function importAll(prov, env, tmp, sb) {
+async function importAll(prov, env, tmp, sb, workflows) {
 	const credFile = app.writeCredentialFile(path.join(tmp, 'credentials.json'), {
 		baseUrl: sb.baseUrl,
 		subdomain: sb.subdomain,
@@ -66,10 +67,10 @@ async function importAll(prov, env, tmp, sb) {
 	const wfDir = path.join(tmp, 'workflows');
 	fs.mkdirSync(wfDir);
 	for (const file of EXAMPLES) fs.copyFileSync(path.join(REPO, 'examples', file), path.join(wfDir, file));
-	for (const w of wf.workflows) fs.writeFileSync(path.join(wfDir, `${w.id}.json`), JSON.stringify(w, null, 2));
+	for (const w of workflows) fs.writeFileSync(path.join(wfDir, `${w.id}.json`), JSON.stringify(w, null, 2));
 	const imp = await app.n8nCliOk(prov, env, ['import:workflow', '--separate', `--input=${wfDir}`]);
 	if (!/Successfully imported/.test(imp.stdout)) log(`import output:\n${indent(imp.stdout)}`);
-	log(`imported 1 credential and ${EXAMPLES.length + wf.workflows.length} workflows`);
+	log(`imported 1 credential and ${EXAMPLES.length + workflows.length} workflows`);
 }
 
 async function main() {
@@ -86,6 +87,8 @@ async function main() {
 	const { startSandbox } = require(path.join(REPO, 'test', 'sandbox'));
 	const sb = await startSandbox({ port: 0 });
 	log(`sandbox: platform URL ${sb.baseUrl}, workspace ${sb.subdomain}`);
+	// Request Options → Proxy (requestOptions.js): its workflow needs the port before the import.
+	const proxy = await require(path.join(REPO, 'test', 'support', 'forwardProxy')).startForwardProxy();
 
 	let n8n = null;
 	try {
@@ -93,8 +96,9 @@ async function main() {
 		const brokerPort = await app.freePort();
 		const envFor = (binaryDataMode, logLevel = 'info') => app.n8nEnv({ userFolder, port, brokerPort, prov, binaryDataMode, logLevel, extra: envOverrides(prov.n8nVersion) });
 
-		await timed('import', () => importAll(prov, envFor('filesystem'), tmp, sb));
+		await timed('import', () => importAll(prov, envFor('filesystem'), tmp, sb, [...wf.workflows, ...requestOptionWorkflows(proxy.url)]));
 		await timed('executions', () => runExecutionChecks({ prov, sb, envFor }));
+		await timed('request options', () => runRequestOptionChecks({ prov, sb, envFor, proxy }));
 
 		const logFile = path.join(tmp, 'n8n-start.log');
 		await timed('start', async () => {
@@ -109,6 +113,7 @@ async function main() {
 		await timed('trigger', () => require('./trigger').runTriggerChecks({ sb, n8n, prov }));
 	} finally {
 		if (n8n) await n8n.stop();
+		await proxy.close();
 		await sb.close();
 		if (!process.env.E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
 	}
@@ -116,7 +121,7 @@ async function main() {
 	const t = (name) => secs(timings[name] || 0);
 	log(
 		`times (n8n ${prov.n8nVersion}): provision ${t('provision')}, build ${t('build')}, pack+install ${t('pack')}, import ${t('import')}, ` +
-			`executions ${t('executions')}, n8n start ${t('start')}, webhook+REST ${t('webhook')}; total ${secs(Date.now() - tStart)}`,
+			`executions ${t('executions')}, request options ${t('request options')}, n8n start ${t('start')}, webhook+REST ${t('webhook')}; total ${secs(Date.now() - tStart)}`,
 	);
 }
 

@@ -199,6 +199,11 @@ const NOT_APPROVED_404 = /was not found, is not APPROVED/;
 
 module.exports = {
 	SEND,
+	// builders, for workflows made at run time (requestOptions.js: the proxy's port)
+	workflow,
+	manualTrigger,
+	sendNode,
+	conn,
 	workflows: [jsonSend, otpSend, largeFile, unapprovedContinue, unapprovedFail],
 	JSON_SEND_ID,
 	JSON_SEND_EXPECTED,
