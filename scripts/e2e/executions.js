@@ -9,7 +9,8 @@ const { isDeepStrictEqual } = require('node:util');
 
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
-const { wireBody, sends, assertOnlySendsAndOneListRead, mediaFileField, sha256, assertTemplateSend, assertSentItem } = require('./wire');
+const { wireBody, sends, mediaFileField, sha256, assertTemplateSend, assertSentItem } = require('./wire');
+const { executeWorkflow, assertRan } = require('./execute');
 const { log, check } = require('./report');
 
 /** A unique upload name: the slug of the base name, the item index, a random suffix, the extension. */
@@ -24,25 +25,7 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 	/** n8n execute --id --rawOutput on a fresh sandbox, with the run parsed when it printed one. */
 	async function execute(id, env = envFs) {
 		sb.reset();
-		const r = await app.n8nCli(prov, env, ['execute', `--id=${id}`, '--rawOutput']);
-		let run = null;
-		try {
-			run = app.parseExecuteOutput(r.stdout);
-		} catch {
-			run = null;
-		}
-		log(`n8n execute --id=${id}: exit ${r.code}${r.signal ? ` (signal ${r.signal})` : ''} in ${app.secs(r.ms)}`);
-		assertOnlySendsAndOneListRead(sb);
-		return { ...r, run, output: r.stdout + r.stderr };
-	}
-	function assertRan(r) {
-		// n8n 2.40.7 on Node 24 now and then dies by SIGSEGV while exiting, after it printed the whole
-		// run (seen on busy machines): a complete printed run counts; any other non-zero exit fails.
-		const crashedAfterRun = r.signal === 'SIGSEGV' && r.run !== null;
-		if (crashedAfterRun) log(`n8n execute: SIGSEGV on exit after a complete run (n8n's process, not the node)`);
-		else assert.equal(r.code, 0, `n8n execute exited ${r.code}:\n${r.output.slice(-3000)}`);
-		assert.ok(r.run, `n8n execute printed no run data (${r.stdout.length} characters of output)`);
-		assert.ok(!r.run.data.resultData.error, `execution error: ${JSON.stringify(r.run.data.resultData.error)}`);
+		return await executeWorkflow(prov, env, sb, id);
 	}
 	/** One workflow, one send: the request, its JSON body, the output's messageId. */
 	async function oneJsonSend(id, expected) {

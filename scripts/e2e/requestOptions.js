@@ -12,7 +12,8 @@ const assert = require('node:assert/strict');
 
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
-const { wireBody, sends, assertOnlySendsAndOneListRead, assertTemplateSend, assertSentItem } = require('./wire');
+const { wireBody, sends, assertTemplateSend, assertSentItem } = require('./wire');
+const { executeWorkflow, assertRan } = require('./execute');
 const { log, check } = require('./report');
 
 const PROXY_ID = 'E2eReqOptProxy01';
@@ -38,25 +39,11 @@ function requestOptionWorkflows(proxyUrl) {
 	];
 }
 
-/**
- * `n8n execute` one workflow and parse its run; the sandbox was prepared by the caller. Every
- * request is a send or the one template-list read (wire.js).
- */
+/** `n8n execute` one workflow that must run to its end. */
 async function execute(prov, env, sb, id) {
-	const r = await app.n8nCli(prov, env, ['execute', `--id=${id}`, '--rawOutput']);
-	let run = null;
-	try {
-		run = app.parseExecuteOutput(r.stdout);
-	} catch {
-		run = null;
-	}
-	log(`n8n execute --id=${id}: exit ${r.code}${r.signal ? ` (signal ${r.signal})` : ''} in ${app.secs(r.ms)}`);
-	assertOnlySendsAndOneListRead(sb);
-	// As executions.js: n8n 2.40.7 on Node 24 may die by SIGSEGV on exit after printing the whole run.
-	if (!(r.signal === 'SIGSEGV' && run)) assert.equal(r.code, 0, `n8n execute exited ${r.code}:\n${(r.stdout + r.stderr).slice(-3000)}`);
-	assert.ok(run, `n8n execute printed no run data (${r.stdout.length} characters of output)`);
-	assert.ok(!run.data.resultData.error, `execution error: ${JSON.stringify(run.data.resultData.error)}`);
-	return { ...r, run };
+	const r = await executeWorkflow(prov, env, sb, id);
+	assertRan(r);
+	return r;
 }
 
 /**
