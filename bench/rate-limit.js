@@ -39,7 +39,7 @@ async function probe429(sb) {
 	const refused = await post();
 	return {
 		status: refused.status,
-		retryAfterInBody: refused.data?.retry_after,
+		retryAfterInBody: lib.product.platform().readRetryAfter(refused.data),
 		retryAfterHeader: refused.headers['retry-after'] ?? null,
 	};
 }
@@ -73,7 +73,8 @@ async function main() {
 	const sentTwice = phones.length - distinct;
 	const accepted200 = lib.sendsOf(sb).filter((r) => r.status === 200).length;
 	const refusals = sb.requests.filter((r) => r.status === 429);
-	const bodyRetryAfter = refusals.every((r) => Number.isInteger(r.response?.retry_after) && r.response.retry_after >= 1);
+	const { readRetryAfter } = lib.product.platform();
+	const bodyRetryAfter = refusals.every((r) => Number.isInteger(readRetryAfter(r.response)) && readRetryAfter(r.response) >= 1);
 	const otherStatuses = Object.keys(sb.stats.byStatus).filter((s) => s !== '200' && s !== '429');
 	const allDelivered = distinct === COUNT && phones.length === COUNT && accepted200 === COUNT && otherStatuses.length === 0;
 	// Every request counts against the limit, the node's template-list read per run included.
@@ -107,7 +108,7 @@ async function main() {
 		sendRequests,
 		listReads,
 		status429: refusals.length,
-		retryAfterSeen: [...new Set(refusals.map((r) => r.response?.retry_after))].sort(),
+		retryAfterSeen: [...new Set(refusals.map((r) => readRetryAfter(r.response)))].sort(),
 		failed,
 		sentTwice,
 		accepted: phones.length,

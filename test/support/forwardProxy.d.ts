@@ -1,6 +1,6 @@
 export interface ProxiedRequest {
 	method: string;
-	/** The absolute-form target, e.g. http://127.0.0.1:4321/api/v1/acme/messages/template. */
+	/** The absolute-form target: the platform URL with the request's path and query. */
 	url: string;
 	proxyAuthorization?: string;
 	/** The status passed back (407 when the proxy refused, 0 before the answer). */
