@@ -5,29 +5,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AT, DIGITS, emitted, FAILED_ERROR, messageEvent, phpJson, postSigned, receivedEvent, recordEvent, SECRET, WAMID } from './helpers';
-import { startReceiver, type Receiver } from './receiver';
+import { useReceiver } from './receiver';
 
 const KEYS = ['event', 'messageId', 'status', 'phone', 'text', 'error', 'errorCode', 'timestamp', 'contact', 'resource', 'changes', 'platformEvent', 'eventId', 'format', 'raw'];
 const PHONE = `+${DIGITS}`;
 const ISO = AT.toISOString();
 const CONTACT = { id: 15, firstname: 'Ana', lastname: 'Lima', email: 'ana@example.com', phone: PHONE, status_id: 1, source_id: 2, type: 'lead' };
 
-// A fresh receiver per test: the same wamid and event in two tests would be a duplicate.
-let receiver: Receiver;
-beforeEach(async () => {
-	receiver = await startReceiver({ secret: SECRET });
-});
-afterEach(async () => {
-	await receiver.close();
-	expect(receiver.errors).toEqual([]);
-});
+const receiver = useReceiver({ secret: SECRET });
 
 /** Posts one body; returns the single item it emitted. */
 async function through(body: IDataObject): Promise<IDataObject> {
-	const before = emitted(receiver).length;
-	const answer = await postSigned(receiver, body);
+	const before = emitted(receiver()).length;
+	const answer = await postSigned(receiver(), body);
 	expect(answer.status).toBe(200);
-	const out = emitted(receiver).slice(before);
+	const out = emitted(receiver()).slice(before);
 	expect(out).toHaveLength(1);
 	expect(Object.keys(out[0]).sort()).toEqual([...KEYS].sort());
 	// `raw` is the body untouched (parsed from the very bytes that were signed).

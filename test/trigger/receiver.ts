@@ -220,3 +220,19 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 		},
 	};
 }
+
+/**
+ * A fresh receiver for every test of the file (the same event in two tests would be a duplicate),
+ * closed after each one, which must have recorded no error. Read it as `current()` inside a test.
+ */
+export function useReceiver(options: ReceiverOptions = {}): () => Receiver {
+	let receiver: Receiver;
+	beforeEach(async () => {
+		receiver = await startReceiver(options);
+	});
+	afterEach(async () => {
+		await receiver.close();
+		expect(receiver.errors).toEqual([]);
+	});
+	return () => receiver;
+}

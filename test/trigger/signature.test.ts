@@ -4,38 +4,31 @@
  * starts nothing.
  */
 import { AT, DIGITS, WAMID, emitted, messageEvent, phpJson, postSigned, SECRET, sign } from './helpers';
-import { startReceiver, type Receiver } from './receiver';
+import { startReceiver, useReceiver } from './receiver';
 
 const delivered = () => messageEvent(3, 'delivered', { wamid: WAMID, digits: DIGITS }, AT).body;
 
 describe('signature: with a Signing Secret', () => {
-	let receiver: Receiver;
-	beforeEach(async () => {
-		receiver = await startReceiver({ secret: SECRET });
-	});
-	afterEach(async () => {
-		await receiver.close();
-		expect(receiver.errors).toEqual([]);
-	});
+	const receiver = useReceiver({ secret: SECRET });
 
 	it('a body signed with the secret starts one execution with the normalised event', async () => {
-		const answer = await postSigned(receiver, delivered());
+		const answer = await postSigned(receiver(), delivered());
 		expect(answer).toEqual({ status: 200, body: JSON.stringify({ message: 'Workflow was started' }) });
-		expect(emitted(receiver)).toMatchObject([{ event: 'message.delivered', messageId: WAMID }]);
+		expect(emitted(receiver())).toMatchObject([{ event: 'message.delivered', messageId: WAMID }]);
 	});
 
 	it('a signature made with another secret: 401, nothing started', async () => {
-		const answer = await postSigned(receiver, delivered(), 'another-secret');
+		const answer = await postSigned(receiver(), delivered(), 'another-secret');
 		expect(answer.status).toBe(401);
 		expect(JSON.parse(answer.body)).toEqual({ message: 'Invalid X-Webhook-Signature' });
-		expect(receiver.executions).toHaveLength(0);
+		expect(receiver().executions).toHaveLength(0);
 	});
 
 	it('no signature header: 401, nothing started', async () => {
-		const answer = await receiver.post(phpJson(delivered()));
+		const answer = await receiver().post(phpJson(delivered()));
 		expect(answer.status).toBe(401);
 		expect(JSON.parse(answer.body)).toEqual({ message: 'Missing X-Webhook-Signature' });
-		expect(receiver.executions).toHaveLength(0);
+		expect(receiver().executions).toHaveLength(0);
 	});
 
 	it('the body changed by one byte after signing: 401, nothing started', async () => {
@@ -44,9 +37,9 @@ describe('signature: with a Signing Secret', () => {
 		// "delivered" → "delivereD": one byte, still valid JSON of the same shape.
 		const changed = bytes.replace('"delivered"', '"delivereD"');
 		expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(bytes));
-		const answer = await receiver.post(changed, { 'x-webhook-signature': signature });
+		const answer = await receiver().post(changed, { 'x-webhook-signature': signature });
 		expect(answer.status).toBe(401);
-		expect(receiver.executions).toHaveLength(0);
+		expect(receiver().executions).toHaveLength(0);
 	});
 
 	it('the signature is checked over the raw bytes, not over re-serialised JSON', async () => {
@@ -54,10 +47,10 @@ describe('signature: with a Signing Secret', () => {
 		const body = { ...delivered(), data: { message_id: WAMID, status: 'delivered', error_message: null, note: 'Grüße/Ünïcode' } };
 		const bytes = phpJson(body);
 		expect(JSON.stringify(JSON.parse(bytes))).not.toBe(bytes);
-		expect((await receiver.post(bytes, { 'x-webhook-signature': sign(JSON.stringify(body), SECRET) })).status).toBe(401);
-		expect((await receiver.post(bytes, { 'x-webhook-signature': sign(bytes, SECRET) })).status).toBe(200);
-		expect(emitted(receiver)).toHaveLength(1);
-		expect((emitted(receiver)[0].raw as { data: { note: string } }).data.note).toBe('Grüße/Ünïcode');
+		expect((await receiver().post(bytes, { 'x-webhook-signature': sign(JSON.stringify(body), SECRET) })).status).toBe(401);
+		expect((await receiver().post(bytes, { 'x-webhook-signature': sign(bytes, SECRET) })).status).toBe(200);
+		expect(emitted(receiver())).toHaveLength(1);
+		expect((emitted(receiver())[0].raw as { data: { note: string } }).data.note).toBe('Grüße/Ünïcode');
 	});
 
 	it.each([
@@ -67,15 +60,15 @@ describe('signature: with a Signing Secret', () => {
 		['an empty header', () => ''],
 	])('%s: 401', async (_name, mangle) => {
 		const bytes = phpJson(delivered());
-		const answer = await receiver.post(bytes, { 'x-webhook-signature': mangle(sign(bytes, SECRET)) });
+		const answer = await receiver().post(bytes, { 'x-webhook-signature': mangle(sign(bytes, SECRET)) });
 		expect(answer.status).toBe(401);
-		expect(receiver.executions).toHaveLength(0);
+		expect(receiver().executions).toHaveLength(0);
 	});
 
 	it('an upper-case hex digest of the right bytes is accepted (the same digest)', async () => {
 		const bytes = phpJson(delivered());
-		expect((await receiver.post(bytes, { 'x-webhook-signature': sign(bytes, SECRET).toUpperCase() })).status).toBe(200);
-		expect(receiver.executions).toHaveLength(1);
+		expect((await receiver().post(bytes, { 'x-webhook-signature': sign(bytes, SECRET).toUpperCase() })).status).toBe(200);
+		expect(receiver().executions).toHaveLength(1);
 	});
 });
 
