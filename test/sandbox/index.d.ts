@@ -3,6 +3,14 @@
  * (/work/shared/api/CONTRACT.md), on loopback, strict.
  */
 
+import type { RecordChange, WebhookConfig, WebhookDelivery } from './webhook-types';
+
+export type { RecordChange, WebhookConfig, WebhookDelivery } from './webhook-types';
+
+import type { AcceptedMessage, RecordedRequest, RouteName } from './recorded-types';
+
+export type { AcceptedMessage, Fields, GeneratedOtp, RecordedFile, RecordedRequest, RouteName } from './recorded-types';
+
 export type FaultKind =
 	| 'drop' // the whole body is read, then the socket closes without an answer
 	| 'dropMidUpload' // the socket closes while the body arrives
@@ -93,80 +101,6 @@ export interface TemplateRecord {
 	cards_json: string | null;
 }
 
-export interface RecordedFile {
-	/** The part's field name as sent. */
-	field: string;
-	filename: string;
-	mimeType: string;
-	size: number;
-	/** Hex sha256 of the bytes received. */
-	sha256: string;
-}
-
-export type Fields = Record<string, any>;
-export type RouteName = 'templates.list' | 'templates.show' | 'messages.template';
-
-export interface RecordedRequest {
-	/** 1-based, in arrival order (restarts at 1 after reset()). */
-	seq: number;
-	method: string;
-	/** Path without the query string (with the prefix). */
-	path: string;
-	/** Query string parameters (bracketed names rebuilt). */
-	query: Fields;
-	/** The route matched, null when none did (404/405). */
-	route: RouteName | null;
-	contentType: string | null;
-	/** Raw Authorization header value. */
-	authorization: string | null;
-	/** Raw Accept header value. */
-	accept: string | null;
-	/** All request headers, lower-case names. */
-	headers: Record<string, string | string[] | undefined>;
-	/** Parsed send body: JSON object or rebuilt multipart text parts; {} for an empty body; null when not parsed. */
-	fields: Fields | null;
-	/** Multipart file parts. */
-	files: RecordedFile[];
-	/** Status answered; null while pending or when never answered (drop, dropMidUpload, hang, client gone). */
-	status: number | null;
-	/** Body answered: parsed JSON, or the raw text for non-JSON answers. */
-	response: any;
-	/** The fault applied to this request, if any. */
-	fault: FaultKind | 'respond' | null;
-	/** Why the body was not read completely (the connection closed), if so. */
-	error: string | null;
-	/** performance.now() at arrival / at answer end or socket close. */
-	startedAt: number;
-	endedAt: number | null;
-}
-
-export interface GeneratedOtp {
-	code: string;
-	generated: true;
-	length: number;
-	field_number: number;
-}
-
-/** A send answered 200 with a message id. */
-export interface AcceptedMessage {
-	wamid: string;
-	/** Fields as validated (body, plus query parameters the body did not have). */
-	fields: Fields;
-	files: RecordedFile[];
-	template: TemplateRecord;
-	/** True when the send created the contact. */
-	contactCreated: boolean;
-	/**
-	 * The text parameters as WhatsApp receives them after the platform's rewriting:
-	 * positional by presence, cut/padded to the template's counts, merge tokens replaced,
-	 * whitespace collapsed, trimmed, '0' and empty -> ' '.
-	 */
-	whatsapp: { header: string[]; body: string[] };
-	/** Where an uploaded header file was stored (`template_header_<unix second>_<slug>.<ext>`). */
-	storedFileName?: string;
-	otp?: GeneratedOtp;
-}
-
 export interface SandboxContact {
 	id: number;
 	/** `+digits` */
@@ -236,47 +170,6 @@ export interface Sandbox {
 	/** Clear requests, messages, stats, faults, rate-limit state, created contacts and stored upload names; keep config. */
 	reset(): void;
 	close(): Promise<void>;
-}
-
-/** Outbound webhooks: after each accepted send, `lifecycle` is posted for that message to `url`. */
-export interface WebhookConfig {
-	url: string;
-	/** 1 legacy CRUD envelope (no message events), 2 "n8n format" (forwarded WhatsApp events), 3 Xobito's message.* events. Default 3. */
-	format?: 1 | 2 | 3;
-	/** Default '123', a stock install's. */
-	secret?: string;
-	/** Default ['sent', 'delivered', 'read'] ([] for format 1). */
-	lifecycle?: Array<'sent' | 'delivered' | 'read' | 'failed'>;
-	/** Attempts when the receiver fails (non-2xx, error, 30 s timeout): 1 to 3, default 3. Format 2 message events: always 1. */
-	retries?: number;
-	/** Multiplies the waits between attempts (1 s, 2 s) and the timeout; default 1. */
-	timeScale?: number;
-}
-
-export interface RecordChange {
-	action: 'created' | 'updated' | 'deleted';
-	/** Default 'contact'. */
-	resource?: 'contact' | 'status' | 'source';
-	record: { id: number | string; [key: string]: unknown };
-	previous?: Record<string, unknown> | null;
-}
-
-export interface WebhookDelivery {
-	/** What X-Webhook-Event carried. */
-	event: string;
-	format: 1 | 2 | 3;
-	url: string;
-	attempt: number;
-	/** The wamid for lifecycle events. */
-	messageId: string | null;
-	/** The exact bytes posted (PHP json_encode style). */
-	body: string;
-	headers: Record<string, string>;
-	/** The receiver's status; null when it gave none. */
-	status: number | null;
-	response: string | null;
-	/** 'timeout' or the network error. */
-	error: string | null;
 }
 
 export interface RouteEntry {
