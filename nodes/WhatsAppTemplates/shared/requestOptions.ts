@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { FieldError } from './validation/fieldError';
 
 /**
  * n8n's "Request Options" (Batching, Ignore SSL Issues, Proxy, Timeout), which n8n injects only
@@ -71,3 +73,27 @@ export const requestOptionsField: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * Request Options → Proxy as n8n's request helper takes it. "host:port" means http://host:port;
+ * anything else that is not an http(s) address is refused, never silently bypassed. The value is
+ * not echoed: it may hold the proxy's password.
+ */
+export function parseProxy(proxy: unknown): IHttpRequestOptions['proxy'] {
+	if (typeof proxy !== 'string' || proxy === '') return undefined;
+	let url: URL | undefined;
+	try {
+		url = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
+	} catch {
+		url = undefined;
+	}
+	if (!url || !/^https?:$/.test(url.protocol) || !url.hostname || (url.pathname !== '/' && url.pathname !== '')) {
+		throw new FieldError('Proxy', 'Request Options → Proxy is not a proxy address', 'Write it as http://host:port, or http://user:password@host:port when the proxy asks for a login');
+	}
+	return {
+		protocol: url.protocol.replace(':', ''),
+		host: url.hostname,
+		port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+		auth: url.username ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined,
+	};
+}

@@ -9,7 +9,6 @@ import type {
 import { StreamingMultipartBody } from './multipart/multipartBody';
 import type { Route } from './platform';
 import type { RunOptions } from './batch/options';
-import { FieldError } from './validation/fieldError';
 
 /** The one HTTP entry of the package: every request goes through the credential's authenticate(). */
 export const CREDENTIAL_TYPE = 'whatsAppTemplatesApi';
@@ -45,30 +44,6 @@ function errorCode(error: unknown): string {
 	return 'UNKNOWN';
 }
 
-/**
- * Request Options → Proxy as n8n's request helper takes it. "host:port" means http://host:port;
- * anything else that is not an http(s) address is refused, never silently bypassed. The value is
- * not echoed: it may hold the proxy's password.
- */
-export function parseProxy(proxy: string | undefined): IHttpRequestOptions['proxy'] {
-	if (!proxy) return undefined;
-	let url: URL | undefined;
-	try {
-		url = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
-	} catch {
-		url = undefined;
-	}
-	if (!url || !/^https?:$/.test(url.protocol) || !url.hostname || (url.pathname !== '/' && url.pathname !== '')) {
-		throw new FieldError('Proxy', 'Request Options → Proxy is not a proxy address', 'Write it as http://host:port, or http://user:password@host:port when the proxy asks for a login');
-	}
-	return {
-		protocol: url.protocol.replace(':', ''),
-		host: url.hostname,
-		port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
-		auth: url.username ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined,
-	};
-}
-
 export type RequestBody = IDataObject | StreamingMultipartBody;
 
 /** A request to one of the platform's routes, relative to the workspace's API base. */
@@ -92,7 +67,7 @@ export function buildRequest(
 		// Axios' redirect layer would buffer a streamed upload whole; the token must not follow a redirect either.
 		disableFollowRedirect: true,
 		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		proxy: parseProxy(options.proxy),
+		proxy: options.proxy,
 		skipSslCertificateValidation: options.allowUnauthorizedCerts,
 	};
 }

@@ -1,4 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { parseProxy } from '../requestOptions';
+import type { FieldError } from '../validation/fieldError';
 
 /**
  * The Options every sending operation shares (the engine's: concurrency, 429 handling, dry run).
@@ -49,7 +52,10 @@ export interface RunOptions {
 	batchSize: number;
 	batchIntervalMs: number;
 	timeoutMs?: number;
-	proxy?: string;
+	/** Request Options → Proxy, parsed once per run. */
+	proxy?: IHttpRequestOptions['proxy'];
+	/** A Proxy value that is no proxy address: every item fails with it before any request. */
+	proxyError?: FieldError;
 	allowUnauthorizedCerts: boolean;
 }
 
@@ -60,6 +66,14 @@ function defaultOf<T>(name: string): T {
 function wholeNumber(value: unknown, fallback: number, min: number): number {
 	const n = Number(value);
 	return Number.isFinite(n) ? Math.max(min, Math.floor(n)) : fallback;
+}
+
+function readProxy(value: unknown): Pick<RunOptions, 'proxy' | 'proxyError'> {
+	try {
+		return { proxy: parseProxy(value) };
+	} catch (error) {
+		return { proxyError: error as FieldError };
+	}
 }
 
 export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
@@ -75,7 +89,7 @@ export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 		batchSize: batching.batchSize === undefined ? -1 : Number(batching.batchSize) < 0 ? -1 : wholeNumber(batching.batchSize, -1, 1),
 		batchIntervalMs: wholeNumber(batching.batchInterval, 0, 0),
 		timeoutMs: request.timeout === undefined ? undefined : wholeNumber(request.timeout, 10000, 1),
-		proxy: typeof request.proxy === 'string' && request.proxy !== '' ? request.proxy : undefined,
+		...readProxy(request.proxy),
 		allowUnauthorizedCerts: request.allowUnauthorizedCerts === true,
 	};
 }

@@ -7,7 +7,7 @@ import { resolveApiBase } from '../../../shared/endpoint';
 import { itemParameters } from '../../../shared/itemParameters';
 import { readBinaryMedia, resolveBinaryMedia } from '../../../shared/multipart/binaryMedia';
 import { ROUTES, readGeneratedOtp, readMessageId } from '../../../shared/platform';
-import { CREDENTIAL_TYPE, buildRequest, parseProxy } from '../../../shared/transport';
+import { CREDENTIAL_TYPE, buildRequest } from '../../../shared/transport';
 import { inputError } from '../../../shared/validation/inputError';
 import { fingerprint, toRequestBody } from '../../../shared/wireBody';
 import { checkAgainstTemplate } from './check';
@@ -44,7 +44,7 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 	let apiBase = '';
 	let setupError: unknown;
 	try {
-		parseProxy(runOptions.proxy);
+		if (runOptions.proxyError) throw runOptions.proxyError;
 		apiBase = resolveApiBase(await this.getCredentials(CREDENTIAL_TYPE));
 	} catch (error) {
 		setupError = error;

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { responseError, transportError } from '../../../shared/apiError';
 import { readRunOptions } from '../../../shared/batch/options';
 import { templateOutput } from '../../../shared/platform';
-import { parseProxy } from '../../../shared/transport';
 import { inputError } from '../../../shared/validation/inputError';
 import { listTemplates, type ListedTemplate } from '../../../shared/templateList';
 
@@ -22,11 +21,7 @@ function matches(listed: ListedTemplate, filters: IDataObject): boolean {
 export async function getManyTemplates(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const options = readRunOptions(this);
-	try {
-		parseProxy(options.proxy);
-	} catch (error) {
-		throw inputError(node, 0, error);
-	}
+	if (options.proxyError) throw inputError(node, 0, options.proxyError);
 	const list = await listTemplates(this, options);
 	if (!list.ok) {
 		const { failure } = list;
