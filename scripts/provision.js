@@ -30,6 +30,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { secs } = require('./lib/package');
 const versions = require('./lib/n8n-versions');
 const { DEFAULT_N8N_VERSION, requestedSpec, compareVersions, versionProfile } = versions;
 
@@ -42,10 +43,6 @@ const OWN_ENTRIES = ['node', 'n8n', MARKER];
 
 function log(msg) {
 	process.stdout.write(`[provision] ${msg}\n`);
-}
-
-function secs(ms) {
-	return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function cacheRoot() {
