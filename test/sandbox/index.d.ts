@@ -9,7 +9,7 @@ export type { RecordChange, WebhookConfig, WebhookDelivery } from './webhook-typ
 
 import type { AcceptedMessage, RecordedRequest, RouteName } from './recorded-types';
 
-export type { AcceptedMessage, Fields, GeneratedOtp, RecordedFile, RecordedRequest, RouteName } from './recorded-types';
+export type { AcceptedMessage, ApiVersion, Fields, GeneratedOtp, RecordedFile, RecordedRequest, RouteName } from './recorded-types';
 
 export type FaultKind =
 	| 'drop' // the whole body is read, then the socket closes without an answer

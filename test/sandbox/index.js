@@ -68,6 +68,7 @@ async function startSandbox(options = {}) {
 	);
 	const state = {
 		config,
+		apis: ['v1'],
 		prefix: checkPrefix(options.prefix ?? ''),
 		tokenAbilities: new Map(Object.entries(tokens).map(([kind, token]) => [token, platform.TOKEN_ABILITIES[kind]])),
 		templates: options.moreTemplates ? withMoreTemplates(options.moreTemplates) : TEMPLATES,
@@ -75,6 +76,7 @@ async function startSandbox(options = {}) {
 		storedNames: new Set(),
 		requests: [],
 		messages: [],
+		rateLimited: [],
 		stats: emptyStats(0),
 		seq: 0,
 		generation: 0,
@@ -156,6 +158,7 @@ async function startSandbox(options = {}) {
 			state.generation += 1;
 			state.requests.length = 0;
 			state.messages.length = 0;
+			state.rateLimited.length = 0;
 			Object.assign(state.stats, emptyStats(state.inFlight.size));
 			state.stats.byStatus = {};
 			state.seq = 0;

@@ -15,9 +15,13 @@ export interface RecordedFile {
 export type Fields = Record<string, any>;
 export type RouteName = 'templates.list' | 'templates.show' | 'messages.template';
 
+export type ApiVersion = 'v1' | 'v2';
+
 export interface RecordedRequest {
 	/** 1-based, in arrival order (restarts at 1 after reset()). */
 	seq: number;
+	/** The API generation the path is under (`/api/v1/...`, `/api/v2/...`), null for neither. */
+	api: ApiVersion | null;
 	method: string;
 	/** Path without the query string (with the prefix). */
 	path: string;
@@ -58,7 +62,10 @@ export interface GeneratedOtp {
 
 /** A send answered 200 with a message id. */
 export interface AcceptedMessage {
+	api: ApiVersion;
 	wamid: string;
+	/** The recipient as WhatsApp got it: digits only. */
+	digits: string;
 	/** Fields as validated (body, plus query parameters the body did not have). */
 	fields: Fields;
 	files: RecordedFile[];

@@ -75,7 +75,9 @@ function completeSend(plan, fields, files, fault) {
 		messages: [{ id: wamid }],
 	};
 	const message = {
+		api: 'v1',
 		wamid,
+		digits: plan.digits,
 		fields,
 		files,
 		template: plan.template,
