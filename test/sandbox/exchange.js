@@ -136,6 +136,24 @@ function openExchange(state, req, res) {
 			req.socket.destroy();
 		},
 		/**
+		 * The network's faults of a validated send, at the moment v1 and v2 share: a phone-matched
+		 * dropMidUpload of a JSON body (read already: a drop), then a 'transport' fault of `faults`.
+		 * Returns { extraMs } to go on, or null when the fault has handled the request.
+		 */
+		transportFault(faults, phone, isJson) {
+			if (isJson && faults.takeDropMidUpload(phone)) {
+				ex.drop('dropMidUpload');
+				return null;
+			}
+			const fault = faults.takeAt('transport', phone);
+			if (!fault) return { extraMs: 0 };
+			record.fault = fault.kind;
+			if (fault.kind === 'drop') ex.drop('drop');
+			else if (fault.kind === 'latency') return { extraMs: fault.ms };
+			else if (fault.kind !== 'hang') ex.answer(fault.answer); // a hang is never answered; the client or close() ends it
+			return null;
+		},
+		/**
 		 * Read the whole body. `kind`: 'json' | 'multipart' | null (drained). `faults`: the queue
 		 * whose dropMidUpload may apply (null: none), armed now when `armNow`, or when the text
 		 * part `phoneField` arrives with a matching phone. Resolves parsedBody(), { malformed:

@@ -90,7 +90,9 @@ function normalize(fault, table = V1_TABLE) {
 		answer = customAnswer(fault);
 	}
 	const phone = fault.match && fault.match.phone !== undefined ? String(fault.match.phone) : undefined;
-	return { kind: fault.kind, stage: table.stages[fault.kind], remaining: times, ms: fault.ms || 0, phone, answer };
+	// `detail`: the details.error text of a v2 MESSAGE_SEND_FAILED / INTERNAL_ERROR fault (v2/faults.js).
+	const detail = typeof fault.detail === 'string' ? fault.detail : null;
+	return { kind: fault.kind, stage: table.stages[fault.kind], remaining: times, ms: fault.ms || 0, phone, answer, detail };
 }
 
 class FaultQueue {
@@ -127,7 +129,7 @@ class FaultQueue {
 	consume(fault) {
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) this.items.splice(this.items.indexOf(fault), 1);
-		return { kind: fault.kind, ms: fault.ms, answer: fault.answer };
+		return { kind: fault.kind, ms: fault.ms, answer: fault.answer, detail: fault.detail };
 	}
 
 	get pending() {

@@ -17,12 +17,15 @@ const { resolveRoute, checkAccess, mediaType, expectsJson } = require('./gate');
 const { listTemplates, showTemplate } = require('./catalog');
 const { prepareSend, completeSend } = require('./send');
 const { openExchange } = require('./exchange');
+const { v2Pipeline } = require('./v2/server');
 const R = require('./responses');
 const platform = require('./platform');
+const v2platform = require('./v2/platform');
 
 /** The API generation a path is under: 'v1', 'v2', or null. */
 function apiOfPath(prefix, path) {
 	if (path.startsWith(`${prefix}${platform.API_PREFIX}/`)) return 'v1';
+	if (path.startsWith(`${prefix}${v2platform.API_PREFIX}/`)) return 'v2';
 	return null;
 }
 
@@ -60,16 +63,9 @@ function handleSend(state, ex, body) {
 	const errors = validate({ fields, files: record.files, truncated: body.truncated });
 	if (errors) return ex.answer(R.validation(errors));
 
-	if (body.isJson && state.faults.takeDropMidUpload(fields.phone_number)) return ex.drop('dropMidUpload');
-	let extraMs = 0;
-	const early = state.faults.takeAt('transport', fields.phone_number);
-	if (early) {
-		record.fault = early.kind;
-		if (early.kind === 'drop') return ex.drop('drop');
-		if (early.kind === 'hang') return undefined; // never answered; the client or close() ends it
-		if (early.kind === 'latency') extraMs = early.ms;
-		else return ex.answer(early.answer);
-	}
+	const goOn = ex.transportFault(state.faults, fields.phone_number, body.isJson);
+	if (!goOn) return undefined;
+	const { extraMs } = goOn;
 
 	const prepared = prepareSend(state, fields, record.files, `http://${req.headers.host}${state.prefix}`);
 	if (prepared.answer) return ex.answer(prepared.answer, extraMs);
@@ -90,6 +86,7 @@ function createHandler(state) {
 		const api = apiOfPath(state.prefix, ex.path);
 		ex.record.api = api;
 		if (api !== null && !state.apis.includes(api)) return notOffered(ex);
+		if (api === 'v2') return v2Pipeline(state, ex);
 		return v1Pipeline(state, ex); // also answers a path under no API (404)
 	};
 }
