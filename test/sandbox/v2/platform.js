@@ -3,10 +3,10 @@
  * The platform's second generation as the sandbox knows it: WhatsMark SaaS API v2
  * (/work/shared/api/CONTRACT-v2.md). The sandbox's OWN table of v2's routes, scopes, error
  * codes, wire names and texts, written from the contract (and the evidence beside it), never
- * imported from the node. What is truly the same as v1 (media kinds, upload limits) comes
- * from v1's table, so that the two cannot drift apart.
+ * imported from the node. What is truly the same as v1 (the header media with their upload
+ * limits, field_N, button_N) comes from v1's table, so that the two cannot drift apart.
  */
-const { MEDIA, FILE_LIMITS } = require('../platform');
+const { MEDIA_FIELDS, SHARED_SEND_FIELDS } = require('../platform');
 
 const API_PREFIX = '/api/v2';
 
@@ -59,16 +59,10 @@ const SEND_FIELDS = {
 	otp_field_number: { type: 'integer', min: 6, max: 6 },
 	// Read by the platform with auto_generate_otp, not validated there; the sandbox keeps v1's range.
 	otp_length: { type: 'integer', between: [4, 10] },
+	// The header media, field_1..10 and button_0..2 as v1 (button values are accepted and dropped).
+	...SHARED_SEND_FIELDS,
 };
-for (const m of Object.values(MEDIA)) {
-	SEND_FIELDS[m.url] = { type: 'url' };
-	SEND_FIELDS[m.file] = { type: 'file', maxBytes: FILE_LIMITS[m.file] };
-}
-for (let i = 1; i <= 10; i++) SEND_FIELDS[`field_${i}`] = { type: 'string' };
-// Accepted and dropped: no dynamic button value reaches WhatsApp.
-for (let i = 0; i <= 2; i++) SEND_FIELDS[`button_${i}`] = { type: 'string' };
 Object.freeze(SEND_FIELDS);
-const MEDIA_FIELDS = Object.freeze(Object.values(MEDIA).flatMap((m) => [m.url, m.file]));
 const BUTTON_FIELDS = Object.freeze(['button_0', 'button_1', 'button_2']);
 
 /** The send fields a log line shows (`npm run sandbox`), under the names v1's wire table uses for them. */

@@ -11,9 +11,9 @@
  * overwrite counting) are v1's code; the words and names are v2's.
  */
 const crypto = require('node:crypto');
-const { applyOtp, missingParts, whatsappParams } = require('../params');
+const { applyOtp, missingParts } = require('../params');
 const { handleMedia } = require('../media');
-const { findTemplate } = require('../send');
+const { findTemplate, acceptedMessage } = require('../send');
 const { TEXT, BUTTON_FIELDS } = require('./platform');
 const E = require('./envelope');
 const { faultAnswer } = require('./faults');
@@ -114,21 +114,11 @@ function completeV2Send(state, req, { plan, fields, files }, fault, ignored) {
 	if (fault) return { answer: faultAnswer(fault, req, { contacts: state.contacts.list.length }) };
 	const wamid = `wamid.${crypto.randomBytes(30).toString('base64url')}`;
 	const message = {
-		api: 'v2',
-		wamid,
-		digits: plan.digits,
-		fields,
-		files,
-		template: plan.template,
-		contactCreated: plan.created,
+		...acceptedMessage('v2', wamid, plan, fields, files),
 		contactId: plan.contact.id,
-		whatsapp: whatsappParams(plan.template, plan.values, plan.contact),
 		droppedButtons: Object.fromEntries(BUTTON_FIELDS.filter((b) => fields[b] !== undefined).map((b) => [b, fields[b]])),
 		ignoredFields: ignored,
 	};
-	if (plan.media && plan.media.source === 'file') message.storedFileName = plan.media.storedFileName;
-	// The platform made this code and never returns it.
-	if (plan.otp) message.otp = plan.otp;
 	return { answer: E.success(responseData(state, plan, wamid), TEXT.sent), message };
 }
 
