@@ -156,7 +156,7 @@ export interface PendingFault {
 }
 
 export interface Sandbox {
-	/** The platform URL: `http://127.0.0.1:${port}${prefix}` (no /api/v1). */
+	/** The platform URL: `http://127.0.0.1:${port}${prefix}` (no /api/v1 or /api/v2): the same for both API generations. */
 	readonly baseUrl: string;
 	readonly port: number;
 	/** 'acme': the workspace whose API is enabled and that the tokens belong to. */
