@@ -26,8 +26,8 @@ function requireDist(rel) {
 const product = {
 	node: () => new (requireDist('nodes/WhatsAppTemplates/WhatsAppTemplates.node.js').WhatsAppTemplates)(),
 	credentialType: () => new (requireDist('credentials/WhatsAppTemplatesApi.credentials.js').WhatsAppTemplatesApi)(),
-	/** The node's one table of paths and wire names (the benches spell none themselves). */
-	platform: () => requireDist('nodes/WhatsAppTemplates/shared/platform/index.js'),
+	/** The node's tables of paths and wire names, API v1's (the benches spell none themselves). */
+	platform: () => ({ ...requireDist('nodes/WhatsAppTemplates/shared/platform/index.js'), ...requireDist('nodes/WhatsAppTemplates/shared/platform/v1/index.js') }),
 	/** A node module by its path under nodes/WhatsAppTemplates/shared/, e.g. 'multipart/multipartBody'. */
 	shared: (rel) => requireDist(`nodes/WhatsAppTemplates/shared/${rel}.js`),
 };

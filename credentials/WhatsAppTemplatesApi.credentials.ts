@@ -1,6 +1,4 @@
 import type {
-	IAuthenticateRuleResponseCode,
-	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -9,15 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_PLATFORM_URL, isUnderBase, resolveApiBase } from '../nodes/WhatsAppTemplates/shared/endpoint';
-import { ANSWER, API_ROOT, ROUTES, TEMPLATE_LIST } from '../nodes/WhatsAppTemplates/shared/platform';
-
-// The credential test reads one template. A wrong subdomain answers 500 (stock) or 400 (Xobito)
-// with a string `errors`: those two statuses reach the body rules below, every other error status
-// stays an error and meets the status rules.
-const THROWN_STATUSES = Array.from({ length: 500 }, (_, i) => i + 100).filter(
-	(status) => status !== 400 && status !== 500 && (status < 200 || status > 299),
-);
+import { DEFAULT_PLATFORM_URL, isUnderBase } from '../nodes/WhatsAppTemplates/shared/endpoint';
+import { CREDENTIAL_TEST, platformFor, v1 } from '../nodes/WhatsAppTemplates/shared/platform';
 
 export class WhatsAppTemplatesApi implements ICredentialType {
 	name = 'whatsAppTemplatesApi';
@@ -41,7 +32,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			required: true,
 			placeholder: DEFAULT_PLATFORM_URL,
 			description:
-				`The address you open your WhatsApp platform at (Xobito: ${DEFAULT_PLATFORM_URL}; another operator: their own address, with its sub-folder if it has one, e.g. https://example.com/waba). Without /${API_ROOT}.`,
+				`The address you open your WhatsApp platform at (Xobito: ${DEFAULT_PLATFORM_URL}; another operator: their own address, with its sub-folder if it has one, e.g. https://example.com/waba). Without /${v1.api.root}.`,
 		},
 		{
 			displayName: 'Workspace Subdomain',
@@ -51,7 +42,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			required: true,
 			placeholder: 'acme',
 			description:
-				`Your workspace's short name, as shown in Settings → API Management (the {subdomain} in the API address ${DEFAULT_PLATFORM_URL}/${API_ROOT}/{subdomain}/…)`,
+				`Your workspace's short name, as shown in Settings → API Management (the {subdomain} in the API address ${DEFAULT_PLATFORM_URL}/${v1.api.root}/{subdomain}/…)`,
 		},
 		{
 			displayName: 'API Token',
@@ -78,7 +69,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const base = resolveApiBase(credentials);
+		const base = platformFor(credentials).apiBase(credentials);
 		const absolute = /^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url);
 		if (!requestOptions.baseURL && !absolute) {
 			requestOptions.baseURL = base;
@@ -98,58 +89,5 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 		return requestOptions;
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			method: ROUTES.listTemplates.method,
-			url: ROUTES.listTemplates.path,
-			qs: { [TEMPLATE_LIST.perPage]: 1 },
-			headers: { Accept: 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: { ignore: true, except: THROWN_STATUSES },
-		},
-		// n8n's credential tester applies both kinds of rule (status rules to thrown errors, body rules
-		// to answers); only the declared type keeps them apart.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'The API token was refused (HTTP 401). Copy the token again from Settings → API Management, or create a new one there.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						"The workspace's API access is disabled, or the token lacks the ability templates.read (HTTP 403). Turn API access on and give the token its abilities in Settings → API Management.",
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						"The workspace's API is not set up (HTTP 404). Open Settings → API Management in the workspace and enable the API, and check that the Platform URL is your platform's address.",
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errors',
-					value: ANSWER.invalidSubdomain,
-					message:
-						`The platform has no workspace with this subdomain. Check Workspace Subdomain: it is the short name in your API address, e.g. "acme" in ${DEFAULT_PLATFORM_URL}/${API_ROOT}/acme/.`,
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'status',
-					value: 'error',
-					message: 'The platform answered with an error (HTTP 400 or 500). Check the Platform URL and try again later.',
-				},
-			},
-		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as ICredentialTestRequest['rules'],
-	};
+	test: ICredentialTestRequest = CREDENTIAL_TEST;
 }

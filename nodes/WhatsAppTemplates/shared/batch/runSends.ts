@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import type { SentContext } from '../apiError';
+import type { Platform } from '../platform';
 import type { RunOptions } from './options';
 import { dispatch } from './dispatcher';
 import { describeRequest } from './dryRun';
@@ -28,6 +29,7 @@ export interface SendJob {
  */
 export async function runSends(
 	ctx: IExecuteFunctions,
+	platform: Platform,
 	itemCount: number,
 	jobs: Map<number, SendJob>,
 	failures: Map<number, ItemResult>,
@@ -50,7 +52,7 @@ export async function runSends(
 	}
 	const attempt = async (i: number) => {
 		const job = jobs.get(i)!;
-		const outcome = await sendAttempt(ctx, i, job.request(), job.context);
+		const outcome = await sendAttempt(ctx, platform, i, job.request(), job.context);
 		if (outcome.kind === 'done' && outcome.result.ok) outcome.result.body = job.output(outcome.result.body);
 		return outcome;
 	};
