@@ -36,7 +36,7 @@ const product = {
 const credentialOf = (sb) => ({ baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send });
 
 /** The absolute URL of one of the node's routes on the sandbox (for the benches' own baselines). */
-const routeUrl = (sb, route) => `${product.shared('endpoint').resolveApiBase(credentialOf(sb))}/${route.path}`;
+const routeUrl = (sb, route) => `${product.platform().resolveApiBase(credentialOf(sb))}/${route.path}`;
 
 const harness = () => require(path.join(ROOT, 'test/engine/harness.js'));
 const sandbox = () => require(path.join(ROOT, 'test/sandbox/index.js'));

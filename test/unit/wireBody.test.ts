@@ -40,7 +40,7 @@ const noFile = () => {
 };
 
 async function jsonBody(p: Partial<SendTemplateParameters>, o: Partial<TemplateOptions> = {}): Promise<unknown> {
-	const body = toRequestBody(toWireBody(v1.templateSend, await validateItem(parameters(p), options(o), noBinary)), noFile);
+	const body = toRequestBody(toWireBody(v1.templateSend, await validateItem(v1.templateSend, parameters(p), options(o), noBinary)), noFile);
 	expect(body).not.toBeInstanceOf(StreamingMultipartBody);
 	return body;
 }
@@ -101,6 +101,7 @@ describe('multipart body (a file)', () => {
 
 	it('text parts by wire name, the contact as bracketed parts, the file last under its upload name', async () => {
 		const item = await validateItem(
+			v1.templateSend,
 			parameters({ headerType: 'document', mediaSource: 'binary', bodyVariables: { var1: 'Ada' }, newContact: { firstName: 'Ada', groups: 'vip' } }),
 			options(),
 			async () => media,
@@ -120,7 +121,7 @@ describe('multipart body (a file)', () => {
 	});
 
 	it('the file part streams the bytes it is given', async () => {
-		const item = await validateItem(parameters({ headerType: 'image', mediaSource: 'binary' }), options(), async () => ({ ...media, mimeType: 'image/png' }));
+		const item = await validateItem(v1.templateSend, parameters({ headerType: 'image', mediaSource: 'binary' }), options(), async () => ({ ...media, mimeType: 'image/png' }));
 		const body = toRequestBody(toWireBody(v1.templateSend, item), async function* () {
 			yield Buffer.from('ab');
 			yield Buffer.from('c');

@@ -3,11 +3,13 @@
  * the API has the workspace in its path, `{subdomain}/`. It is built here from the credential, and
  * anything that could point it elsewhere is refused before a request is made.
  */
+import { V2_TOKEN_PREFIX } from './platform/choice';
 import type { ApiRoot } from './platform/types';
 import { API as V1_API } from './platform/v1/routes';
+import { API as V2_API } from './platform/v2/routes';
 
 /** Every API root: a Platform URL must not contain one. */
-const API_ROOTS = [V1_API.root];
+const API_ROOTS = [V1_API.root, V2_API.root];
 
 export interface EndpointCredentials {
 	baseUrl?: unknown;
@@ -47,6 +49,12 @@ function assertAscii(field: string, value: string): void {
 /** The workspace's slug: one label of lowercase letters, digits and inner hyphens. */
 export function normaliseSubdomain(value: unknown): string {
 	const label = text(value).toLowerCase();
+	if (label === '') {
+		throw new HostError(
+			SUBDOMAIN,
+			`${SUBDOMAIN} is empty, and API v1 needs it: a token that does not start with ${V2_TOKEN_PREFIX} is an API v1 token. Fill in your workspace's short name (e.g. "acme"), or use an API v2 token (${V2_TOKEN_PREFIX}…) with API Version Auto or v2`,
+		);
+	}
 	assertAscii(SUBDOMAIN, label);
 	if (!LABEL.test(label)) {
 		throw new HostError(
@@ -112,10 +120,6 @@ export function apiBase(credentials: EndpointCredentials, api: ApiRoot): string 
 	return base;
 }
 
-/** The API base the credential's requests go under. */
-export function resolveApiBase(credentials: EndpointCredentials): string {
-	return apiBase(credentials, V1_API);
-}
 
 /** True when `target` lies strictly under `base` (same origin, path below the base path, no user info). */
 export function isUnderBase(target: string, base: string): boolean {

@@ -81,8 +81,8 @@ export interface TemplateSendNames {
 	contact?: { field: string; keys: ContactKeys };
 	/** Present when the platform makes a one-time password and returns it. */
 	otpGeneration?: { flag: string; length: string };
-	/** The node's fields this API lacks → what to use instead. */
-	unsupported: Partial<Record<'fromPhoneNumberId' | 'contact', string>>;
+	/** The node's fields this API lacks: why, and what to use instead. */
+	unsupported: Partial<Record<'fromPhoneNumberId' | 'contact', { why: string; instead: string }>>;
 	/** Said once per run when button values are sent to an API that accepts and drops them. */
 	buttonsDropped?: string;
 }

@@ -18,9 +18,10 @@ import type { ValidatedItem } from './validatedItem';
 import { fieldLabels, toWireBody } from './wire';
 
 /** The item's output: the WhatsApp message id (and a generated code) on top of the platform's answer. */
-function toOutput(platform: Platform, answer: IDataObject): IDataObject {
-	const { messageId, otpCode } = platform.readSend(answer);
-	return { messageId, ...(otpCode === undefined ? {} : { otpCode }), ...answer };
+function toOutput(platform: Platform, item: ValidatedItem, answer: IDataObject): IDataObject {
+	const read = platform.readSend(answer);
+	const otpCode = item.nodeOtp ?? read.otpCode;
+	return { messageId: read.messageId, ...(otpCode === undefined ? {} : { otpCode }), ...answer };
 }
 
 /**
@@ -59,7 +60,7 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 	for (let i = 0; i < itemCount; i++) {
 		try {
 			if (setupError) throw setupError;
-			items.set(i, await validateItem(readParameters(parameters, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
+			items.set(i, await validateItem(platform.templateSend, readParameters(parameters, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
 			// Read once the first item is valid, while the others are validated.
 			if (options.checkTemplate) templateList ??= readTemplatesForCheck(this, platform, runOptions);
 		} catch (error) {
@@ -78,6 +79,8 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 			refuse(i, error);
 		}
 	}
+	const buttonsDropped = platform.templateSend.buttonsDropped;
+	if (buttonsDropped && [...items.values()].some((item) => item.buttons.some((value) => value !== undefined))) warnings.add(buttonsDropped);
 	if (warnings.size) this.addExecutionHints(...[...warnings].map((message) => ({ message, location: 'outputPane' as const })));
 
 	const names = platform.templateSend;
@@ -89,7 +92,7 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 			request: () => buildRequest(platform.routes.sendTemplate, runOptions, toRequestBody(wire, (media) => readBinaryMedia(this, media))),
 			context: { templateName: item.templateName, templateLanguage: item.templateLanguage, label },
 			fingerprint: fingerprint(i, wire),
-			output: (answer) => toOutput(platform, answer),
+			output: (answer) => toOutput(platform, item, answer),
 		});
 	}
 	return await runSends(this, platform, itemCount, jobs, failures, runOptions, apiBase);

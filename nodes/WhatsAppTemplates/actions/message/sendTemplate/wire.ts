@@ -31,6 +31,7 @@ export function toWireBody(names: TemplateSendNames, item: ValidatedItem): WireB
 		fields: presentFields(named),
 		objects: item.contact && names.contact ? [[names.contact.field, item.contact]] : [],
 		file,
+		madeUp: item.nodeOtp === undefined ? undefined : names.body(1),
 	};
 }
 
