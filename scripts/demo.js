@@ -6,6 +6,8 @@
  * through n8n's real engine in-process (the same WorkflowExecute the n8n application uses),
  * prints each output item, what the sandbox received, and the WhatsApp message ids. Exits 0 only
  * when every item was sent and carries the message id (wamid) the sandbox issued for it.
+ * `--api v2`: the same against a workspace that offers API v2 only, with a `wm_` token and no
+ * Workspace Subdomain (the credential's API Version left at Auto).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -29,11 +31,15 @@ async function main() {
 	const { WhatsAppTemplates } = require(built);
 	const { WhatsAppTemplatesApi } = require('../dist/credentials/WhatsAppTemplatesApi.credentials.js');
 
+	const i = process.argv.indexOf('--api');
+	const api = i === -1 ? 'v1' : process.argv[i + 1];
+	if (api !== 'v1' && api !== 'v2') throw new Error('--api must be v1 or v2');
+
 	await setupEngine({ binaryMode: 'filesystem' });
-	const sb = await startSandbox({ port: 0 });
+	const sb = await startSandbox({ port: 0, apis: [api] });
 	const workflow = JSON.parse(fs.readFileSync(path.join(root, 'examples/send-template.json'), 'utf8'));
-	const credential = { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send };
-	console.log(`Platform (sandbox): ${sb.baseUrl}  workspace: ${sb.subdomain}`);
+	const credential = api === 'v2' ? { baseUrl: sb.baseUrl, apiToken: sb.v2Tokens.send } : { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send };
+	console.log(`Platform (sandbox): ${sb.baseUrl}  ${api === 'v2' ? 'API v2 (token wm_...)' : `API v1, workspace: ${sb.subdomain}`}`);
 	console.log(`Workflow: ${workflow.name} (${workflow.nodes.length} nodes)\n`);
 
 	let ok = false;

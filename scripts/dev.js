@@ -7,8 +7,8 @@
  * - npm run build (if stale), npm pack, installs the tarball into the persistent dev user
  *   folder .dev/n8n/.n8n/nodes/node_modules/n8n-nodes-whatsapp-templates (as n8n installs
  *   community packages)
- * - starts the platform sandbox (WhatsMark SaaS API v1) on http://127.0.0.1:4010 with the demo
- *   tokens, workspace `acme`
+ * - starts the platform sandbox (WhatsMark SaaS API v1 and v2) on http://127.0.0.1:4010 with the
+ *   demo tokens, workspace `acme` (a credential with a v2 demo token, printed, talks v2)
  * - imports the credential "WhatsApp Templates API" (id wa-templates-sandbox: Platform URL =
  *   the sandbox, Workspace Subdomain acme, API Token = the demo send token) and the example
  *   workflows, publishes the webhook example
@@ -67,8 +67,8 @@ async function startDev({
 	const installed = app.installTarball(tarball, userFolder);
 	log(`installed ${app.PACKAGE_NAME}@${installed.version} into ${path.relative(REPO, installed.target)}`);
 
-	const { startSandbox, DEMO_TOKENS } = require(path.join(REPO, 'test', 'sandbox'));
-	const sandbox = await startSandbox({ port: sandboxPort, tokens: DEMO_TOKENS });
+	const { startSandbox, DEMO_TOKENS, V2_DEMO_TOKENS } = require(path.join(REPO, 'test', 'sandbox'));
+	const sandbox = await startSandbox({ port: sandboxPort, tokens: DEMO_TOKENS, v2Tokens: V2_DEMO_TOKENS });
 	log(`sandbox at ${sandbox.baseUrl}`);
 
 	let n8n = null;
@@ -124,7 +124,7 @@ async function startDev({
 			`  n8n editor:   ${n8n.url}/`,
 			`  login:        ${app.DEV_OWNER.email} / ${app.DEV_OWNER.password}`,
 			`  credential:   "${app.CREDENTIAL_NAME}": Platform URL ${sandbox.baseUrl}, Workspace Subdomain ${sandbox.subdomain},`,
-			`                API Token ${DEMO_TOKENS.send}`,
+			`                API Token ${DEMO_TOKENS.send}   (API v2: API Token ${V2_DEMO_TOKENS.send}, no subdomain)`,
 			`  workflows:    ${imported.join(', ')}`,
 			`  webhook:      curl -s -X POST ${n8n.url}/webhook/whatsapp-template -H 'content-type: application/json' \\`,
 			`                  -d '{"phone":"+49 151 23456789","name":"Ada","order_id":"A-1042"}'`,

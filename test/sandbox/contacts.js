@@ -7,6 +7,8 @@
  * - a new one is created from `contact` (firstname defaults to `+digits`), before the
  *   send is attempted, so it stays when the send then fails;
  * - status_id / source_id must exist in the workspace (422 otherwise).
+ * API v2 sends match EXACTLY on `+digits` (findExact) and create a lead named by its digits
+ * (createLead), so a contact stored as `4915...` is not found there and a second one appears.
  */
 const { SEED_CONTACTS, STATUSES, SOURCES, DEFAULT_STATUS_ID, DEFAULT_SOURCE_ID, COUNTRIES } = require('./platform');
 const R = require('./responses');
@@ -63,6 +65,29 @@ class ContactBook {
 		};
 		this.list.push(contact);
 		return { contact, created: true };
+	}
+
+	/** The contact whose phone is exactly `phone` (v2's lookup), or null. */
+	findExact(phone) {
+		return this.list.find((c) => c.phone === phone) || null;
+	}
+
+	findById(id) {
+		return this.list.find((c) => c.id === id) || null;
+	}
+
+	/** v2's new contact: a lead named by its digits, phone `+digits`, the workspace's defaults. */
+	createLead(digits) {
+		return this.add({ phone: `+${digits}`, firstname: digits });
+	}
+
+	/** A contact stored exactly as given (as the contacts API or an import would store it). */
+	add(given) {
+		if (typeof given.phone !== 'string' || given.phone === '') throw new TypeError('addContact: phone (a string) is required');
+		const contact = { ...seedContact({ firstname: '', lastname: '', email: '', country: null, ...given, id: this.nextId++ }), source_id: DEFAULT_SOURCE_ID };
+		if (given.optedOut) contact.optedOut = true;
+		this.list.push(contact);
+		return contact;
 	}
 }
 

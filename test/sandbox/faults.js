@@ -66,8 +66,11 @@ function customAnswer(fault) {
 	return { status: fault.status, contentType, body: isText ? fault.body : JSON.stringify(fault.body), headers: fault.headers || {} };
 }
 
-function normalize(fault) {
-	const allowed = [...KINDS, 'respond'];
+/** v1's kinds: when each acts, and the canned answers. v2 has its own table (v2/faults.js). */
+const V1_TABLE = Object.freeze({ stages: STAGE, answers: ANSWERS });
+
+function normalize(fault, table = V1_TABLE) {
+	const allowed = [...Object.keys(table.stages).filter((k) => k !== 'respond'), 'respond'];
 	if (!fault || !allowed.includes(fault.kind)) {
 		throw new TypeError(`injectFault: kind must be one of ${allowed.join(', ')}; got ${fault && fault.kind}`);
 	}
@@ -78,7 +81,7 @@ function normalize(fault) {
 	if (fault.kind === 'latency' && !(typeof fault.ms === 'number' && fault.ms >= 0)) {
 		throw new TypeError("injectFault: a 'latency' fault needs ms >= 0");
 	}
-	let answer = ANSWERS[fault.kind] || null;
+	let answer = table.answers[fault.kind] || null;
 	if (fault.kind === 'respond') {
 		if (!(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) {
 			throw new TypeError("injectFault: a 'respond' fault needs an HTTP status (100-599)");
@@ -87,16 +90,20 @@ function normalize(fault) {
 		answer = customAnswer(fault);
 	}
 	const phone = fault.match && fault.match.phone !== undefined ? String(fault.match.phone) : undefined;
-	return { kind: fault.kind, stage: STAGE[fault.kind], remaining: times, ms: fault.ms || 0, phone, answer };
+	// `detail`: the details.error text of a v2 MESSAGE_SEND_FAILED / INTERNAL_ERROR fault (v2/faults.js).
+	const detail = typeof fault.detail === 'string' ? fault.detail : null;
+	return { kind: fault.kind, stage: table.stages[fault.kind], remaining: times, ms: fault.ms || 0, phone, answer, detail };
 }
 
 class FaultQueue {
-	constructor() {
+	/** `table`: { stages: { kind: stage }, answers: { kind: answer } } (default v1's). */
+	constructor(table = V1_TABLE) {
 		this.items = [];
+		this.table = table;
 	}
 
 	add(fault) {
-		this.items.push(normalize(fault));
+		this.items.push(normalize(fault, this.table));
 	}
 
 	clear() {
@@ -122,7 +129,7 @@ class FaultQueue {
 	consume(fault) {
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) this.items.splice(this.items.indexOf(fault), 1);
-		return { kind: fault.kind, ms: fault.ms, answer: fault.answer };
+		return { kind: fault.kind, ms: fault.ms, answer: fault.answer, detail: fault.detail };
 	}
 
 	get pending() {
@@ -130,4 +137,4 @@ class FaultQueue {
 	}
 }
 
-module.exports = { FaultQueue, KINDS, ANSWERS };
+module.exports = { FaultQueue, KINDS, ANSWERS, STAGE };

@@ -82,7 +82,7 @@ describe('when faults apply', () => {
 		const { sb } = ref;
 		sb.injectFault({ kind: 'system500' });
 		expect((await send(sb, { ...PLAIN, template_name: 'nope' })).status).toBe(404);
-		expect(sb.pendingFaults).toEqual([{ kind: 'system500', remaining: 1, ms: 0, phone: undefined }]);
+		expect(sb.pendingFaults).toEqual([{ api: 'v1', kind: 'system500', remaining: 1, ms: 0, phone: undefined }]);
 		expect((await send(sb, PLAIN)).status).toBe(500);
 		sb.injectFault({ kind: 'html502' });
 		expect((await send(sb, { ...PLAIN, template_name: 'nope' })).status).toBe(502);

@@ -39,6 +39,31 @@ const decode = (s) => {
 };
 
 /**
+ * Match path segments against a route table (Laravel's router). Returns { route, params },
+ * { allowed: [methods] } when only another method matches (405), or null (404).
+ */
+function matchRoute(routes, method, segments) {
+	const found = [];
+	for (const route of routes) {
+		const pattern = segmentsOf(route.path);
+		if (pattern.length !== segments.length) continue;
+		const params = {};
+		const ok = pattern.every((seg, i) => {
+			if (seg.startsWith('{')) {
+				params[seg.slice(1, -1)] = decode(segments[i]);
+				return true;
+			}
+			return seg === segments[i];
+		});
+		if (ok) found.push({ route, params });
+	}
+	if (found.length === 0) return null;
+	// Laravel answers HEAD on every GET route.
+	const verb = method === 'HEAD' ? 'GET' : method;
+	return found.find((f) => f.route.method === verb) || { allowed: found.map((f) => f.route.method) };
+}
+
+/**
  * Match `path` against the route table under `{prefix}/api/v1/{subdomain}/`.
  * Returns { route, subdomain, params } or { answer } (404 / 405).
  * A trailing slash or an empty segment is a 404 (strict: the node never builds one).
@@ -51,26 +76,29 @@ function resolveRoute(prefix, method, path) {
 	const [rawSubdomain, ...rest] = parts;
 	const subdomain = decode(rawSubdomain);
 	if (subdomain === null) return { answer: R.routeNotFound(path) };
-	const found = [];
-	for (const route of ROUTES) {
-		const pattern = segmentsOf(route.path);
-		if (pattern.length !== rest.length) continue;
-		const params = {};
-		const ok = pattern.every((seg, i) => {
-			if (seg.startsWith('{')) {
-				params[seg.slice(1, -1)] = decode(rest[i]);
-				return true;
-			}
-			return seg === rest[i];
-		});
-		if (ok) found.push({ route, params });
-	}
-	if (found.length === 0) return { answer: R.routeNotFound(path) };
-	// Laravel answers HEAD on every GET route.
-	const verb = method === 'HEAD' ? 'GET' : method;
-	const hit = found.find((f) => f.route.method === verb);
-	if (!hit) return { answer: R.methodNotAllowed(method, path, found.map((f) => f.route.method)) };
+	const hit = matchRoute(ROUTES, method, rest);
+	if (!hit) return { answer: R.routeNotFound(path) };
+	if (hit.allowed) return { answer: R.methodNotAllowed(method, path, hit.allowed) };
 	return { route: hit.route, params: hit.params, subdomain };
+}
+
+/**
+ * Laravel's expectsJson(): the most acceptable type of Accept names JSON, or an XHR that
+ * accepts anything. Framework failures (404, 405, crashes) render as HTML otherwise.
+ */
+function expectsJson(req) {
+	const types = String(req.headers.accept || '')
+		.split(',')
+		.map((part, i) => {
+			const [type, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+			const q = params.find((p) => p.startsWith('q='));
+			return { type, q: q ? Number(q.slice(2)) : 1, i };
+		})
+		.filter((t) => t.type !== '')
+		.sort((a, b) => b.q - a.q || a.i - b.i);
+	if (types.length && /\/json|\+json/.test(types[0].type)) return true;
+	const anyType = types.length === 0 || types[0].type === '*/*' || types[0].type === '*';
+	return req.headers['x-requested-with'] === 'XMLHttpRequest' && anyType;
 }
 
 /** The middleware checks. Returns an answer, or null to go on. */
@@ -86,7 +114,10 @@ function checkAccess(state, req, route, subdomain) {
 	if (!abilities) return R.tokenInvalid();
 	if (!abilities.includes(route.ability)) return R.missingAbility(route.ability);
 	const limited = state.limiter.hit(token, state.config.rateLimit);
-	if (limited) return R.tooManyRequests(limited.retryAfter);
+	if (limited) {
+		state.rateLimited.push({ api: 'v1', at: Date.now(), token, windowStart: limited.windowStart, retryAfter: limited.retryAfter });
+		return R.tooManyRequests(limited.retryAfter);
+	}
 	// An empty POST without a content type is an empty form to Laravel (422 for the
 	// missing fields). Any other type would be read as an empty form too; the sandbox
 	// refuses it instead, because the node must only send JSON or multipart.
@@ -96,4 +127,4 @@ function checkAccess(state, req, route, subdomain) {
 	return null;
 }
 
-module.exports = { resolveRoute, checkAccess, bearerToken, mediaType, isEmptyBody };
+module.exports = { resolveRoute, matchRoute, checkAccess, bearerToken, mediaType, isEmptyBody, expectsJson, decode };

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import axios, { AxiosRequestConfig, AxiosResponse } from 'axios';
 import FormData from 'form-data';
-import { Sandbox, startSandbox, SandboxOptions } from '.';
+import { Sandbox, SandboxConfig, startSandbox, SandboxOptions } from '.';
 
 export interface CallOptions {
 	/** Default: the send token; null = no Authorization header. */
@@ -81,14 +81,26 @@ export function useSandbox(options: SandboxOptions = {}) {
 	});
 	afterAll(() => ref.sb.close());
 	beforeEach(() => {
-		ref.sb.configure({ latencyMs: 0, rateLimit: null, acceptJpg: true, invalidTenantStatus: 500, ...pick(options) });
+		ref.sb.configure({ ...CONFIG_DEFAULTS, ...pick(options) });
 		ref.sb.reset();
 	});
 	return ref;
 }
 
+/** The config a test starts from: the platform's own behaviour. */
+const CONFIG_DEFAULTS: SandboxConfig = {
+	latencyMs: 0,
+	rateLimit: null,
+	acceptJpg: true,
+	invalidTenantStatus: 500,
+	v2WindowMs: 60_000,
+	v2UnknownFields: 'refuse',
+	v2ButtonsData: 'string',
+	v2ShowWrapped: true,
+};
+
 function pick(o: SandboxOptions) {
 	const out: Partial<SandboxOptions> = {};
-	for (const k of ['latencyMs', 'rateLimit', 'acceptJpg', 'invalidTenantStatus'] as const) if (k in o) (out as any)[k] = o[k];
+	for (const k of Object.keys(CONFIG_DEFAULTS) as (keyof SandboxConfig)[]) if (k in o) (out as any)[k] = o[k];
 	return out;
 }

@@ -1,15 +1,19 @@
 /**
  * Types of the sandbox (test/sandbox/index.js): WhatsMark SaaS API v1 as Xobito runs it
- * (/work/shared/api/CONTRACT.md), on loopback, strict.
+ * (/work/shared/api/CONTRACT.md) and API v2 (/work/shared/api/CONTRACT-v2.md), on loopback, strict.
  */
+
+import type { RateLimitedRecord, V2Config, V2FaultKind, V2Scope, V2TokenEntry, V2Tokens, V2TokenSpec } from './v2-types';
+
+export type { RateLimitedRecord, V2Config, V2FaultKind, V2Scope, V2TokenEntry, V2Tokens, V2TokenSpec } from './v2-types';
 
 import type { RecordChange, WebhookConfig, WebhookDelivery } from './webhook-types';
 
 export type { RecordChange, WebhookConfig, WebhookDelivery } from './webhook-types';
 
-import type { AcceptedMessage, RecordedRequest, RouteName } from './recorded-types';
+import type { AcceptedMessage, ApiVersion, RecordedRequest, RouteName } from './recorded-types';
 
-export type { AcceptedMessage, Fields, GeneratedOtp, RecordedFile, RecordedRequest, RouteName } from './recorded-types';
+export type { AcceptedMessage, ApiVersion, Fields, GeneratedOtp, RecordedFile, RecordedRequest, RouteName } from './recorded-types';
 
 export type FaultKind =
 	| 'drop' // the whole body is read, then the socket closes without an answer
@@ -28,14 +32,20 @@ export type FaultKind =
 	| 'tooLarge413'; // nginx's 413 page (HTML)
 
 export interface FaultMatch {
-	/** Apply only to requests whose phone_number, as sent, equals this. */
+	/** Apply only to requests whose phone (v1 phone_number, v2 phone), as sent, equals this. */
 	phone?: string;
 }
 
+/**
+ * `api`: the queue it goes to. Default: the one API the sandbox serves; with both, 'v2' for a
+ * v2-only kind and 'v1' otherwise (so pass api: 'v2' for a kind both have: the network's kinds,
+ * respond, optedOut403, conversationLimit403, noMessageId200). v2 takes the network's kinds of
+ * v1 (drop, dropMidUpload, hang, latency, html502, nonJson200, statusError200, tooLarge413) and its own.
+ */
 export type Fault =
-	| { kind: FaultKind; times?: number; ms?: number; match?: FaultMatch }
+	| { kind: FaultKind | V2FaultKind; api?: ApiVersion; times?: number; ms?: number; match?: FaultMatch; /** v2's MESSAGE_SEND_FAILED / INTERNAL_ERROR kinds: the details.error text. */ detail?: string }
 	/** Answer anything: a string body goes out as is (default text/plain), anything else as JSON. */
-	| { kind: 'respond'; status: number; body: unknown; contentType?: string; headers?: Record<string, string>; times?: number; match?: FaultMatch };
+	| { kind: 'respond'; api?: ApiVersion; status: number; body: unknown; contentType?: string; headers?: Record<string, string>; times?: number; match?: FaultMatch };
 
 export interface RateLimitConfig {
 	/** Requests per token per fixed window (the real platform: 60). */
@@ -44,7 +54,7 @@ export interface RateLimitConfig {
 	windowMs: number;
 }
 
-export interface SandboxConfig {
+export interface SandboxConfig extends V2Config {
 	latencyMs: number;
 	rateLimit: RateLimitConfig | null;
 	/** Platform 2.2.0 accepts .jpg images; false = older platforms (422). */
@@ -54,6 +64,10 @@ export interface SandboxConfig {
 }
 
 export interface SandboxOptions extends Partial<SandboxConfig> {
+	/** The API generations the workspace offers (default both). One it lacks answers Laravel's 404 (JSON for a JSON client, else HTML). */
+	apis?: ApiVersion[];
+	/** v2 tokens: a string fixes a default token's value; a spec changes a default one or adds a named one (kept by reset()). */
+	v2Tokens?: Record<string, string | V2TokenSpec>;
 	/** 0 (default) = a random free port. */
 	port?: number;
 	/** Default 127.0.0.1. */
@@ -115,6 +129,8 @@ export interface SandboxContact {
 	status_id: number;
 	source_id: number;
 	type: 'lead';
+	/** addContact({ optedOut: true }): v2 sends answer CONTACT_OPTED_OUT. */
+	optedOut?: boolean;
 }
 
 export interface SandboxStats {
@@ -132,14 +148,15 @@ export interface SandboxStats {
 }
 
 export interface PendingFault {
-	kind: FaultKind | 'respond';
+	api: ApiVersion;
+	kind: FaultKind | V2FaultKind | 'respond';
 	remaining: number;
 	ms: number;
 	phone?: string;
 }
 
 export interface Sandbox {
-	/** The platform URL: `http://127.0.0.1:${port}${prefix}` (no /api/v1). */
+	/** The platform URL: `http://127.0.0.1:${port}${prefix}` (no /api/v1 or /api/v2): the same for both API generations. */
 	readonly baseUrl: string;
 	readonly port: number;
 	/** 'acme': the workspace whose API is enabled and that the tokens belong to. */
@@ -167,7 +184,24 @@ export interface Sandbox {
 	postWebhook(body: object | string, options?: Partial<WebhookConfig> & { event?: string; signature?: string | null }): Promise<WebhookDelivery[]>;
 	/** Resolves when every webhook posted or scheduled so far was delivered or given up. */
 	webhooksIdle(): Promise<void>;
-	/** Clear requests, messages, stats, faults, rate-limit state, created contacts and stored upload names; keep config. */
+	/** The API generations served. v2 lives under `${baseUrl}/api/v2/` (no workspace in the path). */
+	readonly apis: ApiVersion[];
+	/** The default v2 tokens (stable across reset()). */
+	readonly v2Tokens: Readonly<V2Tokens>;
+	/** Every v2 token with its attributes and last use. */
+	readonly v2TokenList: readonly V2TokenEntry[];
+	/** A new v2 token (until reset()); returns it. */
+	addV2Token(spec?: V2TokenSpec): string;
+	/** Change a v2 token (by its string or default name) until reset(): revoke it, expire it, change its scopes or limit. */
+	updateV2Token(tokenOrName: string, change: Omit<V2TokenSpec, 'token' | 'name'>): void;
+	/** Every 429 of either API's limiter, in order. */
+	readonly rateLimited: RateLimitedRecord[];
+	/** A contact stored exactly as given (e.g. phone '4915...' without '+', which v2 sends do not find), or opted out. */
+	addContact(contact: { phone: string; firstname?: string; lastname?: string; email?: string; optedOut?: boolean }): SandboxContact;
+	/**
+	 * Clear requests, messages, stats, faults, rate-limit state and the 429 log, created contacts and
+	 * stored upload names; restore the v2 tokens of the start; keep config.
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -189,3 +223,23 @@ export const FAULT_KINDS: readonly FaultKind[];
 export const ROUTES: readonly RouteEntry[];
 /** Upload limits in bytes, by file field: exactly at the limit passes. */
 export const FILE_LIMITS: Readonly<{ header_image_file: number; header_video_file: number; header_document_file: number }>;
+
+export interface V2RouteEntry {
+	readonly name: RouteName;
+	readonly method: 'GET' | 'POST';
+	/** Relative to `{prefix}/api/v2/`. */
+	readonly path: string;
+	readonly scope: V2Scope;
+}
+
+/** Stable v2 tokens for `npm run sandbox`. */
+export const V2_DEMO_TOKENS: Readonly<V2Tokens>;
+export const V2_SCOPES: readonly V2Scope[];
+export const V2_ROUTES: readonly V2RouteEntry[];
+export const V2_FAULT_KINDS: readonly (FaultKind | V2FaultKind)[];
+/** '/api/v2': v2's root under the platform URL. */
+export const V2_API_PREFIX: string;
+/** The send fields a log line shows, by the keys v1's wire table uses for them. */
+export const V2_LOG_FIELDS: Readonly<{ phone: string; templateName: string; templateLanguage: string }>;
+/** A v2 error envelope in one line (its code and details), or null for any other body. */
+export function describeV2Error(body: unknown): string | null;

@@ -1,7 +1,7 @@
 'use strict';
 /**
- * The sandbox: WhatsMark SaaS API v1 as Xobito runs it (/work/shared/api/CONTRACT.md),
- * on loopback, strict. An independent witness of the contract: nothing here comes
+ * The sandbox: WhatsMark SaaS API v1 as Xobito runs it (/work/shared/api/CONTRACT.md)
+ * and API v2 (/work/shared/api/CONTRACT-v2.md, v2/), on loopback, strict. An independent witness of the contract: nothing here comes
  * from the node (nodes/, dist/). See index.d.ts for the public API.
  */
 const http = require('node:http');
@@ -13,6 +13,10 @@ const { RateLimiter, checkRateLimitConfig } = require('./rateLimit');
 const { ContactBook } = require('./contacts');
 const { createHandler } = require('./server');
 const { WebhookEmitter } = require('./webhooks');
+const v2 = require('./v2/state');
+const { DEMO_TOKENS: V2_DEMO_TOKENS, SCOPES: V2_SCOPES, ROUTES: V2_ROUTES, LOG_FIELDS: V2_LOG_FIELDS, API_PREFIX: V2_API_PREFIX } = require('./v2/platform');
+const { describeError: describeV2Error } = require('./v2/envelope');
+const { V2_FAULT_KINDS } = require('./v2/faults');
 
 // Stock tokens are 64 hex characters; Xobito shows `apitk_...`. Both kinds are used.
 const randomTokens = () => ({
@@ -47,7 +51,7 @@ function checkConfig(change, into) {
 		if (typeof change.acceptJpg !== 'boolean') throw new TypeError('acceptJpg must be a boolean');
 		into.acceptJpg = change.acceptJpg;
 	}
-	return into;
+	return v2.checkV2Config(change, into);
 }
 
 function emptyStats(inFlight) {
@@ -63,11 +67,13 @@ async function startSandbox(options = {}) {
 			rateLimit: options.rateLimit ?? null,
 			invalidTenantStatus: options.invalidTenantStatus ?? 500,
 			acceptJpg: options.acceptJpg ?? true,
+			...Object.fromEntries(Object.entries(v2.V2_DEFAULTS).map(([k, d]) => [k, options[k] ?? d])),
 		},
 		{},
 	);
 	const state = {
 		config,
+		apis: v2.checkApis(options.apis ?? v2.APIS),
 		prefix: checkPrefix(options.prefix ?? ''),
 		tokenAbilities: new Map(Object.entries(tokens).map(([kind, token]) => [token, platform.TOKEN_ABILITIES[kind]])),
 		templates: options.moreTemplates ? withMoreTemplates(options.moreTemplates) : TEMPLATES,
@@ -75,6 +81,7 @@ async function startSandbox(options = {}) {
 		storedNames: new Set(),
 		requests: [],
 		messages: [],
+		rateLimited: [],
 		stats: emptyStats(0),
 		seq: 0,
 		generation: 0,
@@ -83,6 +90,7 @@ async function startSandbox(options = {}) {
 		faults: new FaultQueue(),
 		limiter: new RateLimiter(),
 		webhooks: new WebhookEmitter(),
+		v2: v2.createV2State(options),
 	};
 	if (options.webhook) state.webhooks.configure(options.webhook);
 
@@ -103,7 +111,7 @@ async function startSandbox(options = {}) {
 	const { port } = server.address();
 	let closed = false;
 
-	return {
+	const handle = {
 		baseUrl: `http://${host}:${port}${state.prefix}`,
 		port,
 		subdomain: platform.SUBDOMAIN,
@@ -124,12 +132,10 @@ async function startSandbox(options = {}) {
 		get config() {
 			return { ...state.config };
 		},
-		get pendingFaults() {
-			return state.faults.pending;
-		},
 		configure(change = {}) {
 			const next = checkConfig(change, { ...state.config });
 			if ('rateLimit' in change) state.limiter.reset();
+			if ('v2WindowMs' in change) state.v2.limiter.reset();
 			if ('webhook' in change) state.webhooks.configure(change.webhook);
 			Object.assign(state.config, next);
 		},
@@ -149,13 +155,11 @@ async function startSandbox(options = {}) {
 		webhooksIdle() {
 			return state.webhooks.idle();
 		},
-		injectFault(fault) {
-			state.faults.add(fault);
-		},
 		reset() {
 			state.generation += 1;
 			state.requests.length = 0;
 			state.messages.length = 0;
+			state.rateLimited.length = 0;
 			Object.assign(state.stats, emptyStats(state.inFlight.size));
 			state.stats.byStatus = {};
 			state.seq = 0;
@@ -164,6 +168,7 @@ async function startSandbox(options = {}) {
 			state.contacts.reset();
 			state.storedNames.clear();
 			state.webhooks.reset();
+			v2.resetV2(state.v2);
 		},
 		async close() {
 			if (closed) return;
@@ -176,6 +181,8 @@ async function startSandbox(options = {}) {
 			await done;
 		},
 	};
+	// API v2's part: its tokens, the 429 log, contacts as stored, and faults for either API.
+	return Object.defineProperties(handle, Object.getOwnPropertyDescriptors(v2.v2Handle(state)));
 }
 
 module.exports = {
@@ -186,4 +193,11 @@ module.exports = {
 	FAULT_KINDS: KINDS,
 	ROUTES: platform.ROUTES,
 	FILE_LIMITS: platform.FILE_LIMITS,
+	V2_DEMO_TOKENS,
+	V2_SCOPES,
+	V2_ROUTES,
+	V2_FAULT_KINDS,
+	V2_API_PREFIX,
+	V2_LOG_FIELDS,
+	describeV2Error,
 };

@@ -28,14 +28,14 @@ function splitName(name) {
 	return dot <= 0 ? { base: name, ext: '' } : { base: name.slice(0, dot), ext: name.slice(dot + 1) };
 }
 
-/** Laravel's Str::slug, roughly: ASCII, lower case, runs of anything else become '-'. */
-function slug(text) {
-	return text
+/** Laravel's Str::slug, roughly: ASCII, lower case, runs of anything else become `separator`. */
+function slug(text, separator = '-') {
+	const s = text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
+		.replace(/[^a-z0-9]+/g, separator);
+	return s.split(separator).filter(Boolean).join(separator);
 }
 
 function urlFileName(url) {
@@ -49,20 +49,31 @@ function urlFileName(url) {
 }
 
 /**
+ * How an API generation words and names it: v1's (CONTRACT.md) by default; v2/send.js passes
+ * its own. `refuse(source: 'file' | 'url', kind, allowed)` is the 422 answer of a refused extension.
+ */
+const V1_MEDIA = Object.freeze({
+	separator: '-',
+	lowerExt: false,
+	refuse: (source, kind) => R.headerMedia(source === 'file' ? `Invalid file extension for header ${kind}` : `Invalid file extension in URL for header ${kind}`),
+});
+
+/**
  * Check and store the template's header medium. `fileByField`: the upload per field.
  * Returns { answer } (422 header_media) or { media: null | { kind, source, url?, file?, storedFileName, info } }.
  * A medium of another kind than the template's header is ignored, as the platform ignores it.
  */
-function handleMedia(state, template, fields, fileByField, baseUrl) {
+function handleMedia(state, template, fields, fileByField, baseUrl, style = V1_MEDIA) {
 	const m = mediumOf(template);
 	if (!m) return { media: null };
-	const allowed = allowedExtensions(m.kind, state.config.acceptJpg);
-	const file = fileByField.get(m.file);
+	const allowed = allowedExtensions(m.kind, style.acceptJpg ?? state.config.acceptJpg);
 	const now = Math.floor(Date.now() / 1000);
+	const stored = (base, ext) => `template_header_${now}_${slug(base, style.separator)}.${style.lowerExt ? ext.toLowerCase() : ext}`;
+	const file = fileByField.get(m.file);
 	if (file) {
 		const { base, ext } = splitName(file.filename || '');
-		if (!allowed.includes(ext.toLowerCase())) return { answer: R.headerMedia(`Invalid file extension for header ${m.kind}`) };
-		const storedFileName = `template_header_${now}_${slug(base)}.${ext}`;
+		if (!allowed.includes(ext.toLowerCase())) return { answer: style.refuse('file', m.kind, allowed) };
+		const storedFileName = stored(base, ext);
 		if (state.storedNames.has(storedFileName)) state.stats.overwrittenUploads += 1;
 		state.storedNames.add(storedFileName);
 		const info = { filename: storedFileName, media_url: `${baseUrl}/storage/whatsapp-templates/${storedFileName}`, media_type: m.kind };
@@ -70,12 +81,10 @@ function handleMedia(state, template, fields, fileByField, baseUrl) {
 	}
 	const url = fields[m.url];
 	const { base, ext } = splitName(urlFileName(url));
-	if (ext !== '' && !allowed.includes(ext.toLowerCase())) {
-		return { answer: R.headerMedia(`Invalid file extension in URL for header ${m.kind}`) };
-	}
+	if (ext !== '' && !allowed.includes(ext.toLowerCase())) return { answer: style.refuse('url', m.kind, allowed) };
 	// A downloaded URL is stored the same way; only uploads count as overwrites (the node controls their names).
-	const stored = `template_header_${now}_${slug(base)}.${ext}`;
-	return { media: { kind: m.kind, source: 'url', url, storedFileName: stored, info: { filename: stored, media_url: url, media_type: m.kind } } };
+	const name = stored(base, ext);
+	return { media: { kind: m.kind, source: 'url', url, storedFileName: name, info: { filename: name, media_url: url, media_type: m.kind } } };
 }
 
 module.exports = { handleMedia, mediumOf, slug, allowedExtensions };

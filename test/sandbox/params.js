@@ -30,20 +30,29 @@ function applyOtp(fields) {
 	return { values: { ...fields, [key]: code }, otp: { code, generated: true, length, field_number: fieldNumber } };
 }
 
-/** The template_fields messages for what the template needs and `values` lack. */
-function missingFields(template, values) {
+/**
+ * What the template needs and `values` lack, as parts: { part: 'body', index } for each
+ * unfilled body parameter, then { part: 'header' } (a TEXT header's {{1}}), then
+ * { part: 'medium', medium } (a media header with neither URL nor file).
+ */
+function missingParts(template, values) {
 	const missing = [];
-	for (let i = 1; i <= template.body_params_count; i++) {
-		if (!filled(values[`field_${i}`])) missing.push(`field_${i} (Body parameter ${i} is required for this template)`);
-	}
+	for (let i = 1; i <= template.body_params_count; i++) if (!filled(values[`field_${i}`])) missing.push({ part: 'body', index: i });
 	if (template.header_data_format === 'TEXT' && template.header_params_count > 0 && !filled(values.header_field_1)) {
-		missing.push('header_field_1 (Header parameter 1 is required for this template)');
+		missing.push({ part: 'header' });
 	}
 	const m = mediumOf(template);
-	if (m && values[m.url] === undefined && values[m.file] === undefined) {
-		missing.push(`${m.url} or ${m.file} (Header ${m.kind} is required for this template)`);
-	}
+	if (m && values[m.url] === undefined && values[m.file] === undefined) missing.push({ part: 'medium', medium: m });
 	return missing;
+}
+
+/** The template_fields messages (v1's words) for what the template needs and `values` lack. */
+function missingFields(template, values) {
+	return missingParts(template, values).map((p) => {
+		if (p.part === 'body') return `field_${p.index} (Body parameter ${p.index} is required for this template)`;
+		if (p.part === 'header') return 'header_field_1 (Header parameter 1 is required for this template)';
+		return `${p.medium.url} or ${p.medium.file} (Header ${p.medium.kind} is required for this template)`;
+	});
 }
 
 /** Merge tokens the platform replaces (exact, case-sensitive); unknown `{x}` stay. */
@@ -83,4 +92,4 @@ function whatsappParams(template, values, contact) {
 	};
 }
 
-module.exports = { applyOtp, missingFields, whatsappParams, rewrite, isOn };
+module.exports = { applyOtp, missingParts, missingFields, whatsappParams, rewrite, isOn };

@@ -67,6 +67,19 @@ const MEDIA = Object.freeze({
 const MEDIA_FIELDS = Object.freeze(Object.values(MEDIA).flatMap((m) => [m.url, m.file]));
 
 /**
+ * The send fields both API generations have with the same rules (CONTRACT-v2.md: the same
+ * header media, positional field_1..field_10 and button_0..button_2 as v1).
+ */
+const SHARED_SEND_FIELDS = {};
+for (const m of Object.values(MEDIA)) {
+	SHARED_SEND_FIELDS[m.url] = { type: 'url' };
+	SHARED_SEND_FIELDS[m.file] = { type: 'file', maxBytes: FILE_LIMITS[m.file] };
+}
+for (let i = 1; i <= 10; i++) SHARED_SEND_FIELDS[`field_${i}`] = { type: 'string' };
+for (let i = 0; i <= 2; i++) SHARED_SEND_FIELDS[`button_${i}`] = { type: 'string' };
+Object.freeze(SHARED_SEND_FIELDS);
+
+/**
  * Body fields of POST messages/template, one entry per wire name.
  * type: string | url | file | boolean | integer | object. `between`/`max` in
  * characters (strings) or value (integers).
@@ -83,13 +96,8 @@ const SEND_FIELDS = {
 	otp_length: { type: 'integer', between: [4, 10] },
 	otp_field_number: { type: 'integer', between: [1, 10] },
 	contact: { type: 'object' },
+	...SHARED_SEND_FIELDS,
 };
-for (const m of Object.values(MEDIA)) {
-	SEND_FIELDS[m.url] = { type: 'url' };
-	SEND_FIELDS[m.file] = { type: 'file', maxBytes: FILE_LIMITS[m.file] };
-}
-for (let i = 1; i <= 10; i++) SEND_FIELDS[`field_${i}`] = { type: 'string' };
-for (let i = 0; i <= 2; i++) SEND_FIELDS[`button_${i}`] = { type: 'string' };
 Object.freeze(SEND_FIELDS);
 
 /** Keys of the `contact` object. status_id / source_id are checked against the workspace later. */
@@ -147,6 +155,7 @@ module.exports = {
 	FILE_LIMITS,
 	MEDIA,
 	MEDIA_FIELDS,
+	SHARED_SEND_FIELDS,
 	SEND_FIELDS,
 	CONTACT_FIELDS,
 	STATUSES,

@@ -15,9 +15,13 @@ export interface RecordedFile {
 export type Fields = Record<string, any>;
 export type RouteName = 'templates.list' | 'templates.show' | 'messages.template';
 
+export type ApiVersion = 'v1' | 'v2';
+
 export interface RecordedRequest {
 	/** 1-based, in arrival order (restarts at 1 after reset()). */
 	seq: number;
+	/** The API generation the path is under (`/api/v1/...`, `/api/v2/...`), null for neither. */
+	api: ApiVersion | null;
 	method: string;
 	/** Path without the query string (with the prefix). */
 	path: string;
@@ -42,6 +46,8 @@ export interface RecordedRequest {
 	response: any;
 	/** The fault applied to this request, if any. */
 	fault: FaultKind | 'respond' | null;
+	/** v2 sends: the fields (and file parts) the v2 table does not have, as received. */
+	unknownFields?: string[];
 	/** Why the body was not read completely (the connection closed), if so. */
 	error: string | null;
 	/** performance.now() at arrival / at answer end or socket close. */
@@ -58,7 +64,10 @@ export interface GeneratedOtp {
 
 /** A send answered 200 with a message id. */
 export interface AcceptedMessage {
+	api: ApiVersion;
 	wamid: string;
+	/** The recipient as WhatsApp got it: digits only. */
+	digits: string;
 	/** Fields as validated (body, plus query parameters the body did not have). */
 	fields: Fields;
 	files: RecordedFile[];
@@ -73,5 +82,12 @@ export interface AcceptedMessage {
 	whatsapp: { header: string[]; body: string[] };
 	/** Where an uploaded header file was stored (`template_header_<unix second>_<slug>.<ext>`). */
 	storedFileName?: string;
+	/** v1: the code returned in data.otp. v2: the code the platform made for auto_generate_otp and never returned. */
 	otp?: GeneratedOtp;
+	/** v2: the contact the message went to. */
+	contactId?: number;
+	/** v2: button_0..2 as sent, which the platform drops. */
+	droppedButtons?: Record<string, string>;
+	/** v2: fields the platform does not know, dropped (config v2UnknownFields 'ignore'; [] otherwise). */
+	ignoredFields?: string[];
 }

@@ -13,6 +13,16 @@ const nginxPage = (code, title) =>
 	`<html>\r\n<head><title>${code} ${title}</title></head>\r\n<body>\r\n` +
 	`<center><h1>${code} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 
+/** Laravel's own error page (its default views), as served when the client does not ask for JSON. */
+const laravelErrorPage = (status, title) =>
+	html(
+		status,
+		'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+			`<title>${title}</title>\n</head>\n<body class="antialiased">\n` +
+			`<div class="flex items-center"><div class="px-4 text-lg border-r">${status}</div>` +
+			`<div class="ml-4 text-lg uppercase">${title}</div></div>\n</body>\n</html>\n`,
+	);
+
 const R = {
 	// Framework answers (Laravel's JSON rendering of its HTTP exceptions).
 	routeNotFound: (path) => json(404, { message: `The route ${path.replace(/^\//, '')} could not be found.` }),
@@ -52,6 +62,7 @@ const R = {
 	json,
 	html,
 	nginxPage,
+	laravelErrorPage,
 };
 
 module.exports = R;

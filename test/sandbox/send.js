@@ -59,6 +59,26 @@ function responseData(plan, whatsappResponse) {
 }
 
 /**
+ * The record of an accepted send (sb.messages), either API: what WhatsApp received, where an
+ * upload was stored, and the generated code (v1 returns it; v2 never does).
+ */
+function acceptedMessage(api, wamid, plan, fields, files) {
+	const message = {
+		api,
+		wamid,
+		digits: plan.digits,
+		fields,
+		files,
+		template: plan.template,
+		contactCreated: plan.created,
+		whatsapp: whatsappParams(plan.template, plan.values, plan.contact),
+	};
+	if (plan.media && plan.media.source === 'file') message.storedFileName = plan.media.storedFileName;
+	if (plan.otp) message.otp = plan.otp;
+	return message;
+}
+
+/**
  * Finish a prepared send. `fault`: a platform fault taken at this moment, or null.
  * Returns { answer, message? } (message: the accepted send to record).
  */
@@ -74,17 +94,7 @@ function completeSend(plan, fields, files, fault) {
 		contacts: [{ input: plan.digits, wa_id: plan.digits }],
 		messages: [{ id: wamid }],
 	};
-	const message = {
-		wamid,
-		fields,
-		files,
-		template: plan.template,
-		contactCreated: plan.created,
-		whatsapp: whatsappParams(plan.template, plan.values, plan.contact),
-	};
-	if (plan.media && plan.media.source === 'file') message.storedFileName = plan.media.storedFileName;
-	if (plan.otp) message.otp = plan.otp;
-	return { answer: R.sent(responseData(plan, whatsappResponse)), message };
+	return { answer: R.sent(responseData(plan, whatsappResponse)), message: acceptedMessage('v1', wamid, plan, fields, files) };
 }
 
-module.exports = { prepareSend, completeSend, findTemplate };
+module.exports = { prepareSend, completeSend, findTemplate, acceptedMessage };

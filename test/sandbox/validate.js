@@ -13,10 +13,13 @@
  * - a header URL must be http(s); at most one header medium; header_document_name
  *   only with a document.
  *
- * validate({ fields, files, truncated }) -> null | { field: [messages] }
+ * validate({ fields, files, truncated }, rules?) -> null | { field: [messages] }
+ * `rules`: { send, contact, media } of an API generation's table (default v1's).
  */
 const { SEND_FIELDS, CONTACT_FIELDS, MEDIA_FIELDS } = require('./platform');
 const { baseName } = require('./brackets');
+
+const V1_RULES = Object.freeze({ send: SEND_FIELDS, contact: CONTACT_FIELDS, media: MEDIA_FIELDS });
 
 const attr = (name) => name.replace(/_/g, ' ');
 const length = (s) => [...s].length;
@@ -38,10 +41,12 @@ function isHttpUrl(value) {
 /** Laravel's `integer` rule: an integer, or a string of one. */
 const isInteger = (v) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^[+-]?\d+$/.test(v));
 
+const requiredMessage = (name, rule) => rule.requiredMessage || `The ${attr(name)} field is required.`;
+
 /** Messages for one non-file value under `rule`; `name` is the error key. */
 function valueMessages(name, rule, value) {
 	const a = attr(name);
-	if (isEmpty(value)) return [rule.required ? `The ${a} field is required.` : `The ${a} field must not be empty.`];
+	if (isEmpty(value)) return [rule.required ? requiredMessage(name, rule) : `The ${a} field must not be empty.`];
 	switch (rule.type) {
 		case 'boolean':
 			return BOOLEANS.includes(value) ? [] : [`The ${a} field must be true or false.`];
@@ -51,6 +56,8 @@ function valueMessages(name, rule, value) {
 			if (rule.between && (n < rule.between[0] || n > rule.between[1])) {
 				return [`The ${a} field must be between ${rule.between[0]} and ${rule.between[1]}.`];
 			}
+			if (rule.min !== undefined && n < rule.min) return [`The ${a} field must be at least ${rule.min}.`];
+			if (rule.max !== undefined && n > rule.max) return [`The ${a} field must not be greater than ${rule.max}.`];
 			return [];
 		}
 		case 'any':
@@ -83,7 +90,8 @@ function fileMessages(name, rule, file) {
 	return [];
 }
 
-function validate({ fields, files = [], truncated = [] }) {
+function validate({ fields, files = [], truncated = [] }, rules = V1_RULES) {
+	const table = rules.send;
 	const errors = {};
 	const add = (name, messages) => {
 		if (messages.length === 0) return;
@@ -100,7 +108,7 @@ function validate({ fields, files = [], truncated = [] }) {
 			continue;
 		}
 		// A bracketed file part (`contact[avatar]`, `header_image_file[0]`).
-		const rule = SEND_FIELDS[base];
+		const rule = table[base];
 		if (!rule) add(base, [`The ${attr(base)} field is prohibited.`]);
 		else if (base === 'contact') add('contact', ['The contact field must not contain files.']);
 		else add(base, [rule.type === 'file' ? `The ${attr(base)} field must be a file.` : `The ${attr(base)} field must be a string.`]);
@@ -108,7 +116,7 @@ function validate({ fields, files = [], truncated = [] }) {
 
 	const names = new Set([...Object.keys(fields), ...fileByField.keys()]);
 	for (const name of names) {
-		const rule = SEND_FIELDS[name];
+		const rule = table[name];
 		if (!rule) {
 			add(name, [`The ${attr(name)} field is prohibited.`]);
 			continue;
@@ -120,23 +128,23 @@ function validate({ fields, files = [], truncated = [] }) {
 	}
 
 	const contact = fields.contact;
-	if (!fileByField.has('contact') && isPlainObject(contact)) {
+	if (rules.contact && !fileByField.has('contact') && isPlainObject(contact)) {
 		for (const [key, value] of Object.entries(contact)) {
-			const rule = CONTACT_FIELDS[key];
+			const rule = rules.contact[key];
 			const name = `contact.${key}`;
 			add(name, rule ? valueMessages(name, rule, value) : [`The ${attr(name)} field is prohibited.`]);
 		}
 	}
 
 	for (const name of new Set(truncated.map(baseName))) {
-		if (SEND_FIELDS[name]) add(name, [`The ${attr(name)} field is too large.`]);
+		if (table[name]) add(name, [`The ${attr(name)} field is too large.`]);
 	}
 
-	for (const [name, rule] of Object.entries(SEND_FIELDS)) {
-		if (rule.required && !names.has(name)) add(name, [`The ${attr(name)} field is required.`]);
+	for (const [name, rule] of Object.entries(table)) {
+		if (rule.required && !names.has(name)) add(name, [requiredMessage(name, rule)]);
 	}
 
-	const media = MEDIA_FIELDS.filter((n) => names.has(n));
+	const media = rules.media.filter((n) => names.has(n));
 	if (media.length > 1) for (const n of media) add(n, ['Only one header medium may be given.']);
 
 	if (names.has('header_document_name') && !names.has('header_document_file') && !names.has('header_document_url')) {

@@ -52,7 +52,7 @@ class WebhookEmitter {
 	accepted(message, answerInMs = 0) {
 		const config = this.config;
 		if (!config || !config.lifecycle.length) return;
-		const digits = String(message.fields.phone_number).replace(/\D/g, '');
+		const digits = String(message.digits).replace(/\D/g, ''); // the recipient, either API
 		const text = Array.isArray(message.whatsapp?.body) ? message.whatsapp.body.join(' ') : undefined;
 		const target = { wamid: message.wamid, digits, text };
 		this.track(async (gen) => {
