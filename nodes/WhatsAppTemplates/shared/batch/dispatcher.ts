@@ -40,13 +40,13 @@ export async function dispatch<T>(
 			// Not yet on the wire when another item failed: left unsent.
 			const turn = await gate.turn(() => stopped);
 			if (!turn) return;
-			let outcome: Attempt<T>;
+			let answered: Attempt<T> | undefined;
 			try {
-				outcome = await attempt(index);
-			} catch (error) {
-				gate.done(turn);
-				throw error;
+				answered = await attempt(index);
+			} finally {
+				if (!answered) gate.done(turn); // the attempt threw: its turn ends all the same
 			}
+			const outcome = answered;
 			if (outcome.kind === 'done') {
 				gate.done(turn, outcome.rateLimit);
 				results.set(index, outcome.result);
