@@ -3,12 +3,12 @@
  * node's words, the fix, meta.request_id for support, and whether the message may have gone out
  * ('unknown' is never sent again). One request each: nothing is sent twice, not after a 401 either.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Fault } from '../sandbox';
 import { answersV2 } from '../support/wireV2';
-import { jsonOut, startProduct, type Product } from './setup';
+import { expectErrorRow, type ErrorRow } from './errorRows';
+import { startProduct, type Product } from './setup';
 
 let product: Product;
 beforeAll(async () => {
@@ -22,18 +22,8 @@ const fault = (kind: string, extra: Partial<Fault> = {}) => ({ kind, api: 'v2', 
 /** An answer of the contract's table, written by the tests (test/support/wireV2.ts). */
 const respond = (status: number, body: unknown): Fault => ({ kind: 'respond', api: 'v2', status, body });
 
-interface Row {
-	name: string;
-	params?: INodeParameters;
-	credentials?: (p: Product) => IDataObject;
-	fault?: Fault;
-	status: number;
-	message: RegExp;
-	description: RegExp;
-	delivery: 'not sent' | 'unknown';
-	/** The answer is API v2's envelope: its request id is shown. */
-	envelope?: boolean;
-}
+/** `envelope`: the answer is API v2's envelope, whose request id is shown. */
+type Row = ErrorRow & { envelope?: boolean };
 
 const rows: Row[] = [
 	{ name: 'INVALID_TOKEN (a wm_ token)', credentials: () => ({ apiToken: `wm_${'x1'.repeat(30)}` }), status: 401, message: /^API v2 does not know this API token$/, description: /Copy it again/, delivery: 'not sent', envelope: true },
@@ -66,27 +56,11 @@ const rows: Row[] = [
 ];
 
 describe('API v2: each row of the error table, in plain words, with whether it may have gone out', () => {
-	it.each(rows)('$name', async (row) => {
-		if (row.fault) product.sb.injectFault(row.fault);
-		const credentials = row.credentials?.(product);
-		const params = { ...row.params, options: { checkTemplate: false } };
-		const stopped = await product.send(params, { credentials });
-		const error = stopped.error as unknown as NodeApiError;
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toMatch(row.message);
-		expect(error.httpCode).toBe(String(row.status));
-		expect(error.description).toMatch(row.description);
-		expect(error.description).toMatch(row.delivery === 'not sent' ? /Nothing was sent\./ : /not sent again automatically/);
-		const [request] = product.sb.requests;
-		expect(product.sb.requests).toHaveLength(1);
-		expect(request.status).toBe(row.status);
-		if (row.envelope) expect(error.description).toContain(`Request ID for the platform's support: ${request.response.meta.request_id}.`);
-
-		product.sb.reset();
-		if (row.fault) product.sb.injectFault(row.fault);
-		const continued = await product.send(params, { credentials, onError: 'continueRegularOutput' });
-		expect(jsonOut(continued)).toEqual([{ error: error.message, details: expect.objectContaining({ delivery: row.delivery, httpCode: String(row.status), itemIndex: 0 }) }]);
-	});
+	it.each(rows)('$name', async (row) =>
+		await expectErrorRow(product, row, (error, request) => {
+			if (row.envelope) expect(error.description).toContain(`Request ID for the platform's support: ${request.response.meta.request_id}.`);
+		}),
+	);
 
 	it('a platform without API v2 (older than 2.2.0): plain words, use v1 with the subdomain', async () => {
 		const { startSandbox } = await import('../sandbox');
