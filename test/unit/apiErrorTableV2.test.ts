@@ -88,6 +88,6 @@ describe('API v2 error table', () => {
 		expect(v2.isDelivered(answer(200, answersV2.success(null)))).toBe(false);
 		expect(v2.isDelivered(answer(200, { ...answersV2.success('wamid.X'), success: 'true' }))).toBe(false);
 		expect(v2.isDelivered(answer(500, answersV2.success('wamid.X')))).toBe(false);
-		expect(v2.readSend(answersV2.success('wamid.X'))).toEqual({ messageId: 'wamid.X' });
+		expect(v2.readSend(answersV2.success('wamid.X'))).toEqual({ messageId: 'wamid.X', contactId: 15 });
 	});
 });

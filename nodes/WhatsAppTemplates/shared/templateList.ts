@@ -1,5 +1,6 @@
-import { sleep, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { rateGateFor } from './batch/rateGate';
 import { retryAfterSeconds } from './batch/retryAfter';
 import type { RunOptions } from './batch/options';
 import { readTemplate, type Platform, type PlatformTemplate } from './platform';
@@ -30,19 +31,24 @@ const MAX_PAGES = 200;
  */
 export async function listTemplates(ctx: RequestContext, platform: Platform, options: ListOptions = PICKER_OPTIONS): Promise<ListResult> {
 	const templates: ListedTemplate[] = [];
+	const gate = rateGateFor(ctx, platform);
 	for (let page = 1, limited = 0; page <= MAX_PAGES; page++) {
 		const qs: IDataObject = platform.templateList.query(page);
+		// The list counts toward the same per-token budget as the sends: paced and paused with them.
+		const turn = (await gate.turn())!;
 		const answer = await apiRequest(ctx, buildRequest(platform.routes.listTemplates, options, undefined, qs));
-		// The list counts toward the same per-token rate limit as the sends: wait as they do.
+		const report = 'failure' in answer ? undefined : platform.rateLimit(answer.headers);
 		if (!('failure' in answer) && answer.statusCode === 429 && limited < options.rateLimitRetries) {
 			const wait = retryAfterSeconds(platform, answer);
 			if (wait <= options.maxRetryWaitSeconds) {
 				limited++;
 				page--;
-				await sleep(wait * 1000);
+				gate.pauseFor(wait);
+				gate.done(turn, report);
 				continue;
 			}
 		}
+		gate.done(turn, report);
 		if ('failure' in answer) return { ok: false, failure: { code: answer.failure.code } };
 		if (answer.statusCode < 200 || answer.statusCode >= 300) return { ok: false, failure: { response: answer } };
 		const { records, more } = platform.templateList.readPage(answer.body);

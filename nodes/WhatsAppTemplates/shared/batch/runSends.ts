@@ -4,6 +4,7 @@ import type { SentContext } from '../apiError';
 import type { Platform } from '../platform';
 import type { RunOptions } from './options';
 import { dispatch } from './dispatcher';
+import { rateGateFor } from './rateGate';
 import { describeRequest } from './dryRun';
 import { toOutputItem, type ItemResult } from './itemResult';
 import { RetryLedger, type Fingerprint } from './retryLedger';
@@ -59,7 +60,7 @@ export async function runSends(
 	// A retry whose earlier try left a message that may have gone out fails again at once:
 	// as after any hard failure, nothing new is sent.
 	const blocked = !continueOnFail && [...results.values()].some((r) => !r.ok);
-	const sent = blocked ? new Map<number, ItemResult>() : await dispatch(pending, attempt, { ...options, stopOnFailure: !continueOnFail });
+	const sent = blocked ? new Map<number, ItemResult>() : await dispatch(pending, attempt, { ...options, stopOnFailure: !continueOnFail }, rateGateFor(ctx, platform));
 	for (const [i, result] of sent) results.set(i, result);
 
 	const failed = continueOnFail ? undefined : [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];

@@ -25,13 +25,15 @@ export async function sendAttempt(
 		const { code, maybeSent } = response.failure;
 		return { kind: 'done', result: { ok: false, ...transportError(node(), index, code, maybeSent) }, failed: true };
 	}
+	const rateLimit = platform.rateLimit(response.headers);
 	if (response.statusCode === 429) {
 		return {
 			kind: 'rateLimited',
+			rateLimit,
 			retryAfterSeconds: retryAfterSeconds(platform, response),
 			giveUp: (reason) => ({ ok: false, ...responseError(platform, node(), index, response, context, `Gave up waiting: ${reason}.`) }),
 		};
 	}
-	if (platform.isDelivered(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false };
-	return { kind: 'done', result: { ok: false, ...responseError(platform, node(), index, response, context) }, failed: true };
+	if (platform.isDelivered(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false, rateLimit };
+	return { kind: 'done', result: { ok: false, ...responseError(platform, node(), index, response, context) }, failed: true, rateLimit };
 }

@@ -8,6 +8,10 @@ export const isObject = (value: unknown): value is Json => typeof value === 'obj
 export const field = (value: unknown, key: string): unknown =>
 	typeof value === 'object' && value !== null ? (value as Json)[key] : undefined;
 
+/** An id as the platform gives it: a number or a non-empty string. */
+export const idOf = (value: unknown): number | string | undefined =>
+	typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : undefined;
+
 /** A non-negative number of seconds, from a number or a numeric string (as Number() reads it). */
 export function seconds(value: unknown): number | undefined {
 	const n = Number(value);

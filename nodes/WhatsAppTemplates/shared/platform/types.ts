@@ -50,6 +50,8 @@ export interface SendReading {
 	messageId?: string;
 	/** A one-time password the platform generated. */
 	otpCode?: string;
+	/** The platform's id of the recipient's contact. */
+	contactId?: number | string;
 }
 
 /** A page of the template list: its records and whether more pages follow. */

@@ -17,11 +17,22 @@ import { validateItem } from './validate';
 import type { ValidatedItem } from './validatedItem';
 import { fieldLabels, toWireBody } from './wire';
 
-/** The item's output: the WhatsApp message id (and a generated code) on top of the platform's answer. */
+/**
+ * The item's output: what was sent, in the same keys on both API generations (the WhatsApp message
+ * id, a generated code, the recipient, the template), on top of the platform's own answer.
+ */
 function toOutput(platform: Platform, item: ValidatedItem, answer: IDataObject): IDataObject {
 	const read = platform.readSend(answer);
 	const otpCode = item.nodeOtp ?? read.otpCode;
-	return { messageId: read.messageId, ...(otpCode === undefined ? {} : { otpCode }), ...answer };
+	return {
+		messageId: read.messageId,
+		...(otpCode === undefined ? {} : { otpCode }),
+		phone: item.phone,
+		...(read.contactId === undefined ? {} : { contactId: read.contactId }),
+		templateName: item.templateName,
+		templateLanguage: item.templateLanguage,
+		...answer,
+	};
 }
 
 /**

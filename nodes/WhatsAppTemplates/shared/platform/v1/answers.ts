@@ -1,5 +1,5 @@
 /** What the node reads from API v1's answers (CONTRACT.md: responses and errors). */
-import { field, seconds } from '../json';
+import { field, idOf, seconds } from '../json';
 import type { SendReading } from '../types';
 
 /** Keys of the platform's `errors` object that the node explains. */
@@ -37,7 +37,11 @@ export function readRetryAfter(body: unknown): number | undefined {
 }
 
 /** What a send's answer says: the WhatsApp message id and a code the platform generated. */
-export const readSend = (body: unknown): SendReading => ({ messageId: readMessageId(body), otpCode: readGeneratedOtp(body) });
+export const readSend = (body: unknown): SendReading => ({
+	messageId: readMessageId(body),
+	otpCode: readGeneratedOtp(body),
+	contactId: idOf(field(field(field(body, 'data'), 'contact'), 'id')),
+});
 
 export const errorsOf = (body: unknown): unknown => field(body, 'errors');
 export const messageOf = (body: unknown): unknown => field(body, 'message');

@@ -1,7 +1,7 @@
 /** What the node reads from API v2's answers (CONTRACT-v2.md: the envelope, the send's 200, the rate limit). */
 import type { IDataObject } from 'n8n-workflow';
 
-import { field, isObject, seconds } from '../json';
+import { field, idOf, isObject, seconds } from '../json';
 import type { RateLimitReport, SendReading } from '../types';
 
 /** `error.code` values (CONTRACT-v2.md: Errors). */
@@ -79,7 +79,7 @@ export function readMessageId(body: unknown): string | undefined {
 }
 
 /** API v2 never returns a generated code: the node makes one itself. */
-export const readSend = (body: unknown): SendReading => ({ messageId: readMessageId(body) });
+export const readSend = (body: unknown): SendReading => ({ messageId: readMessageId(body), contactId: idOf(field(field(body, 'data'), 'contact_id')) });
 
 /** A 429's wait in its body: meta.retry_after (the token's limit), or details.retry_after (an OTP limit). */
 export function readRetryAfter(body: unknown): number | undefined {
