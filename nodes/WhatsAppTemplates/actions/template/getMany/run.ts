@@ -5,6 +5,7 @@ import { readRunOptions } from '../../../shared/batch/options';
 import { templateOutput } from '../../../shared/platform';
 import { inputError } from '../../../shared/validation/inputError';
 import { listTemplates, type ListedTemplate } from '../../../shared/templateList';
+import { platformOf } from '../../../shared/transport';
 
 function matches(listed: ListedTemplate, filters: IDataObject): boolean {
 	const { template } = listed;
@@ -22,10 +23,11 @@ export async function getManyTemplates(this: IExecuteFunctions): Promise<INodeEx
 	const node = this.getNode();
 	const options = readRunOptions(this);
 	if (options.proxyError) throw inputError(node, 0, options.proxyError);
-	const list = await listTemplates(this, options);
+	const platform = await platformOf(this);
+	const list = await listTemplates(this, platform, options);
 	if (!list.ok) {
 		const { failure } = list;
-		const { error } = 'response' in failure ? responseError(node, 0, failure.response) : transportError(node, 0, failure.code, false);
+		const { error } = 'response' in failure ? responseError(platform, node, 0, failure.response) : transportError(node, 0, failure.code, false);
 		throw error;
 	}
 	const out: INodeExecutionData[] = [];
