@@ -10,12 +10,12 @@ export interface Turn {
 
 /**
  * Paces a run's requests by the token's budget, so that a bulk send meets at most one 429 per
- * window. Answers that announce the token's remaining requests (API v2's X-RateLimit-Remaining)
+ * window. Answers that announce the token's remaining requests (the Platform's rateLimit reader)
  * lower the budget; a new request goes only while the budget, less the requests in flight, is
  * above 0. When it is spent, exactly one request goes alone: a probe whose answer is either a
- * fresh window's count or a 429 naming the true wait (the platform's X-RateLimit-Reset is wrong,
- * and never read). A 429 pauses every request. Answers that announce nothing (API v1), or a token
- * without a limit, leave the run unpaced: only a 429 holds it.
+ * fresh window's count or a 429 naming the true wait (the platform's announced reset time is
+ * wrong, and never read). A 429 pauses every request. Answers that announce nothing (API v1), or
+ * a token without a limit, leave the run unpaced: only a 429 holds it.
  */
 export class RateGate {
 	/** The lowest count reported (undefined: not paced). */

@@ -42,7 +42,8 @@ export function readTemplate(record: unknown): PlatformTemplate {
 	const r = (record ?? {}) as Record<string, unknown>;
 	return {
 		id: (r.id as number | string) ?? '',
-		name: String(r.template_name ?? ''),
+		// API v2 lists the name as template_name and again as name.
+		name: String(r.template_name ?? r.name ?? ''),
 		language: String(r.language ?? ''),
 		status: String(r.status ?? ''),
 		category: String(r.category ?? ''),
