@@ -42,6 +42,10 @@ export class WhatsAppTemplatesTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// n8n answers an onReceived call with responseData when it is truthy (left unset: the
+				// literal text "firstEntryJson", n8n 1.123 and 2.40), else with webhook()'s
+				// webhookResponse: '' makes every answer the trigger's own JSON (trigger/webhook.ts).
+				responseData: '',
 				path: 'webhook',
 			},
 		],
