@@ -99,16 +99,13 @@ async function prepareRequest(req: http.IncomingMessage): Promise<void> {
 }
 
 /**
- * The body n8n answers an onReceived call with once the execution is started: the webhook
- * description's responseData when truthy (unset: 'firstEntryJson', sent as that text), none for
- * 'noData', else webhook()'s webhookResponse, else {"message":"Workflow was started"}. n8n 1.123.81
- * and 2.40.7 alike: webhook-helpers.ts evaluateResponseOptions, webhook-on-received-response-extractor.ts.
+ * n8n's body for an onReceived call that started an execution (1.123.81 and 2.40.7 alike,
+ * webhook-on-received-response-extractor.ts): responseData when truthy (unset: the text
+ * 'firstEntryJson'), none for 'noData', else webhookResponse, else {"message":"Workflow was started"}.
  */
-function onReceivedBody(responseData: unknown, webhookResponse: unknown): unknown {
-	const data = responseData === undefined ? 'firstEntryJson' : responseData;
-	if (data === 'noData') return undefined;
-	if (data) return data;
-	return webhookResponse ?? { message: 'Workflow was started' };
+function onReceivedBody(responseData: unknown = 'firstEntryJson', webhookResponse: unknown): unknown {
+	if (responseData === 'noData') return undefined;
+	return responseData || (webhookResponse ?? { message: 'Workflow was started' });
 }
 
 export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
