@@ -51,6 +51,7 @@ async function runWebhookChecks({ sb, n8n, logFile }) {
 		assert.equal(body.ok, false);
 		assert.match(body.error, wf.NOT_APPROVED_CHECK);
 		assert.equal(body.details.delivery, 'not sent');
+		assert.match(String(body.details.description), /Nothing was sent/);
 		assertOnlySendsAndOneListRead(sb);
 		assert.equal(sends(sb).length, 0, 'refused before any send');
 		assert.equal(sb.messages.length, 0, 'nothing sent');

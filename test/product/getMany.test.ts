@@ -53,4 +53,20 @@ describe('Template → Get Many', () => {
 		expect(error.httpCode).toBe('403');
 		expect(error.description).toMatch(/ability/);
 	});
+
+	it('a failed read under continue-on-fail: every input item fails with it, on the error output when chosen', async () => {
+		const credentials = { apiToken: product.sb.tokens.noTemplates };
+		const input = [{ json: { a: 1 } }, { json: { a: 2 } }];
+		const failed = (itemIndex: number) => ({
+			error: 'The platform refused the token for this request',
+			details: { delivery: 'not sent', itemIndex, httpCode: '403', description: expect.stringMatching(/ability/) },
+		});
+		const regular = await product.send({ ...getMany }, { credentials, items: input, onError: 'continueRegularOutput' });
+		expect(regular.outputs).toHaveLength(1);
+		expect(jsonOut(regular)).toEqual([failed(0), failed(1)]);
+		const routed = await product.send({ ...getMany }, { credentials, items: input, onError: 'continueErrorOutput' });
+		expect(jsonOut(routed, 0)).toEqual([]);
+		expect(jsonOut(routed, 1)).toEqual([{ a: 1, ...failed(0) }, { a: 2, ...failed(1) }]);
+		expect(routed.outputs![1].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
 });

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { toOutputItem } from '../shared/batch/itemResult';
+import { toOutputItems } from '../shared/batch/itemResult';
 import { unsupportedN8nError } from '../shared/n8nSupport';
 import { sendTemplate } from './message/sendTemplate/run';
 import { getManyTemplates } from './template/getMany/run';
@@ -48,7 +48,7 @@ function onSupportedN8n(run: Operation): Operation {
 		const refusal = unsupportedN8nError(this);
 		if (!refusal) return await run.call(this);
 		if (typeof this.continueOnFail !== 'function' || !this.continueOnFail()) throw refusal;
-		return [this.getInputData().map((_, i) => toOutputItem(i, { ok: false, error: refusal, delivery: 'not sent' }))];
+		return toOutputItems(this, this.getInputData().length, () => ({ ok: false, error: refusal, delivery: 'not sent' }));
 	};
 }
 

@@ -25,6 +25,8 @@ const SEND_ARGS = { phone: PHONE, template_name: 'order_update', customer_name: 
 const FAIL_ARGS = { ...SEND_ARGS, template_name: 'no_such_template' };
 const EXPECTED = { phone: '4915123456789', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'] };
 /** The node's plain error for FAIL_ARGS, as the model must see it: field and what is wrong, the fix, delivery. */
+/** The Tool variant's own Tool Description for Send Template (shared/toolDescription.ts), not the panel's action. */
+const TOOL_DESCRIPTION = /^Sends a real WhatsApp message: an approved template to one recipient\. It goes out at once and cannot be recalled/;
 const PLAIN_ERROR = [/Template Name: The platform has no template named \\?"no_such_template\\?"/, /Template → Get Many lists them/, /Nothing was sent/, /"delivery":"not sent"/];
 
 const CASES = {
@@ -100,10 +102,12 @@ async function runAiChecks({ sb, n8n, prov }) {
 			const r = await post(`${n8n.url}/webhook/${wfs[caller].path}`, { prompt: `Send the order update to Ada. [case:${caseName}]` });
 			// What our tool answered, as the model that offered it received it (an AI Agent Tool's own answer is not counted).
 			const toolResults = model.requests.filter((q) => q.toolResult !== undefined && q.tools.some((n) => TOOL_NAME_PATTERN.test(n))).map((q) => q.toolResult);
+			// What the model was told about our tool, in every request that offered it.
+			const toolDescriptions = model.requests.flatMap((q) => Object.entries(q.toolDescriptions || {}).filter(([n]) => TOOL_NAME_PATTERN.test(n)).map(([, d]) => d));
 			log(`  ${caller} ${caseName}: HTTP ${r.status} in ${app.secs(Date.now() - t)}; model requests ${model.requests.length} (${model.requests.map((q) => `${q.path}${q.stream ? ' stream' : ''}`).join(', ')}); sends ${sends(sb).length}`);
 			// A streaming webhook makes the agent ask the model for a stream: prove the stream was read.
 			if (wfs[caller].streams) assert.ok(model.requests.every((q) => q.stream), `${caller}: every model request streamed`);
-			return { ...r, toolResults };
+			return { ...r, toolResults, toolDescriptions };
 		}
 
 		function assertOneSend(r) {
@@ -113,6 +117,8 @@ async function runAiChecks({ sb, n8n, prov }) {
 			assert.deepEqual(sends(sb)[0].fields, wireBody(EXPECTED));
 			assert.equal(r.toolResults.length, 1, `the model got ${r.toolResults.length} tool results`);
 			assert.ok(r.toolResults[0].includes(sb.messages[0].wamid), `the model's tool result carries the wamid: ${r.toolResults[0].slice(0, 500)}`);
+			assert.ok(r.toolDescriptions.length > 0, 'the model was offered the tool');
+			for (const description of r.toolDescriptions) assert.match(description, TOOL_DESCRIPTION);
 		}
 
 		function assertPlainErrorToModel(r) {
@@ -154,7 +160,8 @@ async function runAiChecks({ sb, n8n, prov }) {
 			const tools = await mcp.listTools();
 			const tool = tools.find((t) => TOOL_NAME_PATTERN.test(t.name));
 			assert.ok(tool, `tools/list: ${JSON.stringify(tools).slice(0, 500)}`);
-			assert.equal(tool.description, 'Send a real template message in WhatsApp Templates');
+			assert.match(tool.description, TOOL_DESCRIPTION);
+			log(`  MCP tool description: ${tool.description}`);
 			assert.deepEqual(Object.keys(tool.inputSchema.properties).sort(), ['customer_name', 'order_id', 'phone', 'template_name']);
 			const result = await mcp.callTool(tool.name, SEND_ARGS);
 			const text = result.content.map((c) => c.text).join('');
