@@ -26,8 +26,8 @@ function requireDist(rel) {
 const product = {
 	node: () => new (requireDist('nodes/WhatsAppTemplates/WhatsAppTemplates.node.js').WhatsAppTemplates)(),
 	credentialType: () => new (requireDist('credentials/WhatsAppTemplatesApi.credentials.js').WhatsAppTemplatesApi)(),
-	/** The node's one table of paths and wire names (the benches spell none themselves). */
-	platform: () => requireDist('nodes/WhatsAppTemplates/shared/platform/index.js'),
+	/** The node's tables of paths and wire names, API v1's (the benches spell none themselves). */
+	platform: () => ({ ...requireDist('nodes/WhatsAppTemplates/shared/platform/index.js'), ...requireDist('nodes/WhatsAppTemplates/shared/platform/v1/index.js') }),
 	/** A node module by its path under nodes/WhatsAppTemplates/shared/, e.g. 'multipart/multipartBody'. */
 	shared: (rel) => requireDist(`nodes/WhatsAppTemplates/shared/${rel}.js`),
 };
@@ -36,7 +36,7 @@ const product = {
 const credentialOf = (sb) => ({ baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send });
 
 /** The absolute URL of one of the node's routes on the sandbox (for the benches' own baselines). */
-const routeUrl = (sb, route) => `${product.shared('endpoint').resolveApiBase(credentialOf(sb))}/${route.path}`;
+const routeUrl = (sb, route) => `${product.platform().resolveApiBase(credentialOf(sb))}/${route.path}`;
 
 const harness = () => require(path.join(ROOT, 'test/engine/harness.js'));
 const sandbox = () => require(path.join(ROOT, 'test/sandbox/index.js'));

@@ -1,6 +1,4 @@
 import type {
-	IAuthenticateRuleResponseCode,
-	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -9,15 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_PLATFORM_URL, isUnderBase, resolveApiBase } from '../nodes/WhatsAppTemplates/shared/endpoint';
-import { ANSWER, API_ROOT, ROUTES, TEMPLATE_LIST } from '../nodes/WhatsAppTemplates/shared/platform';
-
-// The credential test reads one template. A wrong subdomain answers 500 (stock) or 400 (Xobito)
-// with a string `errors`: those two statuses reach the body rules below, every other error status
-// stays an error and meets the status rules.
-const THROWN_STATUSES = Array.from({ length: 500 }, (_, i) => i + 100).filter(
-	(status) => status !== 400 && status !== 500 && (status < 200 || status > 299),
-);
+import { DEFAULT_PLATFORM_URL, isUnderBase } from '../nodes/WhatsAppTemplates/shared/endpoint';
+import { API_VERSION, CREDENTIAL_TEST, V2_TOKEN_PREFIX, platformFor, v1, v2 } from '../nodes/WhatsAppTemplates/shared/platform';
 
 export class WhatsAppTemplatesApi implements ICredentialType {
 	name = 'whatsAppTemplatesApi';
@@ -41,17 +32,42 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			required: true,
 			placeholder: DEFAULT_PLATFORM_URL,
 			description:
-				`The address you open your WhatsApp platform at (Xobito: ${DEFAULT_PLATFORM_URL}; another operator: their own address, with its sub-folder if it has one, e.g. https://example.com/waba). Without /${API_ROOT}.`,
+				`The address you open your WhatsApp platform at (Xobito: ${DEFAULT_PLATFORM_URL}; another operator: their own address, with its sub-folder if it has one, e.g. https://example.com/waba). Without /${v1.api.root} or /${v2.api.root}.`,
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			default: API_VERSION.auto,
+			options: [
+				{
+					name: 'Auto (by the Token)',
+					value: API_VERSION.auto,
+					description: `A ${V2_TOKEN_PREFIX}… token uses API v2, any other token API v1`,
+				},
+				{
+					name: 'API v1',
+					value: API_VERSION.v1,
+					description: `{Platform URL}/${v1.api.root}/{subdomain}/…: every platform; needs the Workspace Subdomain`,
+				},
+				{
+					name: 'API v2',
+					value: API_VERSION.v2,
+					description: `{Platform URL}/${v2.api.root}/…: platform 2.2.0 or newer, a ${V2_TOKEN_PREFIX}… token with scopes`,
+				},
+			],
+			description: 'Which API of the platform the node speaks. Credentials saved before this field existed use Auto, which keeps their v1 token on API v1.',
 		},
 		{
 			displayName: 'Workspace Subdomain',
 			name: 'subdomain',
 			type: 'string',
 			default: '',
-			required: true,
 			placeholder: 'acme',
+			// Needed for API v1 only: under Auto the node asks for it when the token is not a v2 token.
 			description:
-				`Your workspace's short name, as shown in Settings → API Management (the {subdomain} in the API address ${DEFAULT_PLATFORM_URL}/${API_ROOT}/{subdomain}/…)`,
+				`For API v1 (a token that does not start with ${V2_TOKEN_PREFIX}): your workspace's short name, as shown in Settings → API Management (the {subdomain} in the API address ${DEFAULT_PLATFORM_URL}/${v1.api.root}/{subdomain}/…). API v2 takes the workspace from the token.`,
+			displayOptions: { hide: { apiVersion: [API_VERSION.v2] } },
 		},
 		{
 			displayName: 'API Token',
@@ -60,7 +76,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The token from Settings → API Management in your workspace (64 characters, or apitk_…)',
+			description: `API v1: the token from Settings → API Management in your workspace (64 characters, or apitk_…). API v2: a token (${V2_TOKEN_PREFIX}…) from the workspace's API v2 page, with the scopes ${v2.routes.sendTemplate.permission} and ${v2.routes.listTemplates.permission}.`,
 		},
 		{
 			displayName: 'Allow Plain HTTP',
@@ -72,13 +88,13 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than a generic header map: it fixes the base URL from the credential and
-	// refuses any request headed elsewhere, so the token only goes under the workspace's API base.
+	// A function rather than a generic header map: it fixes the base URL from the credential (API v1's
+	// or v2's) and refuses any request headed elsewhere, so the token only goes under that API base.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const base = resolveApiBase(credentials);
+		const base = platformFor(credentials).apiBase(credentials);
 		const absolute = /^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url);
 		if (!requestOptions.baseURL && !absolute) {
 			requestOptions.baseURL = base;
@@ -88,7 +104,7 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			: `${String(requestOptions.baseURL).replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`;
 		if (!isUnderBase(target, base)) {
 			throw new Error(
-				"Refused to send the API token to a URL outside the credential's workspace API. Check the credential's Platform URL and Workspace Subdomain.",
+				"Refused to send the API token to a URL outside the credential's API. Check the credential's Platform URL, API Version and Workspace Subdomain.",
 			);
 		}
 		requestOptions.headers = {
@@ -98,58 +114,5 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 		return requestOptions;
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			method: ROUTES.listTemplates.method,
-			url: ROUTES.listTemplates.path,
-			qs: { [TEMPLATE_LIST.perPage]: 1 },
-			headers: { Accept: 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: { ignore: true, except: THROWN_STATUSES },
-		},
-		// n8n's credential tester applies both kinds of rule (status rules to thrown errors, body rules
-		// to answers); only the declared type keeps them apart.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'The API token was refused (HTTP 401). Copy the token again from Settings → API Management, or create a new one there.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						"The workspace's API access is disabled, or the token lacks the ability templates.read (HTTP 403). Turn API access on and give the token its abilities in Settings → API Management.",
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						"The workspace's API is not set up (HTTP 404). Open Settings → API Management in the workspace and enable the API, and check that the Platform URL is your platform's address.",
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errors',
-					value: ANSWER.invalidSubdomain,
-					message:
-						`The platform has no workspace with this subdomain. Check Workspace Subdomain: it is the short name in your API address, e.g. "acme" in ${DEFAULT_PLATFORM_URL}/${API_ROOT}/acme/.`,
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'status',
-					value: 'error',
-					message: 'The platform answered with an error (HTTP 400 or 500). Check the Platform URL and try again later.',
-				},
-			},
-		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as ICredentialTestRequest['rules'],
-	};
+	test: ICredentialTestRequest = CREDENTIAL_TEST;
 }

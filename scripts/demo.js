@@ -12,6 +12,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { forApi, apiArgument } = require('./lib/examples');
 const { buildIfNeeded } = require('./lib/package');
 const { readTemplateRecord } = require('./lib/wire');
 
@@ -31,13 +32,12 @@ async function main() {
 	const { WhatsAppTemplates } = require(built);
 	const { WhatsAppTemplatesApi } = require('../dist/credentials/WhatsAppTemplatesApi.credentials.js');
 
-	const i = process.argv.indexOf('--api');
-	const api = i === -1 ? 'v1' : process.argv[i + 1];
-	if (api !== 'v1' && api !== 'v2') throw new Error('--api must be v1 or v2');
+	const api = apiArgument();
 
 	await setupEngine({ binaryMode: 'filesystem' });
 	const sb = await startSandbox({ port: 0, apis: [api] });
 	const workflow = JSON.parse(fs.readFileSync(path.join(root, 'examples/send-template.json'), 'utf8'));
+	if (forApi(workflow, api).length) console.log("API v2 takes no contact details with a send: the example's New Contact Details are left out.");
 	const credential = api === 'v2' ? { baseUrl: sb.baseUrl, apiToken: sb.v2Tokens.send } : { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send };
 	console.log(`Platform (sandbox): ${sb.baseUrl}  ${api === 'v2' ? 'API v2 (token wm_...)' : `API v1, workspace: ${sb.subdomain}`}`);
 	console.log(`Workflow: ${workflow.name} (${workflow.nodes.length} nodes)\n`);

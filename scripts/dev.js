@@ -10,8 +10,9 @@
  * - starts the platform sandbox (WhatsMark SaaS API v1 and v2) on http://127.0.0.1:4010 with the
  *   demo tokens, workspace `acme` (a credential with a v2 demo token, printed, talks v2)
  * - imports the credential "WhatsApp Templates API" (id wa-templates-sandbox: Platform URL =
- *   the sandbox, Workspace Subdomain acme, API Token = the demo send token) and the example
- *   workflows, publishes the webhook example
+ *   the sandbox, Workspace Subdomain acme, API Token = the demo send token; with `--api v2`:
+ *   API Version Auto and the v2 demo token, no subdomain, and the examples without their
+ *   v1-only New Contact Details) and the example workflows, publishes the webhook example
  * - starts n8n on http://127.0.0.1:5678, creates the owner account on first start
  * - stays up until Ctrl-C
  *
@@ -23,7 +24,8 @@ const path = require('node:path');
 
 const { provision } = require('./provision');
 const app = require('./lib/n8n-app');
-const { PATHS, readTemplateRecord } = require('./lib/wire');
+const { PATHS, PATHS_V2, readTemplateRecord } = require('./lib/wire');
+const { apiArgument, forApi } = require('./lib/examples');
 
 const { REPO, secs } = app;
 const EXAMPLES = ['send-template.json', 'webhook-send.json', 'crm-sync.json', 'media-from-file.json'];
@@ -48,6 +50,7 @@ async function startDev({
 	devFolder = process.env.N8N_DEV_FOLDER || path.join(REPO, '.dev'),
 	port = Number(process.env.N8N_DEV_PORT || 5678),
 	sandboxPort = Number(process.env.SANDBOX_PORT || 4010),
+	api = 'v1',
 } = {}) {
 	const t0 = Date.now();
 	const prov = provision();
@@ -87,11 +90,13 @@ async function startDev({
 		const importDir = path.join(devFolder, 'import');
 		fs.rmSync(importDir, { recursive: true, force: true });
 		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
-		const credFile = app.writeCredentialFile(path.join(importDir, 'credentials.json'), {
-			baseUrl: sandbox.baseUrl,
-			subdomain: sandbox.subdomain,
-			apiToken: DEMO_TOKENS.send,
-		});
+		// --api v2: the credential a v2 user makes (API Version Auto, a wm_ token, no subdomain).
+		const credFile = app.writeCredentialFile(
+			path.join(importDir, 'credentials.json'),
+			api === 'v2'
+				? { baseUrl: sandbox.baseUrl, apiToken: V2_DEMO_TOKENS.send, apiVersion: 'auto' }
+				: { baseUrl: sandbox.baseUrl, subdomain: sandbox.subdomain, apiToken: DEMO_TOKENS.send },
+		);
 		let t = Date.now();
 		await app.n8nCliOk(prov, env, ['import:credentials', `--input=${credFile}`]);
 		const imported = [];
@@ -101,6 +106,7 @@ async function startDev({
 			const w = JSON.parse(fs.readFileSync(src, 'utf8'));
 			// examples without an id get a stable one, so that restarts update instead of duplicating
 			if (!w.id) w.id = `WaTplEx${path.basename(file, '.json').replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 16);
+			forApi(w, api);
 			fs.writeFileSync(path.join(importDir, 'workflows', file), JSON.stringify(w, null, 2));
 			imported.push(`${w.name} (${file})`);
 		}
@@ -123,12 +129,16 @@ async function startDev({
 			'',
 			`  n8n editor:   ${n8n.url}/`,
 			`  login:        ${app.DEV_OWNER.email} / ${app.DEV_OWNER.password}`,
-			`  credential:   "${app.CREDENTIAL_NAME}": Platform URL ${sandbox.baseUrl}, Workspace Subdomain ${sandbox.subdomain},`,
-			`                API Token ${DEMO_TOKENS.send}   (API v2: API Token ${V2_DEMO_TOKENS.send}, no subdomain)`,
+			api === 'v2'
+				? `  credential:   "${app.CREDENTIAL_NAME}": Platform URL ${sandbox.baseUrl}, API Version Auto, API Token ${V2_DEMO_TOKENS.send} (API v2)`
+				: `  credential:   "${app.CREDENTIAL_NAME}": Platform URL ${sandbox.baseUrl}, Workspace Subdomain ${sandbox.subdomain},`,
+			api === 'v2'
+				? `                (API v1: Workspace Subdomain ${sandbox.subdomain}, API Token ${DEMO_TOKENS.send})`
+				: `                API Token ${DEMO_TOKENS.send}   (API v2: API Token ${V2_DEMO_TOKENS.send}, no subdomain)`,
 			`  workflows:    ${imported.join(', ')}`,
 			`  webhook:      curl -s -X POST ${n8n.url}/webhook/whatsapp-template -H 'content-type: application/json' \\`,
 			`                  -d '{"phone":"+49 151 23456789","name":"Ada","order_id":"A-1042"}'`,
-			`  sandbox:      ${PATHS.apiBase(sandbox.baseUrl, sandbox.subdomain)}/ (approved templates: ${approved(sandbox.templates)})`,
+			`  sandbox:      ${api === 'v2' ? PATHS_V2.apiBase(sandbox.baseUrl) : PATHS.apiBase(sandbox.baseUrl, sandbox.subdomain)}/ (approved templates: ${approved(sandbox.templates)})`,
 			`  n8n log:      ${path.relative(process.cwd(), logFile) || logFile}`,
 			`  user folder:  ${path.relative(process.cwd(), userFolder) || userFolder}`,
 			'',
@@ -146,7 +156,7 @@ async function startDev({
 module.exports = { startDev };
 
 if (require.main === module) {
-	startDev().then(
+	startDev({ api: apiArgument() }).then(
 		(dev) => {
 			let stopping = false;
 			const seen = new WeakSet();

@@ -39,7 +39,7 @@ async function runWebhookChecks({ sb, n8n, logFile }) {
 		const expected = { phone: '4915123456789', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'], contact };
 		assert.deepEqual(sends(sb)[0].fields, wireBody(expected));
 		assert.equal(sb.messages.length, 1);
-		assert.deepEqual(body, { ok: true, messageId: sb.messages[0].wamid, phone: '+4915123456789', template: 'order_update', language: 'en' });
+		assert.deepEqual(body, { ok: true, messageId: sb.messages[0].wamid, phone: '4915123456789', template: 'order_update', language: 'en' });
 		log(`  webhook response: ${text}`);
 	});
 

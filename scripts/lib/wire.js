@@ -1,9 +1,9 @@
 'use strict';
 /*
- * The tests' one table of the platform's names (test/support/wire.ts: wire fields, answer keys,
- * template-list keys, paths) for the plain-JS scripts, so that they spell none of them. The file
- * has no runtime imports; it is transpiled here with the project's own TypeScript, as
- * scripts/e2e/wire.js does.
+ * The tests' tables of the platform's names (test/support/wire.ts for API v1, wireV2.ts for v2:
+ * wire fields, answer keys, template-list keys, paths) for the plain-JS scripts, so that they spell
+ * none of them. The files have no runtime imports; they are transpiled here with the project's own
+ * TypeScript, as scripts/e2e/wire.js does.
  */
 const fs = require('node:fs');
 const Module = require('node:module');
@@ -11,14 +11,19 @@ const path = require('node:path');
 
 const { REPO } = require('./package');
 
-const file = path.join(REPO, 'test', 'support', 'wire.ts');
 const ts = require('typescript');
-const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
-	compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-	fileName: file,
-});
-const wire = new Module(file, module);
-wire.filename = file;
-wire._compile(outputText, file);
 
-module.exports = wire.exports;
+function load(name) {
+	const file = path.join(REPO, 'test', 'support', name);
+	const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+		fileName: file,
+	});
+	const loaded = new Module(file, module);
+	loaded.filename = file;
+	loaded._compile(outputText, file);
+	return loaded.exports;
+}
+
+// API v1's names (wire.ts) and API v2's (wireV2.ts: WIRE_V2, PATHS_V2, ...), which share none.
+module.exports = { ...load('wire.ts'), ...load('wireV2.ts') };

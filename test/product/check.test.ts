@@ -2,17 +2,10 @@ import type { INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox';
-import { LIST, PATHS } from '../support/wire';
-import { items, jsonOut, sends, startProduct, type Product } from './setup';
+import { LIST } from '../support/wire';
+import { LIST_V2 } from '../support/wireV2';
+import { APIS, items, jsonOut, sends, startProduct, type Product } from './setup';
 
-let product: Product;
-beforeAll(async () => {
-	product = await startProduct();
-});
-afterAll(async () => await product.close());
-beforeEach(() => product.sb.reset());
-
-const listReads = () => product.sb.requests.filter((r) => r.path === PATHS.templates(product.sb.subdomain));
 const hints = (result: Awaited<ReturnType<Product['send']>>) =>
 	(result.runData[result.nodeName]?.[0]?.hints ?? []).map((hint) => hint.message);
 
@@ -32,8 +25,18 @@ const mismatches: Array<[string, INodeParameters, string, RegExp]> = [
 	['named variables', { templateName: 'named_greeting', bodyVariables: { var1: 'a' } }, 'Template Name', /cannot be sent: it uses named variables/],
 ];
 
-describe('Check Template Before Sending (on by default)', () => {
-	it.each(mismatches)('refuses %s, naming the field and the item, with zero sends', async (_name, params, field, message) => {
+describe.each(APIS)('Check Template Before Sending (on by default, API %s)', (api) => {
+	let product: Product;
+	beforeAll(async () => {
+		product = await startProduct('filesystem', { api });
+	});
+	afterAll(async () => await product.close());
+	beforeEach(() => product.sb.reset());
+	const listReads = () => product.sb.requests.filter((r) => r.path === product.paths.templates);
+	const list = api === 'v1' ? LIST : LIST_V2;
+	// API v2's template list has no template_type or cards_json (CONTRACT-v2.md): a carousel looks like any image template there.
+	const checkable = mismatches.filter(([name]) => api === 'v1' || name !== 'a carousel');
+	it.each(checkable)('refuses %s, naming the field and the item, with zero sends', async (_name, params, field, message) => {
 		const result = await product.send(params);
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error!.message).toMatch(message);
@@ -45,7 +48,8 @@ describe('Check Template Before Sending (on by default)', () => {
 
 	it('reads the list once per run, page by page, never per item: 500 items over 3 templates', async () => {
 		// A workspace of 293 templates: three pages of 100.
-		const big = await startSandbox({ moreTemplates: 250 });
+		// On v2 a token whose limit does not make this a test of pacing.
+		const big = await startSandbox({ moreTemplates: 250, v2Tokens: { bulk: { limit: 10_000 } } });
 		const templates = ['plain_notice', 'welcome_video', 'bulk_notice_250'];
 		const params: INodeParameters = {
 			phone: '={{ $json.phone }}',
@@ -57,11 +61,11 @@ describe('Check Template Before Sending (on by default)', () => {
 		};
 		const input = items(500, (i) => ({ phone: `4915100${String(i).padStart(6, '0')}`, t: templates[i % 3], n: i }));
 		try {
-			const result = await product.send(params, { items: input, credentials: { baseUrl: big.baseUrl, apiToken: big.tokens.send } });
+			const result = await product.send(params, { items: input, credentials: { baseUrl: big.baseUrl, apiToken: api === 'v1' ? big.tokens.send : big.v2Tokens.bulk } });
 			expect(result.error).toBeUndefined();
 			expect(jsonOut(result).filter((o) => o.messageId)).toHaveLength(500);
 			const reads = big.requests.filter((r) => r.route === 'templates.list');
-			expect(reads.map((r) => r.query)).toEqual([1, 2, 3].map((page) => LIST.query(page, LIST.pageSize)));
+			expect(reads.map((r) => r.query)).toEqual([1, 2, 3].map((page) => list.query(page, list.pageSize)));
 			expect(big.messages).toHaveLength(500);
 		} finally {
 			await big.close();
@@ -78,17 +82,22 @@ describe('Check Template Before Sending (on by default)', () => {
 
 	it('a token that may not read templates: sends without the check and says so once', async () => {
 		const sandbox = product.sb;
-		const result = await product.send({}, { credentials: { apiToken: sandbox.tokens.noTemplates }, items: items(3) });
+		const result = await product.send({}, { credentials: { apiToken: product.tokens.noTemplates }, items: items(3) });
 		expect(result.error).toBeUndefined();
 		expect(sends(product)).toHaveLength(3);
-		expect(hints(result)).toEqual([expect.stringMatching(/Templates were not checked .*HTTP 403: the token may lack the ability templates\.read/)]);
+		const lacks = api === 'v1' ? 'the ability templates\\.read' : 'the scope templates:read';
+		expect(hints(result)).toEqual([expect.stringMatching(new RegExp(`Templates were not checked .*HTTP 403: the token may lack ${lacks}`))]);
+		expect(sandbox.requests.filter((r) => r.path === product.paths.templates)).toHaveLength(1);
 	});
 
 	it('warns about buttons that stock platforms do not pass on, and sends', async () => {
 		const result = await product.send({ templateName: 'shipping_update', bodyVariables: { var1: 'P-1', var2: 'DHL' }, buttonParameters: { button0: 'P-1' } });
 		expect(result.error).toBeUndefined();
 		expect(sends(product)).toHaveLength(1);
-		expect(hints(result)).toEqual([expect.stringMatching(/shipping_update \(en\) has a button that needs a value .*Stock platforms up to 2\.2\.0 do not pass button values/)]);
+		const template = expect.stringMatching(/shipping_update \(en\) has a button that needs a value .*Stock platforms up to 2\.2\.0 do not pass button values/);
+		// API v2 says so for any button value it is given.
+		const v2Drops = expect.stringMatching(/Button values were sent as given, but API v2 on stock platforms \(2\.2\.0\) accepts button values and drops them/);
+		expect(hints(result)).toEqual(api === 'v1' ? [template] : [template, v2Drops]);
 	});
 
 	it('is off when the option is off: the platform answers instead', async () => {

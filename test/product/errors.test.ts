@@ -1,8 +1,7 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { Fault } from '../sandbox';
-import { jsonOut, startProduct, type Product } from './setup';
+import { expectErrorRow, type ErrorRow } from './errorRows';
+import { startProduct, type Product } from './setup';
 
 let product: Product;
 beforeAll(async () => {
@@ -14,19 +13,7 @@ beforeEach(() => {
 	product.sb.configure({ invalidTenantStatus: 500, acceptJpg: true, rateLimit: null });
 });
 
-interface Row {
-	name: string;
-	params?: INodeParameters;
-	credentials?: (p: Product) => IDataObject;
-	fault?: Fault;
-	config?: Parameters<Product['sb']['configure']>[0];
-	status: number;
-	message: RegExp;
-	description: RegExp;
-	delivery: 'not sent' | 'unknown';
-}
-
-const rows: Row[] = [
+const rows: ErrorRow[] = [
 	{ name: 'unknown subdomain (stock 500)', credentials: () => ({ subdomain: 'nosuch' }), status: 500, message: /no workspace with this subdomain/, description: /Workspace Subdomain/, delivery: 'not sent' },
 	{ name: 'unknown subdomain (Xobito 400)', credentials: () => ({ subdomain: 'nosuch' }), config: { invalidTenantStatus: 400 }, status: 400, message: /no workspace with this subdomain/, description: /Workspace Subdomain/, delivery: 'not sent' },
 	{ name: 'API not set up', credentials: () => ({ subdomain: 'noapi' }), status: 404, message: /API is not set up/, description: /API Management/, delivery: 'not sent' },
@@ -51,34 +38,7 @@ const rows: Row[] = [
 ];
 
 describe('each row of the error table: plain words and whether it may have gone out', () => {
-	it.each(rows)('$name', async (row) => {
-		if (row.config) product.sb.configure(row.config);
-		if (row.fault) product.sb.injectFault(row.fault);
-		const credentials = row.credentials?.(product);
-		// The platform's own answers: without the check before sending, which would catch some first.
-		const params = { ...row.params, options: { checkTemplate: false } };
-		const stopped = await product.send(params, { credentials });
-		const error = stopped.error as unknown as NodeApiError;
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toMatch(row.message);
-		expect(error.httpCode).toBe(String(row.status));
-		expect(error.description).toMatch(row.description);
-		expect(error.description).toMatch(row.delivery === 'not sent' ? /Nothing was sent\./ : /not sent again automatically/);
-		expect(error.context.itemIndex).toBe(0);
-		// Never sent twice, also not after a 401 (n8n resends a 401 unless the node handles it).
-		expect(product.sb.requests).toHaveLength(1);
-		expect(product.sb.requests[0].status).toBe(row.status);
-
-		product.sb.reset();
-		if (row.fault) product.sb.injectFault(row.fault);
-		const continued = await product.send(params, { credentials, onError: 'continueRegularOutput' });
-		// The same words, without the stop report that only a stopped run has.
-		const own = error.description!.replace(/ Stopped after item 0 failed.*$/, '');
-		expect(own).not.toBe(error.description);
-		expect(jsonOut(continued)).toEqual([
-			{ error: error.message, details: { delivery: row.delivery, httpCode: String(row.status), itemIndex: 0, description: own } },
-		]);
-	});
+	it.each(rows)('$name', async (row) => await expectErrorRow(product, row));
 
 	it('429 beyond the allowed wait: rate-limit error, nothing sent', async () => {
 		product.sb.configure({ rateLimit: { max: 1, windowMs: 30_000 } });

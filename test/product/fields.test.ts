@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { storeBinary, setupEngine } from '../engine/harness';
-import { PATHS, WIRE, wireBody, wireContact, type MediaKind } from '../support/wire';
+import { PATHS, WIRE, readAnswer, readSendData, wireBody, wireContact, type MediaKind } from '../support/wire';
 import { jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -59,7 +59,10 @@ describe('every field reaches the platform under its wire name', () => {
 		const [out] = jsonOut(result);
 		const [message] = product.sb.messages;
 		expect(out.messageId).toBe(message.wamid);
-		const { messageId, ...answer } = out;
+		// The node's own keys, the same on both API generations; the rest is the platform's answer.
+		const { messageId, phone, contactId, templateName, templateLanguage, ...answer } = out;
+		expect({ phone, templateName, templateLanguage }).toEqual({ phone: '491512345678', templateName: 'ten_vars', templateLanguage: 'en' });
+		expect(contactId).toBe((readSendData(readAnswer(request.response).data).contact as { id: unknown }).id);
 		expect(answer).toEqual(request.response);
 		expect(result.outputs![0][0].pairedItem).toEqual({ item: 0 });
 	});

@@ -4,13 +4,24 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
 import { runNode, setupEngine, teardownEngine, type BinaryMode, type OnError, type RunNodeResult } from '../engine/harness';
-import { startSandbox, type RecordedRequest, type Sandbox } from '../sandbox';
+import { startSandbox, type RecordedRequest, type Sandbox, type SandboxOptions } from '../sandbox';
+import { PATHS } from '../support/wire';
+import { PATHS_V2 } from '../support/wireV2';
 
 export const TYPE_NAME = 'n8n-nodes-whatsapp-templates.whatsAppTemplates';
 
+/** The API generation a product test runs on: its credential is what a user of that API makes. */
+export type Api = 'v1' | 'v2';
+export const APIS: Api[] = ['v1', 'v2'];
+
 export interface Product {
+	api: Api;
 	sb: Sandbox;
 	credentials: IDataObject;
+	/** The API's tokens, by what they may do. */
+	tokens: { send: string; noSend: string; noTemplates: string };
+	/** Paths the node's requests go to on this API. */
+	paths: { sendTemplate: string; templates: string };
 	send(parameters: INodeParameters, options?: SendOptions): Promise<RunNodeResult>;
 	/** Closes the sandbox and removes the engine's temp user folder. */
 	close(): Promise<void>;
@@ -34,13 +45,25 @@ export const BASE_PARAMS: INodeParameters = {
 	templateLanguage: 'en',
 };
 
-export async function startProduct(binaryMode: BinaryMode = 'filesystem'): Promise<Product> {
+/**
+ * The node against a fresh sandbox: on API v1 a credential with the workspace subdomain and a v1
+ * token; on v2 one with a wm_ token and API Version left at Auto (as a v2 user makes it).
+ */
+export async function startProduct(binaryMode: BinaryMode = 'filesystem', options: { api?: Api; sandbox?: SandboxOptions } = {}): Promise<Product> {
 	await setupEngine({ binaryMode });
-	const sb = await startSandbox({ port: 0 });
-	const credentials = { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send };
+	const api = options.api ?? 'v1';
+	const sb = await startSandbox({ port: 0, ...options.sandbox });
+	const v2 = api === 'v2';
+	const tokens = v2 ? sb.v2Tokens : sb.tokens;
+	const credentials: IDataObject = v2 ? { baseUrl: sb.baseUrl, apiToken: tokens.send } : { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: tokens.send };
 	return {
+		api,
 		sb,
 		credentials,
+		tokens: { send: tokens.send, noSend: tokens.noSend, noTemplates: tokens.noTemplates },
+		paths: v2
+			? { sendTemplate: PATHS_V2.sendTemplate, templates: PATHS_V2.templates }
+			: { sendTemplate: PATHS.sendTemplate(sb.subdomain), templates: PATHS.templates(sb.subdomain) },
 		close: async () => {
 			await sb.close();
 			await teardownEngine();

@@ -18,8 +18,9 @@ import { n8n } from '../engine/engine-env';
 import { HarnessCredentialTypes, HarnessNodeTypes } from '../engine/node-types';
 import { createAdditionalData } from '../engine/run';
 import { WIRE } from '../support/wire';
+import { WIRE_V2 } from '../support/wireV2';
 import { runNode } from '../engine/harness';
-import { BASE_PARAMS, jsonOut, sends, startProduct, type Product } from './setup';
+import { APIS, BASE_PARAMS, jsonOut, sends, startProduct, type Product } from './setup';
 
 
 const TOOL_TYPE = 'n8n-nodes-whatsapp-templates.whatsAppTemplatesTool';
@@ -68,12 +69,8 @@ interface Tool {
 	invoke(args: Record<string, unknown>): Promise<string>;
 }
 
+// Set by each API's describe below (they run one after the other).
 let product: Product;
-beforeAll(async () => {
-	product = await startProduct();
-});
-afterAll(async () => await product.close());
-beforeEach(() => product.sb.reset());
 
 /** One tool node under a stand-in agent; returns the LangChain tool n8n-core builds for the agent. */
 function buildTool(parameters: INodeParameters = TOOL_PARAMS): { tool: Tool; runData: () => Record<string, unknown[]> } {
@@ -117,7 +114,14 @@ function buildTool(parameters: INodeParameters = TOOL_PARAMS): { tool: Tool; run
 	return { tool: response as Tool, runData: () => runExecutionData.resultData.runData };
 }
 
-describe('called as n8n calls a tool (makeHandleToolInvocation → execute)', () => {
+describe.each(APIS)('called as n8n calls a tool (makeHandleToolInvocation → execute), API %s', (api) => {
+	beforeAll(async () => {
+		product = await startProduct('filesystem', { api });
+	});
+	afterAll(async () => await product.close());
+	beforeEach(() => product.sb.reset());
+	const wire = api === 'v1' ? WIRE : WIRE_V2;
+
 	test('what the model sees: the tool name from the node name, the Tool Description that says it really sends, the $fromAI fields', () => {
 		const { tool } = buildTool();
 		expect(tool.name).toBe('Send_WhatsApp');
@@ -139,11 +143,11 @@ describe('called as n8n calls a tool (makeHandleToolInvocation → execute)', ()
 		expect(sends(product).length).toBe(1);
 		expect(product.sb.messages.length).toBe(1);
 		const fields = sends(product)[0].fields as Record<string, string>;
-		expect([fields[WIRE.phone], fields[WIRE.templateName], fields[WIRE.body(1)], fields[WIRE.body(2)]]).toEqual(['4915123456789', 'order_update', 'Ada', 'A-1042']);
+		expect([fields[wire.phone], fields[wire.templateName], fields[wire.body(1)], fields[wire.body(2)]]).toEqual(['4915123456789', 'order_update', 'Ada', 'A-1042']);
 		const [out] = JSON.parse(answer);
 		expect(out.messageId).toBe(product.sb.messages[0].wamid);
 		expect(answer).toContain(product.sb.messages[0].wamid);
-		expect(out.status).toBe('success');
+		expect(out).toMatchObject({ phone: '4915123456789', templateName: 'order_update' });
 		// n8n records the call as a run of the tool node (what the editor shows under the agent).
 		expect((runData()['Send WhatsApp'] ?? []).length).toBe(1);
 	});
@@ -191,7 +195,7 @@ describe('called as n8n calls a tool (makeHandleToolInvocation → execute)', ()
 		const { tool, runData } = buildTool();
 		await tool.invoke({ phone: '+49 151 23456789', customer_name: 'Ada' });
 		await tool.invoke({ phone: '+49 151 23456780', customer_name: 'Bo' });
-		expect(sends(product).map((r) => (r.fields as Record<string, string>)[WIRE.body(1)])).toEqual(['Ada', 'Bo']);
+		expect(sends(product).map((r) => (r.fields as Record<string, string>)[wire.body(1)])).toEqual(['Ada', 'Bo']);
 		expect((runData()['Send WhatsApp'] ?? []).length).toBe(2);
 	});
 });

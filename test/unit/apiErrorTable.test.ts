@@ -5,15 +5,16 @@
  */
 import type { INode } from 'n8n-workflow';
 
-import { fieldLabel } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
-import { isDelivered, responseError, type Delivery } from '../../nodes/WhatsAppTemplates/shared/apiError';
+import { fieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
+import { responseError, type Delivery } from '../../nodes/WhatsAppTemplates/shared/apiError';
+import { v1 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { CONTACT_KEYS, WIRE, answers } from '../support/wire';
 
 const node: INode = { id: '1', name: 'WhatsApp Templates', type: 'whatsAppTemplates', typeVersion: 1, position: [0, 0], parameters: {} };
-const context = { templateName: 'order_update', templateLanguage: 'en', label: fieldLabel };
+const context = { templateName: 'order_update', templateLanguage: 'en', label: fieldLabels(v1.templateSend) };
 
 function mapped(statusCode: number, body: unknown, headers: Record<string, string> = {}) {
-	const { error, delivery } = responseError(node, 4, { statusCode, headers, body }, context);
+	const { error, delivery } = responseError(v1, node, 4, { statusCode, headers, body }, context);
 	expect(error.context.itemIndex).toBe(4);
 	expect(error.httpCode).toBe(String(statusCode));
 	return { message: error.message, description: error.description ?? '', delivery };
@@ -90,11 +91,11 @@ describe(`${rows.length} answers of the error table`, () => {
 describe('isDelivered', () => {
 	const answer = (statusCode: number, body: unknown) => ({ statusCode, headers: {}, body });
 	it('only a 2xx with a WhatsApp message id, and no error envelope', () => {
-		expect(isDelivered(answer(200, answers.success('wamid.X')))).toBe(true);
-		expect(isDelivered(answer(200, answers.success('wamid.Y', { legacyId: true })))).toBe(true);
-		expect(isDelivered(answer(200, answers.success('wamid.Y', { legacyId: true, envelope: 'error' })))).toBe(false);
-		expect(isDelivered(answer(200, answers.success('')))).toBe(false);
-		expect(isDelivered(answer(500, answers.success('wamid.Y', { legacyId: true })))).toBe(false);
-		expect(isDelivered(answer(200, 'wamid.Z'))).toBe(false);
+		expect(v1.isDelivered(answer(200, answers.success('wamid.X')))).toBe(true);
+		expect(v1.isDelivered(answer(200, answers.success('wamid.Y', { legacyId: true })))).toBe(true);
+		expect(v1.isDelivered(answer(200, answers.success('wamid.Y', { legacyId: true, envelope: 'error' })))).toBe(false);
+		expect(v1.isDelivered(answer(200, answers.success('')))).toBe(false);
+		expect(v1.isDelivered(answer(500, answers.success('wamid.Y', { legacyId: true })))).toBe(false);
+		expect(v1.isDelivered(answer(200, 'wamid.Z'))).toBe(false);
 	});
 });

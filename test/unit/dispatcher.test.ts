@@ -1,6 +1,7 @@
 import { dispatch, type Attempt, type DispatchSettings } from '../../nodes/WhatsAppTemplates/shared/batch/dispatcher';
 import { indexRanges } from '../../nodes/WhatsAppTemplates/shared/batch/itemResult';
 import { retryAfterSeconds } from '../../nodes/WhatsAppTemplates/shared/batch/retryAfter';
+import { v1 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { answers } from '../support/wire';
 
 const settings = (overrides: Partial<DispatchSettings> = {}): DispatchSettings => ({
@@ -103,15 +104,15 @@ describe('retryAfterSeconds (429: the body says how long; v1 sends no header)', 
 	const answer = (body: unknown, headers: Record<string, unknown> = {}) => ({ statusCode: 429, headers: headers as never, body });
 
 	it('reads the wait from the body, before any header', () => {
-		expect(retryAfterSeconds(answer(answers.rateLimited(45)))).toBe(45);
-		expect(retryAfterSeconds(answer(answers.rateLimited('7', 'too_many_requests'), { 'retry-after': '99' }))).toBe(7);
+		expect(retryAfterSeconds(v1, answer(answers.rateLimited(45)))).toBe(45);
+		expect(retryAfterSeconds(v1, answer(answers.rateLimited('7', 'too_many_requests'), { 'retry-after': '99' }))).toBe(7);
 	});
 
 	it("falls back to a proxy's Retry-After in seconds or as a date, then to 1 s", () => {
-		expect(retryAfterSeconds(answer('<html>', { 'retry-after': '12' }))).toBe(12);
+		expect(retryAfterSeconds(v1, answer('<html>', { 'retry-after': '12' }))).toBe(12);
 		const now = Date.parse('2026-01-01T00:00:00Z');
-		expect(retryAfterSeconds(answer({}, { 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' }), now)).toBe(30);
-		expect(retryAfterSeconds(answer(answers.rateLimited(-5)))).toBe(1);
-		expect(retryAfterSeconds(answer(null))).toBe(1);
+		expect(retryAfterSeconds(v1, answer({}, { 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' }), now)).toBe(30);
+		expect(retryAfterSeconds(v1, answer(answers.rateLimited(-5)))).toBe(1);
+		expect(retryAfterSeconds(v1, answer(null))).toBe(1);
 	});
 });

@@ -10,8 +10,8 @@ import {
 	isUnderBase,
 	normalisePlatformUrl,
 	normaliseSubdomain,
-	resolveApiBase,
 } from '../../nodes/WhatsAppTemplates/shared/endpoint';
+import { resolveApiBase } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { LIST, PATHS } from '../support/wire';
 
 const WITHOUT_API_ROOT = new RegExp(`without ${PATHS.apiRoot}`);

@@ -9,6 +9,7 @@ import type { SendTemplateParameters } from '../../nodes/WhatsAppTemplates/actio
 import type { TemplateOptions } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/options';
 import { validateItem } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/validate';
 import { toWireBody } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
+import { v1 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import type { BinaryMedia } from '../../nodes/WhatsAppTemplates/shared/multipart/binaryMedia';
 import { StreamingMultipartBody } from '../../nodes/WhatsAppTemplates/shared/multipart/multipartBody';
 import { fingerprint, toRequestBody } from '../../nodes/WhatsAppTemplates/shared/wireBody';
@@ -39,7 +40,7 @@ const noFile = () => {
 };
 
 async function jsonBody(p: Partial<SendTemplateParameters>, o: Partial<TemplateOptions> = {}): Promise<unknown> {
-	const body = toRequestBody(toWireBody(await validateItem(parameters(p), options(o), noBinary)), noFile);
+	const body = toRequestBody(toWireBody(v1.templateSend, await validateItem(v1.templateSend, parameters(p), options(o), noBinary)), noFile);
 	expect(body).not.toBeInstanceOf(StreamingMultipartBody);
 	return body;
 }
@@ -100,11 +101,12 @@ describe('multipart body (a file)', () => {
 
 	it('text parts by wire name, the contact as bracketed parts, the file last under its upload name', async () => {
 		const item = await validateItem(
+			v1.templateSend,
 			parameters({ headerType: 'document', mediaSource: 'binary', bodyVariables: { var1: 'Ada' }, newContact: { firstName: 'Ada', groups: 'vip' } }),
 			options(),
 			async () => media,
 		);
-		const wire = toWireBody(item);
+		const wire = toWireBody(v1.templateSend, item);
 		const body = toRequestBody(wire, async function* () {
 			yield Buffer.from('abc');
 		});
@@ -119,8 +121,8 @@ describe('multipart body (a file)', () => {
 	});
 
 	it('the file part streams the bytes it is given', async () => {
-		const item = await validateItem(parameters({ headerType: 'image', mediaSource: 'binary' }), options(), async () => ({ ...media, mimeType: 'image/png' }));
-		const body = toRequestBody(toWireBody(item), async function* () {
+		const item = await validateItem(v1.templateSend, parameters({ headerType: 'image', mediaSource: 'binary' }), options(), async () => ({ ...media, mimeType: 'image/png' }));
+		const body = toRequestBody(toWireBody(v1.templateSend, item), async function* () {
 			yield Buffer.from('ab');
 			yield Buffer.from('c');
 		}) as StreamingMultipartBody;
@@ -131,7 +133,7 @@ describe('multipart body (a file)', () => {
 	});
 
 	it('the fingerprint ignores the random upload name but not the content', async () => {
-		const wire = (m: BinaryMedia) => toWireBody({ phone: '1', templateName: 't', templateLanguage: 'en', bodyVariables: [], buttons: [], media: { kind: 'document', source: 'binary', file: m } });
+		const wire = (m: BinaryMedia) => toWireBody(v1.templateSend, { phone: '1', templateName: 't', templateLanguage: 'en', bodyVariables: [], buttons: [], media: { kind: 'document', source: 'binary', file: m } });
 		expect(fingerprint(0, wire(media))).toBe(fingerprint(0, wire({ ...media, uploadName: 'report-0-ffffffffffff.pdf' })));
 		expect(fingerprint(0, wire(media))).not.toBe(fingerprint(1, wire(media)));
 		expect(fingerprint(0, wire(media))).not.toBe(fingerprint(0, wire({ ...media, size: 4 })));

@@ -2,18 +2,20 @@ import { NodeOperationError, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { PlatformTemplate } from '../shared/platform';
 import { listTemplates } from '../shared/templateList';
+import { platformOf } from '../shared/transport';
 
 /**
  * The workspace's templates for the editor, or an error in words the list can show. A token that
  * may not read templates only loses the list: sending by name and language still works.
  */
 export async function templatesForEditor(ctx: ILoadOptionsFunctions): Promise<PlatformTemplate[]> {
-	const list = await listTemplates(ctx);
+	const platform = await platformOf(ctx);
+	const list = await listTemplates(ctx, platform);
 	if (list.ok) return list.templates.map((listed) => listed.template);
 	const status = 'response' in list.failure ? list.failure.response.statusCode : undefined;
 	const why =
 		status === 403
-			? 'this API token may not read templates (ability templates.read), or API access is disabled'
+			? `this API token may not read templates (${platform.permissionKind} ${platform.routes.listTemplates.permission}), or API access is disabled`
 			: status === 401
 				? 'the API token was refused'
 				: status

@@ -1,9 +1,15 @@
 /**
- * Where the bearer token may go: only under the workspace's API base, `{platform URL}/{API_ROOT}/{subdomain}/`. It
- * is built here from the credential, and anything that could point it elsewhere is refused
- * before a request is made.
+ * Where the bearer token may go: only under the API base, `{platform URL}/{API root}/` and, where
+ * the API has the workspace in its path, `{subdomain}/`. It is built here from the credential, and
+ * anything that could point it elsewhere is refused before a request is made.
  */
-import { API_ROOT } from './platform';
+import { V2_TOKEN_PREFIX } from './platform/choice';
+import type { ApiRoot } from './platform/types';
+import { API as V1_API } from './platform/v1/routes';
+import { API as V2_API } from './platform/v2/routes';
+
+/** Every API root: a Platform URL must not contain one. */
+const API_ROOTS = [V1_API.root, V2_API.root];
 
 export interface EndpointCredentials {
 	baseUrl?: unknown;
@@ -43,6 +49,12 @@ function assertAscii(field: string, value: string): void {
 /** The workspace's slug: one label of lowercase letters, digits and inner hyphens. */
 export function normaliseSubdomain(value: unknown): string {
 	const label = text(value).toLowerCase();
+	if (label === '') {
+		throw new HostError(
+			SUBDOMAIN,
+			`${SUBDOMAIN} is empty, and API v1 needs it: a token that does not start with ${V2_TOKEN_PREFIX} is an API v1 token. Fill in your workspace's short name (e.g. "acme"), or use an API v2 token (${V2_TOKEN_PREFIX}…) with API Version Auto or v2`,
+		);
+	}
 	assertAscii(SUBDOMAIN, label);
 	if (!LABEL.test(label)) {
 		throw new HostError(
@@ -82,29 +94,32 @@ export function normalisePlatformUrl(value: unknown, allowPlainHttp = false): st
 		);
 	}
 	const path = url.pathname.replace(/\/+$/, '');
-	if (new RegExp(`/${API_ROOT}(/|$)`).test(`${path}/`)) {
-		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} must be the platform's address without /${API_ROOT}/…, e.g. ${DEFAULT_PLATFORM_URL}`);
+	const root = API_ROOTS.find((r) => `${path}/`.includes(`/${r}/`));
+	if (root) {
+		throw new HostError(PLATFORM_URL, `${PLATFORM_URL} must be the platform's address without /${root}/…, e.g. ${DEFAULT_PLATFORM_URL}`);
 	}
 	return `${url.origin}${path}`;
 }
 
 // The credential's authenticate() runs for every request of a run with the same values: the last
 // answer of each function below is kept (both are pure; a throw is not kept and comes again).
-let lastBase: { baseUrl: unknown; subdomain: unknown; allowPlainHttp: boolean; base: string } | undefined;
+let lastBase: { baseUrl: unknown; subdomain: unknown; allowPlainHttp: boolean; api: ApiRoot; base: string } | undefined;
 let lastCheck: { target: string; base: string; under: boolean } | undefined;
 
-/** The workspace's API base, `{platform URL}/{API_ROOT}/{subdomain}`, without a trailing slash. */
-export function resolveApiBase(credentials: EndpointCredentials): string {
+/** The API base, `{platform URL}/{root}` (`/{subdomain}` where the API has it), without a trailing slash. */
+export function apiBase(credentials: EndpointCredentials, api: ApiRoot): string {
 	const { baseUrl, subdomain } = credentials;
 	const allowPlainHttp = credentials.allowPlainHttp === true;
-	if (lastBase && lastBase.baseUrl === baseUrl && lastBase.subdomain === subdomain && lastBase.allowPlainHttp === allowPlainHttp) {
+	if (lastBase && lastBase.baseUrl === baseUrl && lastBase.subdomain === subdomain && lastBase.allowPlainHttp === allowPlainHttp && lastBase.api === api) {
 		return lastBase.base;
 	}
 	const platform = normalisePlatformUrl(baseUrl, allowPlainHttp);
-	const base = `${platform}/${API_ROOT}/${encodeURIComponent(normaliseSubdomain(subdomain))}`;
-	lastBase = { baseUrl, subdomain, allowPlainHttp, base };
+	const workspace = api.workspaceInPath ? `/${encodeURIComponent(normaliseSubdomain(subdomain))}` : '';
+	const base = `${platform}/${api.root}${workspace}`;
+	lastBase = { baseUrl, subdomain, allowPlainHttp, api, base };
 	return base;
 }
+
 
 /** True when `target` lies strictly under `base` (same origin, path below the base path, no user info). */
 export function isUnderBase(target: string, base: string): boolean {

@@ -1,9 +1,9 @@
-import { sleep, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { rateGateFor } from './batch/rateGate';
 import { retryAfterSeconds } from './batch/retryAfter';
-
-import { ROUTES, TEMPLATE_LIST, readTemplate, readTemplatePage, type PlatformTemplate } from './platform';
 import type { RunOptions } from './batch/options';
+import { readTemplate, type Platform, type PlatformTemplate } from './platform';
 import { apiRequest, buildRequest, type ApiResponse, type RequestContext } from './transport';
 
 /** Why the list could not be read: an HTTP answer, or a network failure's code. */
@@ -29,24 +29,29 @@ const MAX_PAGES = 200;
  * Every template of the workspace, all pages (the platform returns every status; callers filter).
  * The list is small and read once per run or picker call, never per item.
  */
-export async function listTemplates(ctx: RequestContext, options: ListOptions = PICKER_OPTIONS): Promise<ListResult> {
+export async function listTemplates(ctx: RequestContext, platform: Platform, options: ListOptions = PICKER_OPTIONS): Promise<ListResult> {
 	const templates: ListedTemplate[] = [];
+	const gate = rateGateFor(ctx, platform);
 	for (let page = 1, limited = 0; page <= MAX_PAGES; page++) {
-		const qs: IDataObject = { [TEMPLATE_LIST.page]: page, [TEMPLATE_LIST.perPage]: TEMPLATE_LIST.pageSize };
-		const answer = await apiRequest(ctx, buildRequest(ROUTES.listTemplates, options, undefined, qs));
-		// The list counts toward the same per-token rate limit as the sends: wait as they do.
+		const qs: IDataObject = platform.templateList.query(page);
+		// The list counts toward the same per-token budget as the sends: paced and paused with them.
+		const turn = (await gate.turn())!;
+		const answer = await apiRequest(ctx, buildRequest(platform.routes.listTemplates, options, undefined, qs));
+		const report = 'failure' in answer ? undefined : platform.rateLimit(answer.headers);
 		if (!('failure' in answer) && answer.statusCode === 429 && limited < options.rateLimitRetries) {
-			const wait = retryAfterSeconds(answer);
+			const wait = retryAfterSeconds(platform, answer);
 			if (wait <= options.maxRetryWaitSeconds) {
 				limited++;
 				page--;
-				await sleep(wait * 1000);
+				gate.pauseFor(wait);
+				gate.done(turn, report);
 				continue;
 			}
 		}
+		gate.done(turn, report);
 		if ('failure' in answer) return { ok: false, failure: { code: answer.failure.code } };
 		if (answer.statusCode < 200 || answer.statusCode >= 300) return { ok: false, failure: { response: answer } };
-		const { records, more } = readTemplatePage(answer.body);
+		const { records, more } = platform.templateList.readPage(answer.body);
 		templates.push(...records.map((record) => ({ template: readTemplate(record), record })));
 		if (!more) break;
 	}

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { StreamingMultipartBody } from './multipart/multipartBody';
-import type { Route } from './platform';
+import { platformFor, type Platform, type Route } from './platform';
 import type { RunOptions } from './batch/options';
 
 /** The one HTTP entry of the package: every request goes through the credential's authenticate(). */
@@ -94,6 +94,11 @@ function credentialsOf(ctx: RequestContext): Promise<ICredentialsDecrypted | und
 		runCredentials.set(ctx, credentials);
 	}
 	return credentials;
+}
+
+/** The run's API generation, chosen once from the credential (the read the requests share). */
+export async function platformOf(ctx: RequestContext): Promise<Platform> {
+	return platformFor((await credentialsOf(ctx))?.data ?? {});
 }
 
 /** Sends one request with the credential: any HTTP answer, or the network failure that prevented one. */

@@ -25,3 +25,28 @@ export function explainWhatsappCode(code: string | undefined): string | undefine
 	if (code === undefined) return undefined;
 	return EXPLAINED.find(([pattern]) => pattern.test(code))?.[1];
 }
+
+/**
+ * WhatsApp's own words for refusing a message, as they reach the platform's error text without
+ * Meta's `(#code)` (its `error_user_msg`): with one of these, WhatsApp saw and refused the message.
+ */
+const REFUSALS = [
+	/number of parameters does not match/i,
+	/template name does not exist/i,
+	/message undeliverable/i,
+	/recipient phone number not in allowed list/i,
+	/re-engagement message/i,
+	/more than 24 hours have passed/i,
+	/parameter value is not valid|invalid parameter/i,
+	/template (?:is )?(?:paused|disabled)/i,
+	/healthy ecosystem engagement/i,
+	/business eligibility payment issue/i,
+	/spam rate limit hit|pair rate limit hit/i,
+	/error validating access token|access token (?:has )?expired/i,
+	/\b(?:OAuthException|GraphMethodException)\b/,
+];
+
+/** The text carries WhatsApp's code `(#NNN)` or names one of its refusals: the message was not sent. */
+export function isWhatsappRefusal(text: string): boolean {
+	return whatsappCode(text) !== undefined || REFUSALS.some((pattern) => pattern.test(text));
+}

@@ -10,6 +10,8 @@ export interface WireBody {
 	fields: Array<[string, string]>;
 	objects: Array<[string, IDataObject]>;
 	file?: { field: string; media: BinaryMedia };
+	/** A field whose value the node made up for this try (a one-time password): not part of the fingerprint. */
+	madeUp?: string;
 }
 
 /** Text fields without the empty ones: empty optional fields are not sent. */
@@ -31,8 +33,13 @@ export function toRequestBody(wire: WireBody, openFile: (media: BinaryMedia) => 
 	return body;
 }
 
-/** What a retry recognises an item by: its index and wire content (not the random upload name). */
+/**
+ * What a retry recognises an item by: its index and wire content, without what each try makes
+ * anew (the random upload name, a code the node made), so that a message that went out is never
+ * sent again with another code.
+ */
 export function fingerprint(index: number, wire: WireBody): string {
 	const file = wire.file && { field: wire.file.field, id: wire.file.media.binaryId, size: wire.file.media.size, name: wire.file.media.fileName };
-	return JSON.stringify([index, wire.fields, wire.objects, file ?? null]);
+	const fields = wire.madeUp === undefined ? wire.fields : wire.fields.map(([name, value]) => [name, name === wire.madeUp ? '' : value]);
+	return JSON.stringify([index, fields, wire.objects, file ?? null]);
 }

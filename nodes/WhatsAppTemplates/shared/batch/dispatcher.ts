@@ -1,10 +1,13 @@
 import { sleep } from 'n8n-workflow';
 
-/** What one attempt at sending an item came to. */
+import type { RateLimitReport } from '../platform';
+import { RateGate } from './rateGate';
+
+/** What one attempt at sending an item came to; `rateLimit`, what its answer said of the token's budget. */
 export type Attempt<T> =
-	| { kind: 'done'; result: T; failed: boolean }
+	| { kind: 'done'; result: T; failed: boolean; rateLimit?: RateLimitReport }
 	/** HTTP 429: nothing was processed; `giveUp` is the item's result if it is not tried again. */
-	| { kind: 'rateLimited'; retryAfterSeconds: number; giveUp: (reason: string) => T };
+	| { kind: 'rateLimited'; retryAfterSeconds: number; giveUp: (reason: string) => T; rateLimit?: RateLimitReport };
 
 export interface DispatchSettings {
 	concurrency: number;
@@ -18,29 +21,34 @@ export interface DispatchSettings {
 }
 
 /**
- * Sends items in input order with at most `concurrency` in flight. A 429 pauses every worker
- * until the wait it names has passed, then the same item goes again. Items never dispatched
- * (after a stop) are absent from the returned map.
+ * Sends items in input order with at most `concurrency` in flight, paced by the token's budget
+ * (`gate`: the run's, shared with its other requests). A 429 pauses every worker until the wait
+ * it names has passed, then the same item goes again. Items never dispatched (after a stop) are
+ * absent from the returned map.
  */
 export async function dispatch<T>(
 	indexes: number[],
 	attempt: (index: number) => Promise<Attempt<T>>,
 	settings: DispatchSettings,
+	gate: RateGate = new RateGate(false),
 ): Promise<Map<number, T>> {
 	const results = new Map<number, T>();
-	let resumeAt = 0;
 	let stopped = false;
-
-	const waitWhilePaused = async () => {
-		for (let wait = resumeAt - Date.now(); wait > 0; wait = resumeAt - Date.now()) await sleep(wait);
-	};
 
 	const sendItem = async (index: number) => {
 		for (let retries = 0; ; retries++) {
-			await waitWhilePaused();
-			if (stopped) return; // not yet on the wire when another item failed: left unsent
-			const outcome = await attempt(index);
+			// Not yet on the wire when another item failed: left unsent.
+			const turn = await gate.turn(() => stopped);
+			if (!turn) return;
+			let answered: Attempt<T> | undefined;
+			try {
+				answered = await attempt(index);
+			} finally {
+				if (!answered) gate.done(turn); // the attempt threw: its turn ends all the same
+			}
+			const outcome = answered;
 			if (outcome.kind === 'done') {
+				gate.done(turn, outcome.rateLimit);
 				results.set(index, outcome.result);
 				if (outcome.failed && settings.stopOnFailure) stopped = true;
 				return;
@@ -53,11 +61,13 @@ export async function dispatch<T>(
 						? `the platform asked to wait ${waitSeconds} s, longer than the ${settings.maxRetryWaitSeconds} s allowed`
 						: undefined;
 			if (reason) {
+				gate.done(turn, outcome.rateLimit);
 				results.set(index, outcome.giveUp(reason));
 				if (settings.stopOnFailure) stopped = true;
 				return;
 			}
-			resumeAt = Math.max(resumeAt, Date.now() + waitSeconds * 1000);
+			gate.pauseFor(waitSeconds);
+			gate.done(turn, outcome.rateLimit);
 		}
 	};
 

@@ -1,12 +1,12 @@
-import { readRetryAfter } from '../platform';
+import type { Platform } from '../platform';
 import type { ApiResponse } from '../transport';
 
 /**
- * Seconds to wait after a 429: the wait the body names (API v1 sends no header), else a
- * Retry-After header a proxy may add (seconds or a date), else 1.
+ * Seconds to wait after a 429: the wait the body names (API v1 names it only there), else a
+ * Retry-After header (API v2's, or a proxy's; seconds or a date), else 1.
  */
-export function retryAfterSeconds(response: ApiResponse, now = Date.now()): number {
-	const fromBody = readRetryAfter(response.body);
+export function retryAfterSeconds(platform: Platform, response: ApiResponse, now = Date.now()): number {
+	const fromBody = platform.bodyRetryAfter(response.body);
 	if (fromBody !== undefined) return fromBody;
 	const header = response.headers['retry-after'] ?? response.headers['Retry-After'];
 	if (typeof header === 'string' || typeof header === 'number') {

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import type { SentContext } from '../apiError';
+import type { Platform } from '../platform';
 import type { RunOptions } from './options';
 import { dispatch } from './dispatcher';
+import { rateGateFor } from './rateGate';
 import { describeRequest } from './dryRun';
 import { toOutputItems, type ItemResult } from './itemResult';
 import { RetryLedger, type Fingerprint } from './retryLedger';
@@ -28,6 +30,7 @@ export interface SendJob {
  */
 export async function runSends(
 	ctx: IExecuteFunctions,
+	platform: Platform,
 	itemCount: number,
 	jobs: Map<number, SendJob>,
 	failures: Map<number, ItemResult>,
@@ -50,14 +53,14 @@ export async function runSends(
 	}
 	const attempt = async (i: number) => {
 		const job = jobs.get(i)!;
-		const outcome = await sendAttempt(ctx, i, job.request(), job.context);
+		const outcome = await sendAttempt(ctx, platform, i, job.request(), job.context);
 		if (outcome.kind === 'done' && outcome.result.ok) outcome.result.body = job.output(outcome.result.body);
 		return outcome;
 	};
 	// A retry whose earlier try left a message that may have gone out fails again at once:
 	// as after any hard failure, nothing new is sent.
 	const blocked = !continueOnFail && [...results.values()].some((r) => !r.ok);
-	const sent = blocked ? new Map<number, ItemResult>() : await dispatch(pending, attempt, { ...options, stopOnFailure: !continueOnFail });
+	const sent = blocked ? new Map<number, ItemResult>() : await dispatch(pending, attempt, { ...options, stopOnFailure: !continueOnFail }, rateGateFor(ctx, platform));
 	for (const [i, result] of sent) results.set(i, result);
 
 	const failed = continueOnFail ? undefined : [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];

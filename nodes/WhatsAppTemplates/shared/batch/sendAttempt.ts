@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { isDelivered, responseError, transportError, type SentContext } from '../apiError';
+import { responseError, transportError, type SentContext } from '../apiError';
+import type { Platform } from '../platform';
 import { apiRequest } from '../transport';
 import type { Attempt } from './dispatcher';
 import type { ItemResult } from './itemResult';
@@ -12,6 +13,7 @@ import { retryAfterSeconds } from './retryAfter';
  */
 export async function sendAttempt(
 	ctx: IExecuteFunctions,
+	platform: Platform,
 	index: number,
 	request: IHttpRequestOptions,
 	context: SentContext,
@@ -23,13 +25,15 @@ export async function sendAttempt(
 		const { code, maybeSent } = response.failure;
 		return { kind: 'done', result: { ok: false, ...transportError(node(), index, code, maybeSent) }, failed: true };
 	}
+	const rateLimit = platform.rateLimit(response.headers);
 	if (response.statusCode === 429) {
 		return {
 			kind: 'rateLimited',
-			retryAfterSeconds: retryAfterSeconds(response),
-			giveUp: (reason) => ({ ok: false, ...responseError(node(), index, response, context, `Gave up waiting: ${reason}.`) }),
+			rateLimit,
+			retryAfterSeconds: retryAfterSeconds(platform, response),
+			giveUp: (reason) => ({ ok: false, ...responseError(platform, node(), index, response, context, `Gave up waiting: ${reason}.`) }),
 		};
 	}
-	if (isDelivered(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false };
-	return { kind: 'done', result: { ok: false, ...responseError(node(), index, response, context) }, failed: true };
+	if (platform.isDelivered(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false, rateLimit };
+	return { kind: 'done', result: { ok: false, ...responseError(platform, node(), index, response, context) }, failed: true, rateLimit };
 }

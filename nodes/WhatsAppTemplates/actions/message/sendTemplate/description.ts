@@ -180,14 +180,14 @@ export const sendTemplateFields: INodeProperties[] = [
 				typeOptions: { password: true },
 				default: '',
 				description:
-					'The code for an authentication template, up to 100 characters. It fills {{1}} when Variable {{1}} is empty, and goes out as the copy code.',
+					'The code for an authentication template, up to 100 characters. It fills {{1}} when Variable {{1}} is empty, and on API v1 also goes out as the copy code.',
 			},
 			{
 				displayName: 'Sender Phone Number ID',
 				name: 'phoneNumberId',
 				type: 'string',
 				default: '',
-				description: "Meta phone-number ID to send from. The workspace's default number when empty.",
+				description: "Meta phone-number ID to send from (API v1 only). The workspace's default number when empty.",
 			},
 		],
 	},
@@ -198,7 +198,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		placeholder: 'Add Detail',
 		default: {},
 		description:
-			'Used only when the phone number is not yet a contact of the workspace: the platform then creates the contact from these details, even if the send fails. An existing contact is not updated.',
+			'API v1 only. Used only when the phone number is not yet a contact of the workspace: the platform then creates the contact from these details, even if the send fails. An existing contact is not updated.',
 		options: newContactDetails,
 		displayOptions: sendTemplate,
 	},

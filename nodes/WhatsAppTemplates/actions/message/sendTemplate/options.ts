@@ -28,7 +28,7 @@ const own: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether the platform makes the one-time password of an authentication template (platform 2.2.0 or newer). The output carries the code as otpCode.',
+			'Whether the one-time password of an authentication template is generated: on API v1 by the platform (2.2.0 or newer), on API v2, which would not return it, by the node (digits only, into {{1}}). The output carries the code as otpCode.',
 	},
 	{
 		displayName: 'Generated OTP Length',
@@ -36,7 +36,7 @@ const own: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: LIMITS.otpLength.min, maxValue: LIMITS.otpLength.max },
 		default: 6,
-		description: 'Digits of the code the platform generates, 4 to 10. Used with "Generate OTP on the Platform".',
+		description: 'Digits of the generated code, 4 to 10. Used with "Generate OTP on the Platform".',
 	},
 ];
 

@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { readRunOptions } from '../../../shared/batch/options';
 import type { ItemResult } from '../../../shared/batch/itemResult';
 import { runSends, type SendJob } from '../../../shared/batch/runSends';
-import { resolveApiBase } from '../../../shared/endpoint';
 import { itemParameters } from '../../../shared/itemParameters';
 import { readBinaryMedia, resolveBinaryMedia } from '../../../shared/multipart/binaryMedia';
-import { ROUTES, readGeneratedOtp, readMessageId } from '../../../shared/platform';
+import { platformFor, type Platform } from '../../../shared/platform';
 import { CREDENTIAL_TYPE, buildRequest } from '../../../shared/transport';
 import { inputError } from '../../../shared/validation/inputError';
 import { fingerprint, toRequestBody } from '../../../shared/wireBody';
@@ -16,12 +15,24 @@ import { readParameters } from './parameters';
 import { readTemplatesForCheck, templatesForCheck } from './templateCheck';
 import { validateItem } from './validate';
 import type { ValidatedItem } from './validatedItem';
-import { fieldLabel, toWireBody } from './wire';
+import { fieldLabels, toWireBody } from './wire';
 
-/** The item's output: the WhatsApp message id (and a generated code) on top of the platform's answer. */
-function toOutput(answer: IDataObject): IDataObject {
-	const otpCode = readGeneratedOtp(answer);
-	return { messageId: readMessageId(answer), ...(otpCode === undefined ? {} : { otpCode }), ...answer };
+/**
+ * The item's output: what was sent, in the same keys on both API generations (the WhatsApp message
+ * id, a generated code, the recipient, the template), on top of the platform's own answer.
+ */
+function toOutput(platform: Platform, item: ValidatedItem, answer: IDataObject): IDataObject {
+	const read = platform.readSend(answer);
+	const otpCode = item.nodeOtp ?? read.otpCode;
+	return {
+		messageId: read.messageId,
+		...(otpCode === undefined ? {} : { otpCode }),
+		phone: item.phone,
+		...(read.contactId === undefined ? {} : { contactId: read.contactId }),
+		templateName: item.templateName,
+		templateLanguage: item.templateLanguage,
+		...answer,
+	};
 }
 
 /**
@@ -41,11 +52,15 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 	};
 
 	// A wrong credential or proxy fails every item, one by one under continue-on-fail.
+	// Without a readable credential nothing is sent (setupError): the default choice stands in.
+	let platform = platformFor({});
 	let apiBase = '';
 	let setupError: unknown;
 	try {
 		if (runOptions.proxyError) throw runOptions.proxyError;
-		apiBase = resolveApiBase(await this.getCredentials(CREDENTIAL_TYPE));
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		platform = platformFor(credentials);
+		apiBase = platform.apiBase(credentials);
 	} catch (error) {
 		setupError = error;
 	}
@@ -56,15 +71,15 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 	for (let i = 0; i < itemCount; i++) {
 		try {
 			if (setupError) throw setupError;
-			items.set(i, await validateItem(readParameters(parameters, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
+			items.set(i, await validateItem(platform.templateSend, readParameters(parameters, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
 			// Read once the first item is valid, while the others are validated.
-			if (options.checkTemplate) templateList ??= readTemplatesForCheck(this, runOptions);
+			if (options.checkTemplate) templateList ??= readTemplatesForCheck(this, platform, runOptions);
 		} catch (error) {
 			refuse(i, error);
 		}
 	}
 
-	const templates = templateList && items.size ? templatesForCheck(this, await templateList) : undefined;
+	const templates = templateList && items.size ? templatesForCheck(this, platform, await templateList) : undefined;
 	const warnings = new Set<string>();
 	for (const [i, item] of templates ? items : []) {
 		try {
@@ -75,17 +90,21 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 			refuse(i, error);
 		}
 	}
+	const buttonsDropped = platform.templateSend.buttonsDropped;
+	if (buttonsDropped && [...items.values()].some((item) => item.buttons.some((value) => value !== undefined))) warnings.add(buttonsDropped);
 	if (warnings.size) this.addExecutionHints(...[...warnings].map((message) => ({ message, location: 'outputPane' as const })));
 
+	const names = platform.templateSend;
+	const label = fieldLabels(names);
 	const jobs = new Map<number, SendJob>();
 	for (const [i, item] of items) {
-		const wire = toWireBody(item);
+		const wire = toWireBody(names, item);
 		jobs.set(i, {
-			request: () => buildRequest(ROUTES.sendTemplate, runOptions, toRequestBody(wire, (media) => readBinaryMedia(this, media))),
-			context: { templateName: item.templateName, templateLanguage: item.templateLanguage, label: fieldLabel },
+			request: () => buildRequest(platform.routes.sendTemplate, runOptions, toRequestBody(wire, (media) => readBinaryMedia(this, media))),
+			context: { templateName: item.templateName, templateLanguage: item.templateLanguage, label },
 			fingerprint: fingerprint(i, wire),
-			output: toOutput,
+			output: (answer) => toOutput(platform, item, answer),
 		});
 	}
-	return await runSends(this, itemCount, jobs, failures, runOptions, apiBase);
+	return await runSends(this, platform, itemCount, jobs, failures, runOptions, apiBase);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { RunOptions } from '../../../shared/batch/options';
+import type { Platform } from '../../../shared/platform';
 import { listTemplates, type ListResult } from '../../../shared/templateList';
 import { indexTemplates, type TemplateIndex } from './check';
 
@@ -8,8 +9,8 @@ import { indexTemplates, type TemplateIndex } from './check';
  * Starts the run's one read of the template list (every page), for the check before sending. It
  * runs while the items are validated; a run that stops before the check leaves it unawaited.
  */
-export function readTemplatesForCheck(ctx: IExecuteFunctions, options: RunOptions): Promise<ListResult> {
-	const reading = listTemplates(ctx, options);
+export function readTemplatesForCheck(ctx: IExecuteFunctions, platform: Platform, options: RunOptions): Promise<ListResult> {
+	const reading = listTemplates(ctx, platform, options);
 	reading.catch(() => undefined);
 	return reading;
 }
@@ -19,11 +20,11 @@ export function readTemplatesForCheck(ctx: IExecuteFunctions, options: RunOption
  * older platform), the run sends without the check and says so once in the execution's hints:
  * the check must never stop a send that would work.
  */
-export function templatesForCheck(ctx: IExecuteFunctions, list: ListResult): TemplateIndex | undefined {
+export function templatesForCheck(ctx: IExecuteFunctions, platform: Platform, list: ListResult): TemplateIndex | undefined {
 	if (list.ok) return indexTemplates(list.templates.map((listed) => listed.template));
 	const why =
 		'response' in list.failure
-			? `HTTP ${list.failure.response.statusCode}${list.failure.response.statusCode === 403 ? ': the token may lack the ability templates.read' : ''}`
+			? `HTTP ${list.failure.response.statusCode}${list.failure.response.statusCode === 403 ? `: the token may lack the ${platform.permissionKind} ${platform.routes.listTemplates.permission}` : ''}`
 			: `network error ${list.failure.code}`;
 	ctx.addExecutionHints({
 		message: `Templates were not checked before sending: the template list could not be read (${why}). The messages were sent as given.`,

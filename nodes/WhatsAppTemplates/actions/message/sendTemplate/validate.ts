@@ -1,10 +1,11 @@
 import type { BinaryMedia } from '../../../shared/multipart/binaryMedia';
 import { extensionOf } from '../../../shared/multipart/uploadName';
-import { LIMITS, MEDIA, type MediaKind } from '../../../shared/platform';
+import { LIMITS, MEDIA, type MediaKind, type TemplateSendNames } from '../../../shared/platform';
 import { FieldError, asText, checkMaxLength } from '../../../shared/validation/fieldError';
 import { normalisePhone } from '../../../shared/validation/phone';
 import { metaSafeValue } from '../../../shared/validation/variables';
 import { parseContact } from './contact';
+import { makeOtp } from './otp';
 import type { TemplateOptions } from './options';
 import type { SendTemplateParameters } from './parameters';
 import type { HeaderMedia, ValidatedItem } from './validatedItem';
@@ -63,8 +64,18 @@ function otpLength(value: number): number {
 	return value;
 }
 
-/** Checks one item's parameters against CONTRACT.md and returns the message to send, or throws a FieldError. */
+/** A field the API does not have, refused with what to use instead (nothing may be sent half). */
+function refuseUnsupported(names: TemplateSendNames, key: keyof TemplateSendNames['unsupported'], field: string, given: boolean): void {
+	const lack = names.unsupported[key];
+	if (given && lack) throw new FieldError(field, `${field} cannot be sent: ${lack.why}`, lack.instead);
+}
+
+/**
+ * Checks one item's parameters against the contract of the credential's API (`names`: its template
+ * send) and returns the message to send, or throws a FieldError.
+ */
 export async function validateItem(
+	names: TemplateSendNames,
 	parameters: SendTemplateParameters,
 	options: TemplateOptions,
 	resolveBinary: ResolveBinary,
@@ -88,6 +99,12 @@ export async function validateItem(
 	if (fromPhoneNumberId !== undefined && !/^\d+$/.test(fromPhoneNumberId)) {
 		throw new FieldError('Sender Phone Number ID', `Sender Phone Number ID "${fromPhoneNumberId}" is not a number`, "Give Meta's numeric phone-number ID, or leave it empty for the workspace's default number");
 	}
+	refuseUnsupported(names, 'fromPhoneNumberId', 'Sender Phone Number ID', fromPhoneNumberId !== undefined);
+	const contact = parseContact(extra.contact, parameters.newContact);
+	refuseUnsupported(names, 'contact', 'New Contact Details', contact !== undefined);
+	// Where the platform would not return a code it made, the node makes it (and returns it).
+	const length = options.autoGenerateOtp ? otpLength(options.otpLength) : undefined;
+	const nodeOtp = length !== undefined && !names.otpGeneration ? makeOtp(length) : undefined;
 
 	const clean = options.cleanVariables;
 	const headerText = parameters.headerType === 'text' ? optional(parameters.headerText) : undefined;
@@ -110,10 +127,11 @@ export async function validateItem(
 		headerText: headerText === undefined ? undefined : templateValue(HEADER_TEXT, headerText, clean),
 		media,
 		documentName,
-		bodyVariables: bodyVariables(parameters.bodyVariables, { given: copyCode, generated: options.autoGenerateOtp }, clean),
+		bodyVariables: bodyVariables(parameters.bodyVariables, { given: copyCode, generated: options.autoGenerateOtp, made: nodeOtp }, clean),
 		buttons,
 		copyCode,
-		generateOtp: options.autoGenerateOtp ? { length: otpLength(options.otpLength) } : undefined,
-		contact: parseContact(extra.contact, parameters.newContact),
+		generateOtp: length !== undefined && names.otpGeneration ? { length } : undefined,
+		nodeOtp,
+		contact,
 	};
 }

@@ -27,5 +27,7 @@ export interface ValidatedItem {
 	copyCode?: string;
 	/** Set when the platform generates the one-time password. */
 	generateOtp?: { length: number };
+	/** The one-time password the node made (in {{1}}), where the platform would not return its own. */
+	nodeOtp?: string;
 	contact?: IDataObject;
 }

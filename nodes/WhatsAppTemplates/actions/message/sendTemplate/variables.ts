@@ -27,11 +27,12 @@ export function templateValue(field: string, value: string, clean: boolean): str
 /**
  * Body variables {{1}}…{{n}} as the platform needs them: it fills the template's variables from
  * the fields present, in order, so a gap would shift every later value one place down. The
- * one-time password fills {{1}} when Variable 1 is empty; a generated one leaves {{1}} to the platform.
+ * one-time password fills {{1}} when Variable 1 is empty; a generated one is the code the node
+ * `made`, or, where the platform makes it, leaves {{1}} to the platform.
  */
 export function bodyVariables(
 	collection: IDataObject,
-	otp: { given?: string; generated: boolean },
+	otp: { given?: string; generated: boolean; made?: string },
 	clean: boolean,
 ): Array<string | undefined> {
 	const typed = Array.from({ length: LIMITS.bodyVariables }, (_, i) => asText(collection[`var${i + 1}`]));
@@ -45,7 +46,7 @@ export function bodyVariables(
 	if (otp.generated && typed[0] !== '') {
 		throw new FieldError(
 			bodyLabel(1),
-			`${bodyLabel(1)} is set while "Generate OTP on the Platform" is on; the platform puts its code only into an empty {{1}}`,
+			`${bodyLabel(1)} is set while "Generate OTP on the Platform" is on; the generated code goes only into an empty {{1}}`,
 			`Leave ${bodyLabel(1)} empty, or turn "Generate OTP on the Platform" off`,
 		);
 	}
@@ -61,7 +62,7 @@ export function bodyVariables(
 		);
 	}
 	return typed.slice(0, last + 1).map((value, i) => {
-		if (i === 0 && otp.generated) return undefined; // the platform fills {{1}} with its code
+		if (i === 0 && otp.generated) return otp.made; // the node's code, or none: the platform fills {{1}}
 		if (i === 0 && firstFromOtp) return otp.given;
 		return templateValue(bodyLabel(i + 1), value, clean);
 	});

@@ -6,6 +6,7 @@ import { readRunOptions } from '../../../shared/batch/options';
 import { templateOutput } from '../../../shared/platform';
 import { inputError } from '../../../shared/validation/inputError';
 import { listTemplates, type ListedTemplate } from '../../../shared/templateList';
+import { platformOf } from '../../../shared/transport';
 
 function matches(listed: ListedTemplate, filters: IDataObject): boolean {
 	const { template } = listed;
@@ -30,10 +31,11 @@ export async function getManyTemplates(this: IExecuteFunctions): Promise<INodeEx
 	};
 	const options = readRunOptions(this);
 	if (options.proxyError) return failEvery(inputError(node, 0, options.proxyError));
-	const list = await listTemplates(this, options);
+	const platform = await platformOf(this);
+	const list = await listTemplates(this, platform, options);
 	if (!list.ok) {
 		const { failure } = list;
-		return failEvery(('response' in failure ? responseError(node, 0, failure.response) : transportError(node, 0, failure.code, false)).error);
+		return failEvery(('response' in failure ? responseError(platform, node, 0, failure.response) : transportError(node, 0, failure.code, false)).error);
 	}
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < itemCount; i++) {

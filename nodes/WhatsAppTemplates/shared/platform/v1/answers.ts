@@ -1,4 +1,6 @@
-/** What the node reads from the platform's answers (CONTRACT.md: responses and errors). */
+/** What the node reads from API v1's answers (CONTRACT.md: responses and errors). */
+import { field, idOf, seconds } from '../json';
+import type { SendReading } from '../types';
 
 /** Keys of the platform's `errors` object that the node explains. */
 export const ERROR_KEYS = {
@@ -14,10 +16,6 @@ export const ANSWER = {
 	invalidSubdomain: 'Invalid tenant subdomain',
 	optedOut: 'CONTACT_OPTED_OUT',
 } as const;
-
-type Json = Record<string, unknown>;
-export const field = (value: unknown, key: string): unknown =>
-	typeof value === 'object' && value !== null ? (value as Json)[key] : undefined;
 
 /** The WhatsApp message id of a send's answer: data.whatsapp_response.messages[0].id, else data.message_id. */
 export function readMessageId(body: unknown): string | undefined {
@@ -35,9 +33,15 @@ export function readGeneratedOtp(body: unknown): string | undefined {
 
 /** Seconds the platform asks to wait after a 429: the body's retry_after (v1 sends no header). */
 export function readRetryAfter(body: unknown): number | undefined {
-	const seconds = Number(field(body, 'retry_after'));
-	return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+	return seconds(field(body, 'retry_after'));
 }
+
+/** What a send's answer says: the WhatsApp message id and a code the platform generated. */
+export const readSend = (body: unknown): SendReading => ({
+	messageId: readMessageId(body),
+	otpCode: readGeneratedOtp(body),
+	contactId: idOf(field(field(field(body, 'data'), 'contact'), 'id')),
+});
 
 export const errorsOf = (body: unknown): unknown => field(body, 'errors');
 export const messageOf = (body: unknown): unknown => field(body, 'message');

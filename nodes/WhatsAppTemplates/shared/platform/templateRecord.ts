@@ -1,16 +1,7 @@
-/** The template list (CONTRACT.md: List templates): paging, the paginator and the record's fields. */
-import { field } from './answers';
-
-/** The template list (GET templates): paging parameters and the Laravel paginator's keys. */
-export const TEMPLATE_LIST = {
-	page: 'page',
-	perPage: 'per_page',
-	/** The platform sets no maximum; 100 keeps one answer small. */
-	pageSize: 100,
-	currentPage: 'current_page',
-	lastPage: 'last_page',
-	items: 'data',
-} as const;
+/**
+ * One template as the template list gives it. API v1 and v2 list the same record keys
+ * (CONTRACT.md and CONTRACT-v2.md, "List templates"); only paging differs (each version's table).
+ */
 
 /** One template as the platform lists it, in the node's terms. */
 export interface PlatformTemplate {
@@ -51,7 +42,8 @@ export function readTemplate(record: unknown): PlatformTemplate {
 	const r = (record ?? {}) as Record<string, unknown>;
 	return {
 		id: (r.id as number | string) ?? '',
-		name: String(r.template_name ?? ''),
+		// API v2 lists the name as template_name and again as name.
+		name: String(r.template_name ?? r.name ?? ''),
 		language: String(r.language ?? ''),
 		status: String(r.status ?? ''),
 		category: String(r.category ?? ''),
@@ -65,15 +57,6 @@ export function readTemplate(record: unknown): PlatformTemplate {
 		templateType: str(r.template_type),
 		hasCards: str(r.cards_json) !== null && str(r.cards_json) !== '[]',
 	};
-}
-
-/** A page of the list: its templates and whether more pages follow. */
-export function readTemplatePage(body: unknown): { records: unknown[]; more: boolean } {
-	const page = field(body, 'data');
-	const records = field(page, TEMPLATE_LIST.items);
-	const current = Number(field(page, TEMPLATE_LIST.currentPage));
-	const last = Number(field(page, TEMPLATE_LIST.lastPage));
-	return { records: Array.isArray(records) ? records : [], more: Number.isFinite(current) && Number.isFinite(last) && current < last };
 }
 
 /** A listed template as Get Many outputs it: the platform's record, buttons parsed, variable counts named. */

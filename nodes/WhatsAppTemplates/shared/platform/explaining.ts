@@ -1,0 +1,58 @@
+/** Words and helpers both API generations explain their answers with (v1/errors.ts, v2/errors.ts). */
+import { explainWhatsappCode, whatsappCode } from '../whatsappCodes';
+import { isObject } from './json';
+import type { Explained, SentContext } from './types';
+
+export const CREDENTIAL = 'Open the "WhatsApp Templates API" credential and correct it.';
+
+export type Classified = Omit<Explained, 'said' | 'requestId'>;
+
+export const list = (value: unknown): string[] => ([] as unknown[]).concat(value ?? []).map(String);
+
+/**
+ * A refusal's field errors spelled out, wire names replaced by the node's field names. The
+ * entries under `templateFieldsKey` are lines that start with wire names ("field_1 (Body …)").
+ */
+export function spellErrors(errors: unknown, context: SentContext, templateFieldsKey: string): string | undefined {
+	if (typeof errors === 'string') return errors;
+	if (!isObject(errors)) return undefined;
+	const label = (name: string) => context.label?.(name) ?? name;
+	const parts = Object.entries(errors).map(([key, messages]) =>
+		key === templateFieldsKey
+			? list(messages).map((m) => m.replace(/^[^(]+/, (names) => names.replace(/[a-z][a-z0-9_]*/g, label))).join('; ')
+			: `${label(key)}: ${list(messages).join(' ')}`,
+	);
+	return parts.length ? parts.join('; ') : undefined;
+}
+
+/** `"order_update" in language "en"`: how errors name the template sent. */
+const templateNamed = (context: SentContext) => `"${context.templateName ?? '?'}" in language "${context.templateLanguage ?? '?'}"`;
+
+const notSent = (message: string, advice?: string): Classified => ({ message, advice, delivery: 'not sent' });
+
+/** The answers both generations give, in the same words. */
+export const SAY = {
+	optedOut: () => notSent('The recipient has opted out of messages from this workspace', 'Do not message this number unless they opt in again.'),
+	planLimit: (what = "The workspace's plan limit is reached") => notSent(what, "Upgrade the workspace's plan, or wait for the limit to reset."),
+	templateNotFound: (context: SentContext) =>
+		notSent(
+			`Template ${templateNamed(context)} was not found, is not APPROVED, or exists only in another language`,
+			'Check Template Name and Language Code (they must match exactly, e.g. en is not en_US). A template that is new or was edited in WhatsApp Manager must first be synced into the platform (its Templates page).',
+		),
+	headerMedia: (spelled: string | undefined) =>
+		notSent(
+			`The platform refused the header media: ${spelled}`,
+			'Upload the file through the node (Media Source: Binary File), or host it under an accepted extension: .jpeg or .png images, .mp4 or .3gp videos, .pdf .doc(x) .xls(x) .ppt(x) .txt documents, reachable from the platform.',
+		),
+	templateFields: (context: SentContext, spelled: string | undefined) =>
+		notSent(`The template ${templateNamed(context)} needs values that were not given: ${spelled}`, "Give exactly the template's variables and header."),
+	whatsappNotConnected: () => notSent('WhatsApp is not connected for this workspace', 'The workspace owner must connect WhatsApp in the platform.'),
+	whatsappRefused: (text: string) => notSent(`WhatsApp refused the message: ${text}`, explainWhatsappCode(whatsappCode(text))),
+	tooLarge: () => notSent('The upload is larger than this platform accepts', "The operator's upload limit is lower than WhatsApp's: send a smaller file, or use Media Source URL."),
+	proxyLogin: () => notSent('The proxy asked for a login (HTTP 407)', 'Put its user and password into Request Options → Proxy as http://user:password@host:port.'),
+	rateLimited: () => notSent('The platform rate-limited the message', 'Run again later, or lower "Messages In Flight" or raise "Longest Rate-Limit Wait" under Options.'),
+	refused: (statusCode: number, spelled?: string) => notSent(spelled ?? `The platform refused the request (HTTP ${statusCode})`, 'Fix the values named above and run the node again.'),
+	failed: (statusCode: number, why = ''): Classified => ({ message: `The platform failed while handling the message (HTTP ${statusCode}${why})`, delivery: 'unknown' }),
+	/** A 2xx that does not say the message went out. */
+	unconfirmed: (statusCode: number, why: string): Classified => ({ message: `The platform answered HTTP ${statusCode} ${why}`, delivery: 'unknown' }),
+};

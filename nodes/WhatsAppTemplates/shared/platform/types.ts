@@ -1,0 +1,116 @@
+/**
+ * The one interface every API generation offers the operations (v1/, v2/): where requests go, how
+ * the template send names its fields, how to read an answer, how to class an error and how to
+ * read the rate limit. Chosen once per run from the credential (index.ts: platformFor).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { EndpointCredentials } from '../endpoint';
+import type { ApiResponse } from '../transport';
+import type { MediaKind, MediaRule } from './media';
+
+/** The API's root under the Platform URL, and whether the workspace's subdomain follows it. */
+export interface ApiRoot {
+	root: string;
+	workspaceInPath: boolean;
+}
+
+export interface Route {
+	method: 'GET' | 'POST';
+	/** Relative to the API base. */
+	path: string;
+	/** The token's permission the route needs (v1: an ability, v2: a scope). */
+	permission: string;
+}
+
+/** Whether the message may have reached WhatsApp: decides what the user is told to do. */
+export type Delivery = 'not sent' | 'unknown';
+
+/** What the operation sent, to explain an answer in its terms. */
+export interface SentContext {
+	templateName?: string;
+	templateLanguage?: string;
+	/** The node's name for a wire field (body variable 1's → `Body Variable {{1}}`), when it has one. */
+	label?: (wireName: string) => string | undefined;
+}
+
+/** An answer that is not a sent message, in the node's words. */
+export interface Explained {
+	message: string;
+	advice?: string;
+	delivery: Delivery;
+	/** The platform's own words, shown as a hint. */
+	said?: string;
+	/** The answer's reference for the operator's support. */
+	requestId?: string;
+}
+
+/** What a send's answer says. */
+export interface SendReading {
+	messageId?: string;
+	/** A one-time password the platform generated. */
+	otpCode?: string;
+	/** The platform's id of the recipient's contact. */
+	contactId?: number | string;
+}
+
+/** A page of the template list: its records and whether more pages follow. */
+export interface TemplatePage {
+	records: unknown[];
+	more: boolean;
+}
+
+/** The token's remaining requests as an answer announced them: a count, no limit, or nothing said. */
+export type RateLimitReport = { remaining: number } | 'unlimited' | 'absent';
+
+/** The node's contact details → the keys of the send's contact object. */
+export type ContactKeys = Readonly<Record<'firstName' | 'lastName' | 'email' | 'country' | 'groups' | 'assignedId' | 'statusId' | 'sourceId', string>>;
+
+/** The template send's wire names; an optional one that is absent is a field this API does not have. */
+export interface TemplateSendNames {
+	phone: string;
+	templateName: string;
+	templateLanguage: string;
+	headerText: string;
+	documentName: string;
+	body: (n: number) => string;
+	button: (n: number) => string;
+	media: Readonly<Record<MediaKind, MediaRule>>;
+	fromPhoneNumberId?: string;
+	/** The one-time password's own field (besides {{1}}). */
+	copyCode?: string;
+	/** The contact the platform creates for a new phone. */
+	contact?: { field: string; keys: ContactKeys };
+	/** Present when the platform makes a one-time password and returns it. */
+	otpGeneration?: { flag: string; length: string };
+	/** The node's fields this API lacks: why, and what to use instead. */
+	unsupported: Partial<Record<'fromPhoneNumberId' | 'contact', { why: string; instead: string }>>;
+	/** Said once per run when button values are sent to an API that accepts and drops them. */
+	buttonsDropped?: string;
+}
+
+export interface Platform {
+	/** How messages name this API (never compared: operations do not branch on it). */
+	readonly label: string;
+	readonly api: ApiRoot;
+	/** `{platform URL}/{root}[/{subdomain}]`: the only place the token may go. */
+	apiBase(credentials: EndpointCredentials): string;
+	readonly routes: { sendTemplate: Route; listTemplates: Route };
+	/** What the API calls a token's permission ("ability", "scope"). */
+	readonly permissionKind: string;
+	readonly templateSend: TemplateSendNames;
+	readonly templateList: {
+		query(page: number): IDataObject;
+		readPage(body: unknown): TemplatePage;
+	};
+	/** Whether answers announce the token's remaining requests: a run's first request then goes alone. */
+	readonly announcesRateLimit: boolean;
+	readSend(body: unknown): SendReading;
+	/** A send's answer that says the message went out. */
+	isDelivered(response: ApiResponse): boolean;
+	/** Any other answer, in plain words, with whether the message may have gone out. */
+	explain(response: ApiResponse, context: SentContext): Explained;
+	/** Seconds a 429's body asks to wait (a Retry-After header is read by the shared engine). */
+	bodyRetryAfter(body: unknown): number | undefined;
+	rateLimit(headers: IDataObject): RateLimitReport;
+}

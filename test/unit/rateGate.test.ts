@@ -1,0 +1,132 @@
+/**
+ * Pacing by the token's budget (shared/batch/rateGate.ts through dispatch): against a fixed-window
+ * bucket that counts a request when it arrives, as the platform's does, a bulk send meets at most
+ * one 429 per window, never sends an item twice, and runs unpaced where answers announce nothing.
+ */
+import { dispatch, type Attempt, type DispatchSettings } from '../../nodes/WhatsAppTemplates/shared/batch/dispatcher';
+import { RateGate } from '../../nodes/WhatsAppTemplates/shared/batch/rateGate';
+import type { RateLimitReport } from '../../nodes/WhatsAppTemplates/shared/platform';
+
+const settings = (overrides: Partial<DispatchSettings> = {}): DispatchSettings => ({
+	concurrency: 5,
+	batchSize: -1,
+	batchIntervalMs: 0,
+	rateLimitRetries: 5,
+	maxRetryWaitSeconds: 10,
+	stopOnFailure: false,
+	...overrides,
+});
+const tick = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A token's fixed window: opened by the first counted request; a 429 is not counted. */
+class Bucket {
+	windowStart = -Infinity;
+	used = 0;
+	readonly limited: number[] = [];
+	inFlight = 0;
+	maxInFlight = 0;
+	constructor(
+		readonly limit: number | 'unlimited',
+		readonly windowMs: number,
+	) {}
+
+	hit(): { ok: boolean; report: RateLimitReport; retryAfter: number } {
+		if (this.limit === 'unlimited') return { ok: true, report: 'unlimited', retryAfter: 0 };
+		const now = Date.now();
+		if (now - this.windowStart >= this.windowMs) {
+			this.windowStart = now;
+			this.used = 0;
+		}
+		const rest = (this.windowStart + this.windowMs - now) / 1000;
+		if (this.used >= this.limit) {
+			this.limited.push(this.windowStart);
+			return { ok: false, report: { remaining: 0 }, retryAfter: rest };
+		}
+		this.used++;
+		return { ok: true, report: { remaining: this.limit - this.used }, retryAfter: 0 };
+	}
+
+	/** A send: counted on arrival, answered after `latency` ms. */
+	attempt(announce = true, latency = (i: number) => 2 + (i % 4)) {
+		return async (i: number): Promise<Attempt<string>> => {
+			this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+			const { ok, report, retryAfter } = this.hit();
+			await tick(latency(i));
+			this.inFlight--;
+			const rateLimit = announce ? report : 'absent';
+			return ok
+				? { kind: 'done', result: `sent ${i}`, failed: false, rateLimit }
+				: { kind: 'rateLimited', retryAfterSeconds: retryAfter, giveUp: (reason) => `gave up ${i}: ${reason}`, rateLimit };
+		};
+	}
+}
+
+const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
+const perWindow = (starts: number[]) => [...starts.reduce((m, s) => m.set(s, (m.get(s) ?? 0) + 1), new Map<number, number>()).values()];
+
+describe('RateGate: pacing from the remaining budget', () => {
+	it('a bulk send over several windows meets at most one 429 per window and sends every item once', async () => {
+		const bucket = new Bucket(8, 150);
+		const results = await dispatch(indexes(40), bucket.attempt(), settings(), new RateGate(true));
+		expect([...results.values()].sort()).toEqual(indexes(40).map((i) => `sent ${i}`).sort());
+		expect(bucket.limited.length).toBeGreaterThan(0);
+		expect(Math.max(...perWindow(bucket.limited))).toBe(1);
+	});
+
+	it('with remaining budget above the requests in flight, runs at full concurrency', async () => {
+		const bucket = new Bucket(1000, 60_000);
+		await dispatch(indexes(30), bucket.attempt(), settings({ concurrency: 4 }), new RateGate(true));
+		expect(bucket.maxInFlight).toBe(4);
+		expect(bucket.limited).toEqual([]);
+	});
+
+	it('a budget that stays at 3 keeps at most 3 in flight, whatever the concurrency', async () => {
+		let inFlight = 0;
+		let maxInFlight = 0;
+		const attempt = async (i: number): Promise<Attempt<string>> => {
+			maxInFlight = Math.max(maxInFlight, ++inFlight);
+			await tick(3);
+			inFlight--;
+			return { kind: 'done', result: `sent ${i}`, failed: false, rateLimit: { remaining: 3 } };
+		};
+		await dispatch(indexes(12), attempt, settings({ concurrency: 8 }), new RateGate(true));
+		expect(maxInFlight).toBe(3);
+	});
+
+	it('the first request of an announcing API goes alone, to learn the budget', async () => {
+		const bucket = new Bucket(1000, 60_000);
+		const starts: number[] = [];
+		const inner = bucket.attempt();
+		await dispatch(indexes(6), async (i) => (starts.push(bucket.inFlight), await inner(i)), settings(), new RateGate(true));
+		expect(starts[0]).toBe(0);
+		expect(starts[1]).toBe(0);
+		expect(bucket.maxInFlight).toBe(5);
+	});
+
+	it('an unlimited token is not paced', async () => {
+		const bucket = new Bucket('unlimited', 100);
+		await dispatch(indexes(30), bucket.attempt(), settings({ concurrency: 6 }), new RateGate(true));
+		expect(bucket.maxInFlight).toBe(6);
+	});
+
+	it('answers that announce nothing (API v1) are not paced: only a 429 holds the run, and more than one can come per window', async () => {
+		const bucket = new Bucket(8, 150);
+		const results = await dispatch(indexes(24), bucket.attempt(false), settings(), new RateGate(false));
+		expect(results.size).toBe(24);
+		expect(bucket.maxInFlight).toBe(5);
+		expect(Math.max(...perWindow(bucket.limited))).toBeGreaterThan(1);
+	});
+
+	it('a stop while requests wait for the budget leaves them unsent', async () => {
+		const gate = new RateGate(true);
+		let stopped = false;
+		const first = await gate.turn(() => stopped);
+		const waiting = gate.turn(() => stopped);
+		gate.done(first!, { remaining: 0 });
+		const second = await waiting;
+		const third = gate.turn(() => stopped);
+		stopped = true;
+		gate.done(second!, { remaining: 0 });
+		expect(await third).toBeUndefined();
+	});
+});
