@@ -56,11 +56,12 @@ describe.each(APIS)('Template → Get Many (API %s)', (api) => {
 	});
 
 	it('a failed read under continue-on-fail: every input item fails with it, on the error output when chosen', async () => {
-		const credentials = { apiToken: product.sb.tokens.noTemplates };
+		const credentials = { apiToken: product.tokens.noTemplates };
 		const input = [{ json: { a: 1 } }, { json: { a: 2 } }];
+		// v1 names an ability, v2 the scope it lacks (CONTRACT.md, CONTRACT-v2.md).
 		const failed = (itemIndex: number) => ({
-			error: 'The platform refused the token for this request',
-			details: { delivery: 'not sent', itemIndex, httpCode: '403', description: expect.stringMatching(/ability/) },
+			error: api === 'v1' ? 'The platform refused the token for this request' : 'The API token lacks the scope templates:read',
+			details: { delivery: 'not sent', itemIndex, httpCode: '403', description: expect.stringMatching(api === 'v1' ? /ability/ : /templates:read/) },
 		});
 		const regular = await product.send({ ...getMany }, { credentials, items: input, onError: 'continueRegularOutput' });
 		expect(regular.outputs).toHaveLength(1);
