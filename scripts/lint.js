@@ -26,7 +26,7 @@ if (disables.length) {
 }
 
 try {
-	execFileSync(path.join(root, 'node_modules/.bin/eslint'), ['--max-warnings', '0', 'package.json', 'nodes', 'credentials', 'dist'], { cwd: root, stdio: 'inherit' });
+	execFileSync(path.join(root, 'node_modules/.bin/eslint'), ['--config', 'eslint.verification.config.js', '--max-warnings', '0', 'package.json', 'nodes', 'credentials', 'dist'], { cwd: root, stdio: 'inherit' });
 } catch {
 	process.exit(1);
 }
