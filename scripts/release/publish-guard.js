@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const HOW = 'To release: set the version (npm version <x.y.z> --no-git-tag-version), commit it, push a tag v<x.y.z>; GitHub Actions publishes it (docs/releasing.md).';
+const HOW = 'To release, push a tag instead: npm version <x.y.z> (commits and tags v<x.y.z>), then git push origin main v<x.y.z>; GitHub Actions publishes it with provenance (docs/releasing.md).';
 
 /** What stands against publishing from this environment, one sentence a reason. */
 function refusals(env, pkg) {

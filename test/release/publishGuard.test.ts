@@ -4,11 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-// a CommonJS script of the repository (tsconfig allowJs)
-const { refusals } = require('../../scripts/release/publish-guard.js') as {
-	refusals: (env: Record<string, string | undefined>, pkg: { version: string; publishConfig?: { provenance?: boolean } }) => string[];
-};
+import { refusals } from '../../scripts/release/publish-guard';
 
 const root = path.join(__dirname, '..', '..');
 const pkg = { version: '1.2.3', publishConfig: { provenance: true } };
@@ -55,7 +51,8 @@ describe('publish guard', () => {
 		const run = spawnSync('npm', ['publish', '--dry-run', '--ignore-scripts=false'], { cwd: root, env: localEnv(), encoding: 'utf8' });
 		expect(run.status).not.toBe(0);
 		expect(run.stderr).toContain('Refusing to publish n8n-nodes-whatsapp-templates@');
-		expect(run.stderr).toContain('push a tag v');
+		expect(run.stderr).toContain('push a tag instead');
+		expect(run.stderr).toContain('git push origin main v');
 	});
 
 	it('stops a plain `npm publish` (ignore-scripts=true in .npmrc) before anything is uploaded: publishConfig asks for provenance', async () => {
