@@ -25,9 +25,8 @@ function calledAsTool(ctx: IExecuteFunctions): boolean {
 function forModels(run: Operation): Operation {
 	return async function (this: IExecuteFunctions) {
 		if (!calledAsTool(this)) return await run.call(this);
-		const target = this;
-		const context = new Proxy(target, {
-			get: (_, property) => {
+		const context = new Proxy(this, {
+			get: (target, property) => {
 				if (property === 'continueOnFail') return () => true;
 				const value = Reflect.get(target, property, target) as unknown;
 				return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
