@@ -34,7 +34,7 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		assert.equal(message.contactCreated, false, 'an existing contact of the workspace');
 	});
 
-	await check('examples/crm-sync.json: 3 sent, messageId written back per CRM row, the national number to the error output', async () => {
+	await check('examples/crm-sync.json: 3 sent, messageId written back per CRM row (only the sent rows), the national number to the error output, paired to its row, details intact', async () => {
 		const r = await execute('WaTplExampleCrm1');
 		assertRan(r);
 		assert.equal(sends(sb).length, 3, `sandbox got ${sends(sb).length} sends (the national number must not be sent)`);
@@ -48,8 +48,19 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		const langs = sb.messages.map((m) => `${m.whatsapp.body[0]}:${m.template.language}`).sort();
 		assert.deepEqual(langs, ['Ada:en', 'Alan:en', 'Jürgen:de']);
 
+		// The node's two outputs: the sent rows on the first, the refused one on the error output,
+		// each paired to its CRM row (n8n lays the error item over its input row).
+		const [sentRows, failedRows] = [0, 1].map((output) => app.nodeOutput(r.run, 'Send order update', { output }));
+		assert.deepEqual(sentRows.map((i) => i.pairedItem), [{ item: 0 }, { item: 1 }, { item: 3 }], 'sent rows on the success output');
+		assert.deepEqual(failedRows.map((i) => i.pairedItem), [{ item: 2 }], 'the national number on the error output');
+		const refused = failedRows[0].json;
+		assert.equal(refused.email, 'grace@example.com');
+		assert.match(String(refused.error), /phone/i);
+		assert.equal(refused.details.delivery, 'not sent');
+		assert.match(String(refused.details.description), /Nothing was sent/);
+
 		const updated = app.nodeOutput(r.run, 'Update CRM').map((i) => i.json);
-		assert.equal(updated.length, 3);
+		assert.deepEqual(updated.map((row) => row.email), ['ada@example.com', 'juergen@example.com', 'alan@example.com'], 'the CRM stand-in got only the sent rows');
 		const byWamid = new Map(sb.messages.map((m) => [m.wamid, m]));
 		const firstNameOf = { 'ada@example.com': 'Ada', 'juergen@example.com': 'Jürgen', 'alan@example.com': 'Alan' };
 		for (const row of updated) {
@@ -84,6 +95,19 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		});
 		await checkLargeFile(execute, sb, { id: wf.LARGE_FILE_ID, env, mode });
 	}
+
+	await check("execution hint: shipping_update's button, which stock platforms do not pass on, is sent once and the run shows the node's hint", async () => {
+		const r = await execute(wf.BUTTON_HINT_ID);
+		assertRan(r);
+		assert.equal(sends(sb).length, 1);
+		assertTemplateSend(sb, sends(sb)[0]);
+		const task = r.run.data.resultData.runData[wf.SEND][0];
+		const hints = (task.hints || []).map((h) => h.message);
+		assert.equal(hints.length, 1, `hints: ${JSON.stringify(task.hints)}`);
+		assert.match(hints[0], wf.BUTTON_HINT);
+		assert.equal(app.nodeOutput(r.run, wf.SEND)[0].json.messageId, sb.messages[0].wamid);
+		log(`  hint: ${hints[0].slice(0, 160)}`);
+	});
 
 	await checkUnapproved(execute, sb, { continueId: wf.UNAPPROVED_CONTINUE_ID, failId: wf.UNAPPROVED_FAIL_ID });
 }

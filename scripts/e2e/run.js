@@ -30,10 +30,10 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { provision } = require('../provision');
-const { publishArgs, envOverrides, knownDifferences, aiCallers } = require('../versions/features');
+const { publishArgs, envOverrides, aiCallers } = require('../versions/features');
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
-const { log, indent, summary, setKnownDifferences } = require('./report');
+const { log, indent, summary } = require('./report');
 const { runExecutionChecks } = require('./executions');
 const { runWebhookChecks, runNodeTypeChecks } = require('./webhook');
 const { runPickerChecks } = require('./picker');
@@ -86,7 +86,6 @@ async function main() {
 	const tStart = Date.now();
 	const prov = await timed('provision', () => provision()); // --n8n <spec> / N8N_E2E_VERSION
 	log(`n8n ${prov.n8nVersion} on node ${prov.nodeVersion}`);
-	setKnownDifferences(knownDifferences(prov.n8nVersion));
 	await timed('build', () => app.buildIfNeeded({ log }));
 
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-wa-e2e-'));

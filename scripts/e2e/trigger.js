@@ -8,7 +8,8 @@
  *   - examples/delivery-status.json: trigger → Filter (failed) → Update CRM (Code stand-in).
  * Checks: the lifecycle of a real send starts one execution per event with the send's messageId;
  * forged events answer 401 and start nothing; a replayed event starts nothing; the n8n format's
- * failed event reaches the CRM update; a legacy contact event comes out normalised.
+ * failed event reaches the CRM update; a legacy contact event comes out normalised. Every answer's
+ * body is the trigger's JSON ({received, started, event | reason}).
  */
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
@@ -118,6 +119,9 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 			['message.delivered', 1, 200],
 			['message.read', 1, 200],
 		]);
+		// n8n's answer to each call: the trigger's JSON, not n8n's default text.
+		assert.deepEqual(sb.webhookDeliveries.map((d) => JSON.parse(d.response)), ['message.sent', 'message.delivered', 'message.read'].map((event) => ({ received: true, started: true, event })));
+		log(`  accepted: ${sb.webhookDeliveries[1].status} ${sb.webhookDeliveries[1].response}`);
 		deliveredAttempt = sb.webhookDeliveries[1];
 		const runs = await executions(rest, prov, allId, 3);
 		const events = runs.map((e) => outputOf(e, 'WhatsApp Templates Trigger')[0]);
@@ -138,8 +142,10 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 		const unsigned = await sb.postWebhook(forged, { url: allUrl, signature: null, event: 'message.failed' });
 		const changed = await post(allUrl, forged, { 'x-webhook-signature': deliveredAttempt.headers['X-Webhook-Signature'] });
 		assert.deepEqual([wrong[0].status, unsigned[0].status, changed.status], [401, 401, 401], `${wrong[0].response} / ${unsigned[0].response} / ${changed.text}`);
-		assert.match(wrong[0].response, /Invalid X-Webhook-Signature/);
-		assert.match(unsigned[0].response, /Missing X-Webhook-Signature/);
+		assert.deepEqual(JSON.parse(wrong[0].response), { received: false, started: false, reason: 'Invalid X-Webhook-Signature' });
+		assert.deepEqual(JSON.parse(unsigned[0].response), { received: false, started: false, reason: 'Missing X-Webhook-Signature' });
+		assert.deepEqual(JSON.parse(changed.text), { received: false, started: false, reason: 'Invalid X-Webhook-Signature' });
+		log(`  refused: ${wrong[0].status} ${wrong[0].response}`);
 		await new Promise((r) => setTimeout(r, 1000));
 		assert.equal((await executions(rest, prov, allId, 0)).length, before, 'no execution started');
 	});
@@ -148,7 +154,8 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 		const before = (await executions(rest, prov, allId, 0)).length;
 		const r = await post(allUrl, deliveredAttempt.body, { 'x-webhook-signature': deliveredAttempt.headers['X-Webhook-Signature'], 'x-webhook-event': 'message.delivered' });
 		assert.equal(r.status, 200, r.text);
-		assert.match(r.text, /duplicate/);
+		assert.deepEqual(JSON.parse(r.text), { received: true, started: false, reason: 'duplicate: this event started the workflow before' });
+		log(`  duplicate: ${r.status} ${r.text}`);
 		await new Promise((r2) => setTimeout(r2, 1000));
 		assert.equal((await executions(rest, prov, allId, 0)).length, before);
 	});
@@ -163,7 +170,8 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 			['whatsapp.message.failed', 200, 'n8n'],
 		]);
 		// message.sent is not among the example's events: answered 200, no execution.
-		assert.match(sb.webhookDeliveries[0].response, /not selected/);
+		assert.deepEqual(JSON.parse(sb.webhookDeliveries[0].response), { received: true, started: false, reason: 'event message.sent is not selected' });
+		log(`  not selected: ${sb.webhookDeliveries[0].status} ${sb.webhookDeliveries[0].response}`);
 		const runs = await executions(rest, prov, exampleId, 1);
 		assert.equal(runs.length, 1);
 		const [update] = outputOf(runs[0], 'Update CRM');

@@ -60,6 +60,7 @@ async function runWebhookChecks({ sb, n8n, leg = LEGS.v1, path = EXAMPLE_PATH })
 		assert.equal(body.ok, false);
 		assert.match(body.error, wf.NOT_APPROVED_CHECK);
 		assert.equal(body.details.delivery, 'not sent');
+		assert.match(String(body.details.description), /Nothing was sent/);
 		assertOnlySendsAndOneListRead(sb, leg);
 		assert.equal(sb.requests.length, 1, 'the template list was read');
 		assert.equal(sends(sb, leg).length, 0, 'refused before any send');

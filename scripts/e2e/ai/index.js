@@ -20,7 +20,7 @@ const { startModelServer } = require('./model-server');
 const { aiWorkflows, TOOL_NAME, TOOL_NAME_PATTERN } = require('./workflows');
 const { waitForMcp } = require('./mcp-client');
 const { checkMcpCaller } = require('./mcp');
-const { SEND_ARGS, FAIL_ARGS, EXPECTED, PLAIN_ERROR } = require('./cases');
+const { SEND_ARGS, FAIL_ARGS, EXPECTED, PLAIN_ERROR, TOOL_DESCRIPTION } = require('./cases');
 
 const CASES = {
 	'agent31-send': { args: SEND_ARGS },
@@ -86,10 +86,12 @@ async function runAiChecks({ sb, n8n, prov }) {
 			const r = await post(`${n8n.url}/webhook/${wfs[caller].path}`, { prompt: `Send the order update to Ada. [case:${caseName}]` });
 			// What our tool answered, as the model that offered it received it (an AI Agent Tool's own answer is not counted).
 			const toolResults = model.requests.filter((q) => q.toolResult !== undefined && q.tools.some((n) => TOOL_NAME_PATTERN.test(n))).map((q) => q.toolResult);
+			// What the model was told about our tool, in every request that offered it.
+			const toolDescriptions = model.requests.flatMap((q) => Object.entries(q.toolDescriptions || {}).filter(([n]) => TOOL_NAME_PATTERN.test(n)).map(([, d]) => d));
 			log(`  ${caller} ${caseName}: HTTP ${r.status} in ${app.secs(Date.now() - t)}; model requests ${model.requests.length} (${model.requests.map((q) => `${q.path}${q.stream ? ' stream' : ''}`).join(', ')}); sends ${sends(sb).length}`);
 			// A streaming webhook makes the agent ask the model for a stream: prove the stream was read.
 			if (wfs[caller].streams) assert.ok(model.requests.every((q) => q.stream), `${caller}: every model request streamed`);
-			return { ...r, toolResults };
+			return { ...r, toolResults, toolDescriptions };
 		}
 
 		function assertOneSend(r) {
@@ -99,6 +101,8 @@ async function runAiChecks({ sb, n8n, prov }) {
 			assert.deepEqual(sends(sb)[0].fields, wireBody(EXPECTED));
 			assert.equal(r.toolResults.length, 1, `the model got ${r.toolResults.length} tool results`);
 			assert.ok(r.toolResults[0].includes(sb.messages[0].wamid), `the model's tool result carries the wamid: ${r.toolResults[0].slice(0, 500)}`);
+			assert.ok(r.toolDescriptions.length > 0, 'the model was offered the tool');
+			for (const description of r.toolDescriptions) assert.match(description, TOOL_DESCRIPTION);
 		}
 
 		function assertPlainErrorToModel(r) {

@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const { log, check } = require('../report');
 const { LEGS, sends, assertTemplateSend } = require('../wire');
 const { connectMcp } = require('./mcp-client');
-const { SEND_ARGS, FAIL_ARGS, EXPECTED, PLAIN_ERROR } = require('./cases');
+const { SEND_ARGS, FAIL_ARGS, EXPECTED, PLAIN_ERROR, TOOL_DESCRIPTION } = require('./cases');
 const { TOOL_NAME_PATTERN } = require('./workflows');
 
 const textOf = (result) => result.content.map((c) => c.text).join('');
@@ -22,7 +22,8 @@ async function checkMcpCaller({ sb, url, leg = LEGS.v1 }) {
 		const tools = await mcp.listTools();
 		const tool = tools.find((t) => TOOL_NAME_PATTERN.test(t.name));
 		assert.ok(tool, `tools/list: ${JSON.stringify(tools).slice(0, 500)}`);
-		assert.equal(tool.description, 'Send a real template message in WhatsApp Templates');
+		assert.match(tool.description, TOOL_DESCRIPTION);
+		log(`  MCP tool description: ${tool.description}`);
 		assert.deepEqual(Object.keys(tool.inputSchema.properties).sort(), ['customer_name', 'order_id', 'phone', 'template_name']);
 		const result = await mcp.callTool(tool.name, SEND_ARGS);
 		const text = textOf(result);
