@@ -67,15 +67,6 @@ function exampleWorkflow(credential) {
 	return rest;
 }
 
-async function publish(rest, workflow) {
-	const created = await rest.request('POST', '/rest/workflows', { ...workflow, active: false });
-	assert.equal(created.status, 200, `create ${workflow.name}: ${created.status} ${created.text.slice(0, 500)}`);
-	const { id, versionId } = created.json.data;
-	const activated = await rest.request('POST', `/rest/workflows/${id}/activate`, { versionId });
-	assert.equal(activated.status, 200, `publish ${workflow.name}: ${activated.status} ${activated.text.slice(0, 800)}`);
-	return id;
-}
-
 /** A workflow's finished executions, oldest first, each with its run data; waits until `count` finished. */
 async function executions(rest, prov, workflowId, count, timeoutMs = 20000) {
 	const { parse } = require(require.resolve('flatted', { paths: [prov.n8nPackageDir] }));
@@ -105,16 +96,12 @@ function outputOf(execution, nodeName) {
 /** @param {object} ctx { sb, n8n (startN8n's result), prov (provision()'s result) } */
 async function runTriggerChecks({ sb, n8n, prov }) {
 	const t0 = Date.now();
-	const rest = new app.RestClient(n8n.url);
-	await rest.setupOwner(app.DEV_OWNER);
-	await rest.login(app.DEV_OWNER.email, app.DEV_OWNER.password);
-	const cred = await rest.request('POST', '/rest/credentials', { name: 'WhatsApp Templates Webhook (e2e)', type: 'whatsAppTemplatesWebhookApi', data: { signingSecret: SECRET } });
-	assert.equal(cred.status, 200, `create credential: ${cred.status} ${cred.text.slice(0, 500)}`);
-	const credential = { id: cred.json.data.id, name: cred.json.data.name };
-	const allId = await publish(rest, allEventsWorkflow(credential));
+	const rest = await app.RestClient.asOwner(n8n.url);
+	const credential = await rest.createCredential({ name: 'WhatsApp Templates Webhook (e2e)', type: 'whatsAppTemplatesWebhookApi', data: { signingSecret: SECRET } });
+	const allId = await rest.publishWorkflow(allEventsWorkflow(credential));
 	const example = exampleWorkflow(credential);
 	const exampleHook = example.nodes.find((n) => n.type === TRIGGER_TYPE).webhookId;
-	const exampleId = await publish(rest, example);
+	const exampleId = await rest.publishWorkflow(example);
 	await app.waitForWebhook(n8n.url, `${ALL_HOOK}/webhook`);
 	await app.waitForWebhook(n8n.url, `${exampleHook}/webhook`);
 	const allUrl = `${n8n.url}/webhook/${ALL_HOOK}/webhook`;

@@ -41,4 +41,12 @@ function aiCallers(version) {
 	return major(version) >= 2;
 }
 
-module.exports = { publishArgs, envOverrides, aiCallers, major };
+/**
+ * The MCP Server Trigger's version a user gets on the line, for the one AI caller that runs on both
+ * (the API v2 leg's): 2.1 on 2.40.7, 2 on 1.123.81 (its newest; same authentication and path).
+ */
+function mcpTriggerVersion(version) {
+	return major(version) >= 2 ? 2.1 : 2;
+}
+
+module.exports = { publishArgs, envOverrides, aiCallers, mcpTriggerVersion, major };
