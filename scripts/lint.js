@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm run lint`: n8n's lint rules over the sources, package.json and the built dist/ (as n8n's
-// verification scanner does), and no eslint-disable comment anywhere: the scanner ignores them.
+// `npm run lint`: no eslint-disable comment anywhere (the scanner ignores them); `n8n-node lint` with
+// n8n's default eslint.config.mjs over the package's files (scripts/ci/n8n-node-lint.js); then
+// eslint.verification.config.js: both n8n lint plugins over the sources, package.json and the
+// built dist/, as n8n's verification scanner lints the tarball.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -26,8 +28,9 @@ if (disables.length) {
 }
 
 try {
-	execFileSync(path.join(root, 'node_modules/.bin/eslint'), ['--max-warnings', '0', 'package.json', 'nodes', 'credentials', 'dist'], { cwd: root, stdio: 'inherit' });
+	execFileSync(process.execPath, [path.join(root, 'scripts/ci/n8n-node-lint.js')], { cwd: root, stdio: 'inherit' });
+	execFileSync(path.join(root, 'node_modules/.bin/eslint'), ['--config', 'eslint.verification.config.js', '--max-warnings', '0', 'package.json', 'nodes', 'credentials', 'dist'], { cwd: root, stdio: 'inherit' });
 } catch {
 	process.exit(1);
 }
-console.log('lint: clean (sources, package.json, dist)');
+console.log('lint: clean (n8n-node lint; sources, package.json, dist)');

@@ -12,10 +12,12 @@
  *   agent-run.png         Chat Trigger → AI Agent 3.1 with the WhatsApp Templates Tool, after a chat
  *                         message: the model (a loopback server) called the tool once, one message
  *                         sent (scripts/shots/agent-run.js)
+ *   nodes-panel.png       n8n's node panel searched for "Xobito", the package's entry opened: its
+ *                         description and its actions (scripts/shots/nodes-panel.js)
  *
  *   node scripts/screenshots.js                    all of them
  *   node scripts/screenshots.js template-picker    only the shots whose group is named
- *                                                  (crm, node-panel, template-picker, agent)
+ *                                                  (crm, node-panel, template-picker, agent, nodes-panel)
  *
  * Uses a running `npm run dev` (http://127.0.0.1:5678, N8N_DEV_PORT) when there is one, else
  * starts the same dev environment itself and stops it afterwards. Drives Debian's
@@ -28,6 +30,7 @@ const path = require('node:path');
 const app = require('./lib/n8n-app');
 const { templatePickerShots } = require('./shots/template-picker');
 const { agentRunShot } = require('./shots/agent-run');
+const { nodesPanelShot } = require('./shots/nodes-panel');
 
 const OUT = path.join(app.REPO, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -36,7 +39,7 @@ const MAX_BYTES = 150 * 1024;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // On a busy machine the editor takes seconds per answer: wait for what it shows, up to 2 minutes.
 const TIMEOUT_MS = 120000;
-const GROUPS = ['crm', 'node-panel', 'template-picker', 'agent'];
+const GROUPS = ['crm', 'node-panel', 'template-picker', 'agent', 'nodes-panel'];
 const wanted = process.argv.slice(2);
 const want = (group) => wanted.length === 0 || wanted.includes(group);
 
@@ -157,6 +160,9 @@ async function main() {
 		// 5. An AI Agent run that sent through the node (a workflow and credential it deletes again);
 		//    the sandbox's sends are counted when this process started it.
 		if (want('agent')) await agentRunShot(page, url, shoot, log, dev && dev.sandbox);
+
+		// 6. n8n's node panel: the package's one entry and its actions.
+		if (want('nodes-panel')) await nodesPanelShot(page, url, shoot, log);
 	} catch (err) {
 		// What the editor showed when it went wrong (an error toast, a node in red) says more than a timeout.
 		const failure = path.join(os.tmpdir(), 'screenshots-failure.png');

@@ -28,7 +28,7 @@ export class WhatsAppTemplates implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] === "getMany" ? "Get many templates" : "Send " + ($parameter["templateName"] || "template")}}',
-		description: 'Send approved WhatsApp templates through a WhatsMark SaaS platform such as Xobito',
+		description: "Send approved WhatsApp templates and list a workspace's templates through a WhatsMark SaaS platform such as Xobito",
 		defaults: { name: 'WhatsApp Templates' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],

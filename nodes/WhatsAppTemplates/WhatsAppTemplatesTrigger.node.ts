@@ -24,8 +24,11 @@ export class WhatsAppTemplatesTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ")}}',
+		// n8n's node panel shows one entry for the action node and this trigger, described with the
+		// trigger's description (editor-ui useActionsGeneration: "default to trigger description"):
+		// so it describes the package, actions and trigger alike.
 		description:
-			'Starts the workflow when a WhatsMark SaaS platform such as Xobito reports a message status, a reply, a template or contact change',
+			'Send approved WhatsApp templates and react to message statuses, replies, template and contact changes of a WhatsMark SaaS platform such as Xobito',
 		defaults: { name: 'WhatsApp Templates Trigger' },
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
@@ -42,6 +45,10 @@ export class WhatsAppTemplatesTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// n8n answers an onReceived call with responseData when it is truthy (left unset: the
+				// literal text "firstEntryJson", n8n 1.123 and 2.40), else with webhook()'s
+				// webhookResponse: '' makes every answer the trigger's own JSON (trigger/webhook.ts).
+				responseData: '',
 				path: 'webhook',
 			},
 		],

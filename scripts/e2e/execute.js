@@ -2,7 +2,7 @@
 /*
  * `n8n execute` of one imported workflow, as every manual-workflow check runs it: the run parsed
  * when n8n printed one, and the sandbox checked to have received only sends and the one
- * template-list read (wire.js).
+ * template-list read of the credential's API (wire.js).
  */
 const assert = require('node:assert/strict');
 
@@ -10,8 +10,11 @@ const app = require('../lib/n8n-app');
 const { assertOnlySendsAndOneListRead } = require('./wire');
 const { log } = require('./report');
 
-/** Runs workflow `id`; returns n8nCli's result plus `run` (null when none was printed) and `output`. */
-async function executeWorkflow(prov, env, sb, id) {
+/**
+ * Runs workflow `id`; returns n8nCli's result plus `run` (null when none was printed) and `output`.
+ * `leg` (wire.js LEGS): the API its credential speaks, which every request must have gone to.
+ */
+async function executeWorkflow(prov, env, sb, id, leg) {
 	const r = await app.n8nCli(prov, env, ['execute', `--id=${id}`, '--rawOutput']);
 	let run = null;
 	try {
@@ -20,7 +23,7 @@ async function executeWorkflow(prov, env, sb, id) {
 		run = null;
 	}
 	log(`n8n execute --id=${id}: exit ${r.code}${r.signal ? ` (signal ${r.signal})` : ''} in ${app.secs(r.ms)}`);
-	assertOnlySendsAndOneListRead(sb);
+	assertOnlySendsAndOneListRead(sb, leg);
 	return { ...r, run, output: r.stdout + r.stderr };
 }
 

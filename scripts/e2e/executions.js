@@ -9,38 +9,17 @@ const { isDeepStrictEqual } = require('node:util');
 
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
-const { wireBody, sends, mediaFileField, sha256, assertTemplateSend, assertSentItem } = require('./wire');
-const { executeWorkflow, assertRan } = require('./execute');
+const { wireBody, sends, assertTemplateSend, assertSentItem } = require('./wire');
+const { assertRan } = require('./execute');
+const { uploadName, executor, oneJsonSend: jsonSendOn, assertDocumentSend, checkLargeFile, checkUnapproved } = require('./sendChecks');
 const { log, check } = require('./report');
-
-/** A unique upload name: the slug of the base name, the item index, a random suffix, the extension. */
-const uploadName = (slug, ext) => new RegExp(`^${slug}-0-[0-9a-f]{12}\\.${ext}$`);
 
 /**
  * @param {object} ctx  { prov, sb, envFor(binaryMode) }
  */
 async function runExecutionChecks({ prov, sb, envFor }) {
-	const envFs = envFor('filesystem');
-
-	/** n8n execute --id --rawOutput on a fresh sandbox, with the run parsed when it printed one. */
-	async function execute(id, env = envFs) {
-		sb.reset();
-		return await executeWorkflow(prov, env, sb, id);
-	}
-	/** One workflow, one send: the request, its JSON body, the output's messageId. */
-	async function oneJsonSend(id, expected) {
-		const r = await execute(id);
-		assertRan(r);
-		assert.equal(sends(sb).length, 1, `sandbox got ${sends(sb).length} sends`);
-		const [req] = sends(sb);
-		assertTemplateSend(sb, req);
-		assert.match(req.contentType || '', /^application\/json/);
-		assert.deepEqual(req.fields, wireBody(expected));
-		const out = app.nodeOutput(r.run, wf.SEND);
-		assert.equal(out.length, 1);
-		assertSentItem(out[0], sb.messages[0], req);
-		return { req, message: sb.messages[0], item: out[0] };
-	}
+	const execute = executor({ prov, sb, env: envFor('filesystem') });
+	const oneJsonSend = (id, expected) => jsonSendOn(execute, sb, id, expected);
 
 	await check('JSON send: header, body variables (unicode), button, sender id, contact JSON + New Contact Details', async () => {
 		const { message } = await oneJsonSend(wf.JSON_SEND_ID, wf.JSON_SEND_EXPECTED);
@@ -55,7 +34,7 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		assert.equal(message.contactCreated, false, 'an existing contact of the workspace');
 	});
 
-	await check('examples/crm-sync.json: 3 sent, messageId written back per CRM row, the national number to the error output', async () => {
+	await check('examples/crm-sync.json: 3 sent, messageId written back per CRM row (only the sent rows), the national number to the error output, paired to its row, details intact', async () => {
 		const r = await execute('WaTplExampleCrm1');
 		assertRan(r);
 		assert.equal(sends(sb).length, 3, `sandbox got ${sends(sb).length} sends (the national number must not be sent)`);
@@ -69,8 +48,19 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 		const langs = sb.messages.map((m) => `${m.whatsapp.body[0]}:${m.template.language}`).sort();
 		assert.deepEqual(langs, ['Ada:en', 'Alan:en', 'Jürgen:de']);
 
+		// The node's two outputs: the sent rows on the first, the refused one on the error output,
+		// each paired to its CRM row (n8n lays the error item over its input row).
+		const [sentRows, failedRows] = [0, 1].map((output) => app.nodeOutput(r.run, 'Send order update', { output }));
+		assert.deepEqual(sentRows.map((i) => i.pairedItem), [{ item: 0 }, { item: 1 }, { item: 3 }], 'sent rows on the success output');
+		assert.deepEqual(failedRows.map((i) => i.pairedItem), [{ item: 2 }], 'the national number on the error output');
+		const refused = failedRows[0].json;
+		assert.equal(refused.email, 'grace@example.com');
+		assert.match(String(refused.error), /phone/i);
+		assert.equal(refused.details.delivery, 'not sent');
+		assert.match(String(refused.details.description), /Nothing was sent/);
+
 		const updated = app.nodeOutput(r.run, 'Update CRM').map((i) => i.json);
-		assert.equal(updated.length, 3);
+		assert.deepEqual(updated.map((row) => row.email), ['ada@example.com', 'juergen@example.com', 'alan@example.com'], 'the CRM stand-in got only the sent rows');
 		const byWamid = new Map(sb.messages.map((m) => [m.wamid, m]));
 		const firstNameOf = { 'ada@example.com': 'Ada', 'juergen@example.com': 'Jürgen', 'alan@example.com': 'Alan' };
 		for (const row of updated) {
@@ -91,22 +81,6 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 
 	for (const mode of ['filesystem', 'default']) {
 		const env = envFor(mode);
-		/** One multipart send of a DOCUMENT header made in the workflow; returns the request. */
-		function assertDocumentSend(r, expected, bytes, nameRe) {
-			assert.equal(sends(sb).length, 1);
-			const [req] = sends(sb);
-			assertTemplateSend(sb, req);
-			assert.match(req.contentType || '', /^multipart\/form-data/);
-			assert.deepEqual(req.fields, wireBody(expected));
-			assert.equal(req.files.length, 1);
-			const [file] = req.files;
-			assert.equal(file.field, mediaFileField('document'));
-			assert.match(file.filename, nameRe, 'a unique upload name with the .pdf extension');
-			assert.equal(file.mimeType, 'application/pdf');
-			assert.equal(file.size, bytes.length);
-			assert.equal(file.sha256, sha256(bytes), 'bytes identical');
-			return req;
-		}
 		await check(`examples/media-from-file.json: the PDF made in the workflow is invoice_ready's DOCUMENT header, byte-identical (binary mode ${mode})`, async () => {
 			const r = await execute('WaTplExampleFile', env);
 			assertRan(r);
@@ -115,42 +89,27 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 			if (mode === 'filesystem') assert.match(bin.id || '', /^filesystem-v2:/, 'binary stored on disk');
 			else assert.ok(!bin.id && bin.data && bin.data.length > 100, 'binary kept in memory');
 			const expected = { phone: '4915123456789', template: 'invoice_ready', language: 'en', documentName: 'invoice-A-1042.pdf', body: ['A-1042'] };
-			const req = assertDocumentSend(r, expected, pdf, uploadName('invoice-a-1042', 'pdf'));
+			const req = assertDocumentSend(sb, expected, pdf, uploadName('invoice-a-1042', 'pdf'));
 			assertSentItem(app.nodeOutput(r.run, 'Send with invoice')[0], sb.messages[0], req);
 			assert.deepEqual(sb.messages[0].whatsapp.body, ['A-1042']);
 		});
-		await check(`3 MiB binary (every byte value) arrives byte-identical (binary mode ${mode})`, async () => {
-			const r = await execute(wf.LARGE_FILE_ID, env);
-			assertRan(r);
-			const bytes = Buffer.from(app.nodeOutput(r.run, 'Make bytes')[0].json.file_base64, 'base64');
-			assert.equal(bytes.length, wf.LARGE_FILE_BYTES);
-			const req = assertDocumentSend(r, wf.LARGE_FILE_EXPECTED, bytes, uploadName('report-2026-final', 'pdf'));
-			assertSentItem(app.nodeOutput(r.run, wf.SEND)[0], sb.messages[0], req);
-		});
+		await checkLargeFile(execute, sb, { id: wf.LARGE_FILE_ID, env, mode });
 	}
 
-	await check('unapproved template (order_update en_US is PENDING), continue-on-fail: refused by the template check before any send, explained on the item', async () => {
-		const r = await execute(wf.UNAPPROVED_CONTINUE_ID);
+	await check("execution hint: shipping_update's button, which stock platforms do not pass on, is sent once and the run shows the node's hint", async () => {
+		const r = await execute(wf.BUTTON_HINT_ID);
 		assertRan(r);
-		assert.equal(sends(sb).length, 0, 'no send request');
-		assert.equal(sb.messages.length, 0, 'nothing sent');
-		const out = app.nodeOutput(r.run, wf.SEND);
-		assert.equal(out.length, 1);
-		assert.match(String(out[0].json.error), wf.NOT_APPROVED_CHECK);
-		assert.equal(out[0].json.details.delivery, 'not sent');
-		assert.equal(out[0].json.messageId, undefined);
-		log(`  item error: ${out[0].json.error}`);
-	});
-	await check('unapproved template, template check off, stop on error: the platform\'s 404 explained, n8n execute fails, nothing sent', async () => {
-		const r = await execute(wf.UNAPPROVED_FAIL_ID);
-		assert.notEqual(r.code, 0, 'n8n execute must exit non-zero');
-		assert.match(r.output, wf.NOT_APPROVED_404);
 		assert.equal(sends(sb).length, 1);
-		assertTemplateSend(sb, sends(sb)[0], { status: 404 });
-		assert.equal(sb.messages.length, 0, 'nothing sent');
-		const line = r.output.split('\n').find((l) => wf.NOT_APPROVED_404.test(l));
-		log(`  exit ${r.code}; output line: ${line.trim().slice(0, 200)}`);
+		assertTemplateSend(sb, sends(sb)[0]);
+		const task = r.run.data.resultData.runData[wf.SEND][0];
+		const hints = (task.hints || []).map((h) => h.message);
+		assert.equal(hints.length, 1, `hints: ${JSON.stringify(task.hints)}`);
+		assert.match(hints[0], wf.BUTTON_HINT);
+		assert.equal(app.nodeOutput(r.run, wf.SEND)[0].json.messageId, sb.messages[0].wamid);
+		log(`  hint: ${hints[0].slice(0, 160)}`);
 	});
+
+	await checkUnapproved(execute, sb, { continueId: wf.UNAPPROVED_CONTINUE_ID, failId: wf.UNAPPROVED_FAIL_ID });
 }
 
 module.exports = { runExecutionChecks };

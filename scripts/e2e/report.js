@@ -15,31 +15,15 @@ function indent(text, prefix = '     ') {
 }
 
 const results = [];
-/** [{check: RegExp, why}] for the n8n under test (scripts/versions/features.js knownDifferences). */
-let known = [];
-function setKnownDifferences(list) {
-	known = list || [];
-}
 
 /** Run one named check; a thrown error is a FAIL with its stack, never an abort of the run. */
 async function check(name, fn) {
 	const t0 = Date.now();
-	const diff = known.find((k) => k.check.test(name));
 	try {
 		await fn();
-		if (diff) {
-			results.push({ name, ok: false });
-			process.stdout.write(`FAIL ${name}: passes, but is listed as a known difference (${diff.why}): remove the entry\n`);
-			return;
-		}
 		results.push({ name, ok: true });
 		process.stdout.write(`PASS ${name} (${secs(Date.now() - t0)})\n`);
 	} catch (err) {
-		if (diff) {
-			results.push({ name, ok: true, known: true });
-			process.stdout.write(`KNOWN ${name}: ${diff.why} (${String(err && err.message).split('\n')[0].slice(0, 160)})\n`);
-			return;
-		}
 		results.push({ name, ok: false, err });
 		process.stdout.write(`FAIL ${name} (${secs(Date.now() - t0)})\n`);
 		process.stdout.write(indent(err && err.stack ? err.stack : String(err)) + '\n');
@@ -48,12 +32,11 @@ async function check(name, fn) {
 
 /** Print "N passed, M failed" (a setup error counts as one more failure); true when all passed. */
 function summary(setupError) {
-	const passed = results.filter((r) => r.ok && !r.known).length;
-	const knownCount = results.filter((r) => r.known).length;
+	const passed = results.filter((r) => r.ok).length;
 	const failed = results.filter((r) => !r.ok).length + (setupError ? 1 : 0);
 	if (setupError) process.stdout.write(`FAIL e2e setup: ${setupError.stack || setupError}\n`);
-	process.stdout.write(`e2e: ${passed} passed, ${failed} failed${knownCount ? `, ${knownCount} known differences of this n8n` : ''}\n`);
+	process.stdout.write(`e2e: ${passed} passed, ${failed} failed\n`);
 	return failed === 0 && passed > 0;
 }
 
-module.exports = { log, indent, check, summary, setKnownDifferences };
+module.exports = { log, indent, check, summary };

@@ -2,7 +2,7 @@
 'use strict';
 /*
  * End-to-end test of the packed community node in the real n8n application, against the
- * platform sandbox (WhatsMark SaaS API v1, test/sandbox).
+ * platform sandbox (WhatsMark SaaS API v1 and v2, test/sandbox).
  *
  *   npm run test:e2e                      (= node scripts/e2e/run.js; n8n 2.40.7)
  *   npm run test:e2e -- --n8n 1.123.x     (or N8N_E2E_VERSION=1.123.x: another n8n, same checks)
@@ -11,10 +11,16 @@
  * 2. npm run build (if dist/ is stale), npm pack, install the tarball as n8n installs a
  *    community package: <user folder>/.n8n/nodes/node_modules/n8n-nodes-whatsapp-templates
  * 3. start the sandbox in this process, import a credential pointing at it (Platform URL,
- *    Workspace Subdomain, API Token), the three examples and the e2e workflows (workflows.js)
+ *    Workspace Subdomain, a v1 API Token; no API Version, as saved before the field existed),
+ *    the three examples and the e2e workflows (workflows.js)
  * 4. `n8n execute` the manual workflows (filesystem and default binary-data modes;
  *    executions.js), `n8n publish:workflow` + `n8n start` for the webhook (webhook.js), and
- *    check what the sandbox received and that every output's messageId is the wamid it issued.
+ *    check what the sandbox received and that every output's messageId is the wamid it issued;
+ *    the picker through n8n's REST API.
+ * 5. the API v2 leg in the same n8n start (scripts/e2e/v2/): a credential created through n8n's
+ *    REST API (API Version Auto, a `wm_` token, no subdomain), its Test, the picker, the webhook
+ *    example and the MCP caller; after n8n stopped, its manual workflows by `n8n execute`. The
+ *    sandbox serves API v1 and v2 on one Platform URL; each check asserts which API was used.
  *
  * Env: E2E_KEEP=1 keeps the temp folder (n8n user folder, logs); N8N_E2E_CACHE moves the cache.
  * Prints one PASS/FAIL line per check and "N passed, M failed"; exits 1 on any failure.
@@ -24,12 +30,15 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { provision } = require('../provision');
-const { publishArgs, envOverrides, knownDifferences, aiCallers } = require('../versions/features');
+const { publishArgs, envOverrides, aiCallers } = require('../versions/features');
 const app = require('../lib/n8n-app');
 const wf = require('./workflows');
-const { log, indent, summary, setKnownDifferences } = require('./report');
+const { log, indent, summary } = require('./report');
 const { runExecutionChecks } = require('./executions');
-const { runWebhookChecks } = require('./webhook');
+const { runWebhookChecks, runNodeTypeChecks } = require('./webhook');
+const { runPickerChecks } = require('./picker');
+const { runV2RestChecks } = require('./v2');
+const { runV2ExecutionChecks } = require('./v2/executions');
 const { requestOptionWorkflows, runRequestOptionChecks } = require('./requestOptions');
 
 const { REPO, secs } = app;
@@ -77,7 +86,6 @@ async function main() {
 	const tStart = Date.now();
 	const prov = await timed('provision', () => provision()); // --n8n <spec> / N8N_E2E_VERSION
 	log(`n8n ${prov.n8nVersion} on node ${prov.nodeVersion}`);
-	setKnownDifferences(knownDifferences(prov.n8nVersion));
 	await timed('build', () => app.buildIfNeeded({ log }));
 
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-wa-e2e-'));
@@ -107,10 +115,18 @@ async function main() {
 			const hookMs = await app.waitForWebhook(n8n.url, 'whatsapp-template');
 			log(`n8n: webhook registered ${secs(hookMs)} after ready`);
 		});
-		await timed('webhook', () => runWebhookChecks({ sb, n8n, logFile }));
+		await timed('webhook', () => runWebhookChecks({ sb, n8n }));
+		await runNodeTypeChecks({ n8n, logFile });
+		const rest = await app.RestClient.asOwner(n8n.url);
+		await timed('picker', () => runPickerChecks({ sb, rest, credential: { id: app.CREDENTIAL_ID, name: app.CREDENTIAL_NAME } }));
+		const v2Ids = await timed('v2 in n8n start', () => runV2RestChecks({ sb, n8n, prov, rest }));
 		if (aiCallers(prov.n8nVersion)) await timed('ai', () => require('./ai').runAiChecks({ sb, n8n, prov }));
 		else log(`SKIP AI callers: their workflows use node versions n8n ${prov.n8nVersion} lacks (scripts/versions/features.js)`);
 		await timed('trigger', () => require('./trigger').runTriggerChecks({ sb, n8n, prov }));
+		// The v2 leg's manual workflows were saved through the running n8n: `n8n execute` them now.
+		await n8n.stop();
+		n8n = null;
+		if (v2Ids) await timed('v2 executions', () => runV2ExecutionChecks({ prov, sb, envFor, ids: v2Ids }));
 	} finally {
 		if (n8n) await n8n.stop();
 		await proxy.close();
@@ -121,7 +137,8 @@ async function main() {
 	const t = (name) => secs(timings[name] || 0);
 	log(
 		`times (n8n ${prov.n8nVersion}): provision ${t('provision')}, build ${t('build')}, pack+install ${t('pack')}, import ${t('import')}, ` +
-			`executions ${t('executions')}, request options ${t('request options')}, n8n start ${t('start')}, webhook+REST ${t('webhook')}; total ${secs(Date.now() - tStart)}`,
+			`executions ${t('executions')}, request options ${t('request options')}, n8n start ${t('start')}, webhook ${t('webhook')}, picker ${t('picker')}, ` +
+			`AI ${t('ai')}, trigger ${t('trigger')}, API v2 in n8n start ${t('v2 in n8n start')}, API v2 executions ${t('v2 executions')}; total ${secs(Date.now() - tStart)}`,
 	);
 }
 

@@ -8,7 +8,8 @@
  *   - examples/delivery-status.json: trigger → Filter (failed) → Update CRM (Code stand-in).
  * Checks: the lifecycle of a real send starts one execution per event with the send's messageId;
  * forged events answer 401 and start nothing; a replayed event starts nothing; the n8n format's
- * failed event reaches the CRM update; a legacy contact event comes out normalised.
+ * failed event reaches the CRM update; a legacy contact event comes out normalised. Every answer's
+ * body is the trigger's JSON ({received, started, event | reason}).
  */
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
@@ -66,15 +67,6 @@ function exampleWorkflow(credential) {
 	return rest;
 }
 
-async function publish(rest, workflow) {
-	const created = await rest.request('POST', '/rest/workflows', { ...workflow, active: false });
-	assert.equal(created.status, 200, `create ${workflow.name}: ${created.status} ${created.text.slice(0, 500)}`);
-	const { id, versionId } = created.json.data;
-	const activated = await rest.request('POST', `/rest/workflows/${id}/activate`, { versionId });
-	assert.equal(activated.status, 200, `publish ${workflow.name}: ${activated.status} ${activated.text.slice(0, 800)}`);
-	return id;
-}
-
 /** A workflow's finished executions, oldest first, each with its run data; waits until `count` finished. */
 async function executions(rest, prov, workflowId, count, timeoutMs = 20000) {
 	const { parse } = require(require.resolve('flatted', { paths: [prov.n8nPackageDir] }));
@@ -104,16 +96,12 @@ function outputOf(execution, nodeName) {
 /** @param {object} ctx { sb, n8n (startN8n's result), prov (provision()'s result) } */
 async function runTriggerChecks({ sb, n8n, prov }) {
 	const t0 = Date.now();
-	const rest = new app.RestClient(n8n.url);
-	await rest.setupOwner(app.DEV_OWNER);
-	await rest.login(app.DEV_OWNER.email, app.DEV_OWNER.password);
-	const cred = await rest.request('POST', '/rest/credentials', { name: 'WhatsApp Templates Webhook (e2e)', type: 'whatsAppTemplatesWebhookApi', data: { signingSecret: SECRET } });
-	assert.equal(cred.status, 200, `create credential: ${cred.status} ${cred.text.slice(0, 500)}`);
-	const credential = { id: cred.json.data.id, name: cred.json.data.name };
-	const allId = await publish(rest, allEventsWorkflow(credential));
+	const rest = await app.RestClient.asOwner(n8n.url);
+	const credential = await rest.createCredential({ name: 'WhatsApp Templates Webhook (e2e)', type: 'whatsAppTemplatesWebhookApi', data: { signingSecret: SECRET } });
+	const allId = await rest.publishWorkflow(allEventsWorkflow(credential));
 	const example = exampleWorkflow(credential);
 	const exampleHook = example.nodes.find((n) => n.type === TRIGGER_TYPE).webhookId;
-	const exampleId = await publish(rest, example);
+	const exampleId = await rest.publishWorkflow(example);
 	await app.waitForWebhook(n8n.url, `${ALL_HOOK}/webhook`);
 	await app.waitForWebhook(n8n.url, `${exampleHook}/webhook`);
 	const allUrl = `${n8n.url}/webhook/${ALL_HOOK}/webhook`;
@@ -131,6 +119,9 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 			['message.delivered', 1, 200],
 			['message.read', 1, 200],
 		]);
+		// n8n's answer to each call: the trigger's JSON, not n8n's default text.
+		assert.deepEqual(sb.webhookDeliveries.map((d) => JSON.parse(d.response)), ['message.sent', 'message.delivered', 'message.read'].map((event) => ({ received: true, started: true, event })));
+		log(`  accepted: ${sb.webhookDeliveries[1].status} ${sb.webhookDeliveries[1].response}`);
 		deliveredAttempt = sb.webhookDeliveries[1];
 		const runs = await executions(rest, prov, allId, 3);
 		const events = runs.map((e) => outputOf(e, 'WhatsApp Templates Trigger')[0]);
@@ -151,8 +142,10 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 		const unsigned = await sb.postWebhook(forged, { url: allUrl, signature: null, event: 'message.failed' });
 		const changed = await post(allUrl, forged, { 'x-webhook-signature': deliveredAttempt.headers['X-Webhook-Signature'] });
 		assert.deepEqual([wrong[0].status, unsigned[0].status, changed.status], [401, 401, 401], `${wrong[0].response} / ${unsigned[0].response} / ${changed.text}`);
-		assert.match(wrong[0].response, /Invalid X-Webhook-Signature/);
-		assert.match(unsigned[0].response, /Missing X-Webhook-Signature/);
+		assert.deepEqual(JSON.parse(wrong[0].response), { received: false, started: false, reason: 'Invalid X-Webhook-Signature' });
+		assert.deepEqual(JSON.parse(unsigned[0].response), { received: false, started: false, reason: 'Missing X-Webhook-Signature' });
+		assert.deepEqual(JSON.parse(changed.text), { received: false, started: false, reason: 'Invalid X-Webhook-Signature' });
+		log(`  refused: ${wrong[0].status} ${wrong[0].response}`);
 		await new Promise((r) => setTimeout(r, 1000));
 		assert.equal((await executions(rest, prov, allId, 0)).length, before, 'no execution started');
 	});
@@ -161,7 +154,8 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 		const before = (await executions(rest, prov, allId, 0)).length;
 		const r = await post(allUrl, deliveredAttempt.body, { 'x-webhook-signature': deliveredAttempt.headers['X-Webhook-Signature'], 'x-webhook-event': 'message.delivered' });
 		assert.equal(r.status, 200, r.text);
-		assert.match(r.text, /duplicate/);
+		assert.deepEqual(JSON.parse(r.text), { received: true, started: false, reason: 'duplicate: this event started the workflow before' });
+		log(`  duplicate: ${r.status} ${r.text}`);
 		await new Promise((r2) => setTimeout(r2, 1000));
 		assert.equal((await executions(rest, prov, allId, 0)).length, before);
 	});
@@ -176,7 +170,8 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 			['whatsapp.message.failed', 200, 'n8n'],
 		]);
 		// message.sent is not among the example's events: answered 200, no execution.
-		assert.match(sb.webhookDeliveries[0].response, /not selected/);
+		assert.deepEqual(JSON.parse(sb.webhookDeliveries[0].response), { received: true, started: false, reason: 'event message.sent is not selected' });
+		log(`  not selected: ${sb.webhookDeliveries[0].status} ${sb.webhookDeliveries[0].response}`);
 		const runs = await executions(rest, prov, exampleId, 1);
 		assert.equal(runs.length, 1);
 		const [update] = outputOf(runs[0], 'Update CRM');

@@ -1,87 +1,114 @@
 'use strict';
 /*
  * What the e2e expects on the wire, without spelling a wire name here:
- * - routes, paths and the header file fields come from the sandbox's own table
- *   (test/sandbox/platform.js), written from CONTRACT.md independently of the node;
- * - expected text fields come from wireBody() in test/support/wire.ts, the tests' one table of
- *   wire names (TypeScript, transpiled here with the project's own compiler).
+ * - routes, paths and the header file fields come from the sandbox's own tables
+ *   (test/sandbox/platform.js, test/sandbox/v2/platform.js), written from the contracts
+ *   independently of the node;
+ * - expected text fields come from wireBody() / wireBodyV2() in test/support/wire.ts and
+ *   wireV2.ts, the tests' tables of wire names (loaded by scripts/lib/wire.js).
  * A wire rename therefore changes nothing in scripts/.
+ *
+ * One LEG per API generation the e2e runs on: the same checks take the leg they check.
  */
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
-const fs = require('node:fs');
-const Module = require('node:module');
 const path = require('node:path');
 
 const { REPO } = require('../lib/package');
+const names = require('../lib/wire');
+const sandbox = require(path.join(REPO, 'test', 'sandbox'));
 const platform = require(path.join(REPO, 'test', 'sandbox', 'platform'));
 
-/** Load a TypeScript module of the repository (no runtime dependencies of its own) as CommonJS. */
-function requireTs(file) {
-	const ts = require('typescript');
-	const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
-		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-		fileName: file,
-	});
-	const mod = new Module(file, module);
-	mod.filename = file;
-	mod.paths = Module._nodeModulePaths(path.dirname(file));
-	mod._compile(outputText, file);
-	return mod.exports;
-}
-
-const { wireBody } = requireTs(path.join(REPO, 'test', 'support', 'wire.ts'));
-
-const SEND_ROUTE = platform.ROUTES.find((r) => r.name === 'messages.template');
-const LIST_ROUTE = platform.ROUTES.find((r) => r.name === 'templates.list');
-
-/** The template sends the sandbox recorded (the node may also read the template list first). */
-const sends = (sb) => sb.requests.filter((r) => r.route === SEND_ROUTE.name);
+const route = (routes, name) => routes.find((r) => r.name === name);
 
 /**
- * Every request is a template send or a template-list read, and the list is read at most once
- * per run (Check Template Before Sending), never once per item.
+ * api: what the sandbox records on a request and a message of this API; root(sb): the API's path
+ * under the platform URL; token(sb): the token the leg's credential holds; named: a check's name
+ * on this leg (v1's checks keep their names).
  */
-function assertOnlySendsAndOneListRead(sb) {
-	const other = sb.requests.filter((r) => r.route !== SEND_ROUTE.name && r.route !== LIST_ROUTE.name);
-	assert.deepEqual(other.map((r) => `${r.method} ${r.path}`), [], 'requests other than sends and the template list');
-	const lists = sb.requests.filter((r) => r.route === LIST_ROUTE.name);
+const LEGS = {
+	v1: {
+		api: 'v1',
+		named: (check) => check,
+		wireBody: names.wireBody,
+		root: (sb) => `${platform.API_PREFIX}/${sb.subdomain}`,
+		token: (sb) => sb.tokens.send,
+		routes: sandbox.ROUTES,
+	},
+	v2: {
+		api: 'v2',
+		named: (check) => `API v2: ${check}`,
+		wireBody: names.wireBodyV2,
+		root: () => sandbox.V2_API_PREFIX,
+		token: (sb) => sb.v2Tokens.send,
+		routes: sandbox.V2_ROUTES,
+	},
+};
+for (const leg of Object.values(LEGS)) {
+	leg.sendRoute = route(leg.routes, 'messages.template');
+	leg.listRoute = route(leg.routes, 'templates.list');
+}
+// v1's wire bodies under their old name: most checks are v1's.
+const { wireBody } = names;
+
+/** The template sends the sandbox recorded (the node may also read the template list first). */
+const sends = (sb, leg = LEGS.v1) => sb.requests.filter((r) => r.route === leg.sendRoute.name);
+
+/**
+ * Every request is a template send or a template-list read of the leg's API, and the list is read
+ * at most once per run (Check Template Before Sending), never once per item.
+ */
+function assertOnlySendsAndOneListRead(sb, leg = LEGS.v1) {
+	const other = sb.requests.filter((r) => r.api !== leg.api || (r.route !== leg.sendRoute.name && r.route !== leg.listRoute.name));
+	assert.deepEqual(other.map((r) => `${r.method} ${r.path}`), [], `requests other than ${leg.api}'s sends and its template list`);
+	const lists = sb.requests.filter((r) => r.route === leg.listRoute.name);
 	assert.ok(lists.length <= 1, `the template list was read ${lists.length} times in one run`);
 	for (const r of lists) assert.equal(r.status, 200, `template list: ${r.status}`);
 }
 
-/** The path a template send must arrive at: {platform URL path}/api/v1/{subdomain}/messages/template. */
-function sendPath(sb) {
+/** The path a leg's route arrives at: {platform URL path}{API root}/{route}. */
+function routePath(sb, leg, r) {
 	const prefix = new URL(sb.baseUrl).pathname.replace(/\/$/, '');
-	return `${prefix}${platform.API_PREFIX}/${sb.subdomain}/${SEND_ROUTE.path}`;
+	return `${prefix}${leg.root(sb)}/${r.path}`;
 }
+/** The path a template send must arrive at (v1: .../api/v1/{subdomain}/messages/template). */
+const sendPath = (sb, leg = LEGS.v1) => routePath(sb, leg, leg.sendRoute);
 
-/** The multipart file field of a header medium ('image' | 'video' | 'document'). */
+/** The multipart file field of a header medium ('image' | 'video' | 'document'): the same on both APIs. */
 const mediaFileField = (kind) => platform.MEDIA[kind].file;
 
 const sha256 = (buf) => crypto.createHash('sha256').update(buf).digest('hex');
 
-/** A recorded request is a template send to the workspace's API, with the token and JSON accepted. */
-function assertTemplateSend(sb, req, { status = 200 } = {}) {
+/** A recorded request is a send (or `r`, another route) to the leg's API, with its token and JSON accepted. */
+function assertLegRequest(sb, req, { status = 200, leg = LEGS.v1, r = leg.sendRoute } = {}) {
 	assert.ok(req, 'the sandbox recorded no request');
-	assert.equal(req.route, SEND_ROUTE.name, `route of ${req.method} ${req.path}`);
-	assert.equal(req.method, SEND_ROUTE.method);
-	assert.equal(req.path, sendPath(sb));
-	assert.equal(req.authorization, `Bearer ${sb.tokens.send}`);
+	assert.equal(req.api, leg.api, `API of ${req.method} ${req.path}`);
+	assert.equal(req.route, r.name, `route of ${req.method} ${req.path}`);
+	assert.equal(req.method, r.method);
+	assert.equal(req.path, routePath(sb, leg, r));
+	assert.equal(req.authorization, `Bearer ${leg.token(sb)}`);
 	assert.match(req.accept || '', /application\/json/);
 	assert.equal(req.status, status, `sandbox answered ${req.status}: ${JSON.stringify(req.response)}`);
 }
+const assertTemplateSend = (sb, req, options = {}) => assertLegRequest(sb, req, options);
 
 /**
- * One send's node output matches what the sandbox accepted: `messageId` is the wamid the sandbox
- * issued, `data` is the platform's answer.
+ * One send's node output matches what the sandbox accepted, in the keys both APIs give
+ * (`messageId` is the wamid the sandbox issued, the digits sent, the template), on top of the
+ * platform's whole answer.
  */
-function assertSentItem(item, message, req) {
+function assertSentItem(item, message, req, leg = LEGS.v1) {
 	assert.ok(item && item.json, 'no output item');
 	assert.ok(message, 'the sandbox accepted no message');
-	assert.equal(item.json.messageId, message.wamid, 'messageId = the wamid the sandbox issued');
-	assert.equal(item.json.status, 'success');
-	if (req) assert.deepEqual(item.json.data, req.response.data, 'output data = the platform answer');
+	assert.equal(message.api, leg.api, 'the message went out through the API of the credential');
+	const { messageId, phone, templateName, templateLanguage } = item.json;
+	const template = names.readTemplateRecord(message.template);
+	assert.deepEqual(
+		{ messageId, phone, templateName, templateLanguage },
+		{ messageId: message.wamid, phone: message.digits, templateName: template.name, templateLanguage: template.language },
+		'messageId = the wamid the sandbox issued; the recipient and template sent',
+	);
+	for (const [key, value] of Object.entries(req.response)) assert.deepEqual(item.json[key], value, `output ${key} = the platform's answer`);
 }
 
-module.exports = { platform, wireBody, sendPath, sends, assertOnlySendsAndOneListRead, mediaFileField, sha256, assertTemplateSend, assertSentItem };
+module.exports = { LEGS, platform, wireBody, sendPath, routePath, sends, assertOnlySendsAndOneListRead, mediaFileField, sha256, assertTemplateSend, assertLegRequest, assertSentItem };

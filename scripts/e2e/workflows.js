@@ -197,6 +197,30 @@ const unapprovedFail = unapproved(UNAPPROVED_FAIL_ID, 'e2e: unapproved template,
 const NOT_APPROVED_CHECK = /only an APPROVED template can be sent/;
 const NOT_APPROVED_404 = /was not found, is not APPROVED/;
 
+// ---------------------------------------------------------------------------
+// 5. shipping_update has a URL button with a value, which stock platforms up to 2.2.0 do not pass
+//    on: the node sends and says so in the run's execution hints.
+const BUTTON_HINT_ID = 'E2eButtonHint001';
+const buttonHint = workflow(
+	BUTTON_HINT_ID,
+	'e2e: a button value stock platforms drop, sent with an execution hint',
+	[
+		manualTrigger(`${BUTTON_HINT_ID}-start`),
+		{
+			...sendNode(`${BUTTON_HINT_ID}-send`, {
+				phone: '4915123456789',
+				templateName: 'shipping_update',
+				templateLanguage: 'en',
+				bodyVariables: { var1: 'P-1', var2: 'DHL' },
+				buttonParameters: { button0: 'P-1' },
+			}),
+			position: [220, 0],
+		},
+	],
+	{ Start: { main: [[conn(SEND)]] } },
+);
+const BUTTON_HINT = /shipping_update \(en\) has a button that needs a value .*Stock platforms up to 2\.2\.0 do not pass button values/;
+
 module.exports = {
 	SEND,
 	// builders, for workflows made at run time (requestOptions.js: the proxy's port)
@@ -204,7 +228,7 @@ module.exports = {
 	manualTrigger,
 	sendNode,
 	conn,
-	workflows: [jsonSend, otpSend, largeFile, unapprovedContinue, unapprovedFail],
+	workflows: [jsonSend, otpSend, largeFile, unapprovedContinue, unapprovedFail, buttonHint],
 	JSON_SEND_ID,
 	JSON_SEND_EXPECTED,
 	OTP_SEND_ID,
@@ -216,4 +240,6 @@ module.exports = {
 	UNAPPROVED_FAIL_ID,
 	NOT_APPROVED_CHECK,
 	NOT_APPROVED_404,
+	BUTTON_HINT_ID,
+	BUTTON_HINT,
 };

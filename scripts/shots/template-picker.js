@@ -106,8 +106,8 @@ async function pickerShots(page, url, shoot, log) {
 	await addNode(page, '[data-test-id="canvas-add-button"]', 'manual', null);
 	await page.waitForSelector('[data-test-id="canvas-trigger-node"]');
 	await page.waitForSelector('[data-test-id="node-creator-plus-button"]', { visible: true });
-	// the Message → Send Template action ('Send a real template message'; its wording has changed before)
-	await addNode(page, '[data-test-id="node-creator-plus-button"]', 'WhatsApp Templates', 'Send a real');
+	// the Message → Send Template action, as the panel names it
+	await addNode(page, '[data-test-id="node-creator-plus-button"]', 'WhatsApp Templates', 'Send a template');
 	await page.waitForSelector('[data-test-id="ndv"]', { visible: true });
 
 	// A new node starts with Template: From List (the 1.1 default; version 1 defaults to By Name).
@@ -167,4 +167,4 @@ async function pickerShots(page, url, shoot, log) {
 	log(`editor calls: ${calls.map((c) => `${c.kind} ${c.status}`).join(', ')}`);
 }
 
-module.exports = { templatePickerShots };
+module.exports = { templatePickerShots, clickText, deleteOpenWorkflow };

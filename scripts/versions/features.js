@@ -33,24 +33,6 @@ function envOverrides(version) {
 }
 
 /**
- * Checks that fail on a line because n8n itself behaves differently there, each with the reason
- * measured. The runner prints such a failure as KNOWN (not counted); if one passes, it counts as
- * a failure, so that the entry is removed once the difference is gone.
- */
-function knownDifferences(version) {
-	if (major(version) >= 2) return [];
-	// n8n 1.x routes an item to the error output only when its json is exactly {error} or
-	// {error, message} (2.x: any of error, message, details); the node's failed item is
-	// {error, details}, so on 1.x it stays on the success output. Setting item.error instead makes
-	// n8n replace the json by {error} on both lines (details lost). Open with the node's owner.
-	const why = 'n8n 1.x keeps a failed {error, details} item on the success output';
-	return [
-		{ check: /^examples\/crm-sync\.json: /, why },
-		{ check: /^examples\/webhook-send\.json answers 502/, why: `${why} (the webhook answers 200, empty)` },
-	];
-}
-
-/**
  * The AI callers' workflows (scripts/e2e/ai) are built from 2.40.7's node versions: AI Agent 3.1,
  * AI Agent Tool 3, OpenAI 2.3, MCP Server Trigger 2.1. 1.123.81 has Agent up to 3, Agent Tool 2.2,
  * OpenAI 2.1, MCP Server Trigger 2: those workflows do not import there.
@@ -59,4 +41,12 @@ function aiCallers(version) {
 	return major(version) >= 2;
 }
 
-module.exports = { publishArgs, envOverrides, knownDifferences, aiCallers, major };
+/**
+ * The MCP Server Trigger's version a user gets on the line, for the one AI caller that runs on both
+ * (the API v2 leg's): 2.1 on 2.40.7, 2 on 1.123.81 (its newest; same authentication and path).
+ */
+function mcpTriggerVersion(version) {
+	return major(version) >= 2 ? 2.1 : 2;
+}
+
+module.exports = { publishArgs, envOverrides, aiCallers, mcpTriggerVersion, major };

@@ -54,4 +54,21 @@ describe.each(APIS)('Template → Get Many (API %s)', (api) => {
 		// v1 names an ability, v2 the scope it lacks (CONTRACT.md, CONTRACT-v2.md).
 		expect(`${error.message} ${error.description}`).toMatch(api === 'v1' ? /ability/ : /lacks the scope templates:read/);
 	});
+
+	it('a failed read under continue-on-fail: every input item fails with it, on the error output when chosen', async () => {
+		const credentials = { apiToken: product.tokens.noTemplates };
+		const input = [{ json: { a: 1 } }, { json: { a: 2 } }];
+		// v1 names an ability, v2 the scope it lacks (CONTRACT.md, CONTRACT-v2.md).
+		const failed = (itemIndex: number) => ({
+			error: api === 'v1' ? 'The platform refused the token for this request' : 'The API token lacks the scope templates:read',
+			details: { delivery: 'not sent', itemIndex, httpCode: '403', description: expect.stringMatching(api === 'v1' ? /ability/ : /templates:read/) },
+		});
+		const regular = await product.send({ ...getMany }, { credentials, items: input, onError: 'continueRegularOutput' });
+		expect(regular.outputs).toHaveLength(1);
+		expect(jsonOut(regular)).toEqual([failed(0), failed(1)]);
+		const routed = await product.send({ ...getMany }, { credentials, items: input, onError: 'continueErrorOutput' });
+		expect(jsonOut(routed, 0)).toEqual([]);
+		expect(jsonOut(routed, 1)).toEqual([{ a: 1, ...failed(0) }, { a: 2, ...failed(1) }]);
+		expect(routed.outputs![1].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
 });

@@ -5,7 +5,7 @@
  * calls only `nodeType.execute` (never customOperations) and resolves $fromAI() from the tool
  * call's arguments, so these tests prove that path sends, exactly once, and what the model gets.
  */
-import { createRunExecutionData, NodeConnectionTypes, Workflow, type INode, type INodeType } from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, Workflow, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
 
 // n8n-core's own functions, as its getInputConnectionData uses them (not re-exported from its index).
 import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
@@ -73,7 +73,7 @@ interface Tool {
 let product: Product;
 
 /** One tool node under a stand-in agent; returns the LangChain tool n8n-core builds for the agent. */
-function buildTool(parameters = TOOL_PARAMS): { tool: Tool; runData: () => Record<string, unknown[]> } {
+function buildTool(parameters: INodeParameters = TOOL_PARAMS): { tool: Tool; runData: () => Record<string, unknown[]> } {
 	const { core } = n8n();
 	const nodeType = toolVariant();
 	const toolNode: INode = {
@@ -122,12 +122,19 @@ describe.each(APIS)('called as n8n calls a tool (makeHandleToolInvocation → ex
 	beforeEach(() => product.sb.reset());
 	const wire = api === 'v1' ? WIRE : WIRE_V2;
 
-	test('what the model sees: the tool name from the node name, a description that says it really sends, the $fromAI fields', () => {
+	test('what the model sees: the tool name from the node name, the Tool Description that says it really sends, the $fromAI fields', () => {
 		const { tool } = buildTool();
 		expect(tool.name).toBe('Send_WhatsApp');
-		// n8n's automatic description: the operation's action + " in " + the node's default name.
-		expect(tool.description).toBe('Send a real template message in WhatsApp Templates');
+		// The Tool variant's own Tool Description, not n8n's automatic "<action> in WhatsApp Templates".
+		expect(tool.description).toMatch(/^Sends a real WhatsApp message: an approved template to one recipient\. It goes out at once and cannot be recalled.*Returns the messageId/);
 		expect(Object.keys(tool.schema.shape).sort()).toEqual(['customer_name', 'phone']);
+	});
+
+	test("each operation has its own words for the model; a user's Tool Description replaces them", () => {
+		const { tool: list } = buildTool({ resource: 'template', operation: 'getMany' });
+		expect(list.description).toMatch(/^Lists the workspace's WhatsApp templates .*Sends nothing\.$/);
+		const { tool: own } = buildTool({ ...TOOL_PARAMS, toolDescription: 'Send the order update' });
+		expect(own.description).toBe('Send the order update');
 	});
 
 	test('one call sends exactly one message; the model gets the messageId and a short status', async () => {

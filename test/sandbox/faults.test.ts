@@ -1,7 +1,7 @@
 /** Every fault kind, exactly as answered, and when faults apply. */
 import axios from 'axios';
 import { FAULT_KINDS, FaultKind, startSandbox } from '.';
-import { PLAIN, apiUrl, form, get, send, sleep, useSandbox } from './helpers';
+import { PLAIN, apiUrl, form, get, send, eventually, sleep, useSandbox } from './helpers';
 
 const ref = useSandbox();
 const NEW_PHONE = { ...PLAIN, phone_number: '4917000000099' };
@@ -128,12 +128,12 @@ describe('when faults apply', () => {
 		const { sb } = ref;
 		sb.injectFault({ kind: 'hang' });
 		await expect(send(sb, PLAIN, { config: { timeout: 300 } })).rejects.toThrow(/timeout/);
-		await sleep(20);
+		await eventually(() => sb.stats.inFlight === 0);
 		expect(sb.stats).toMatchObject({ inFlight: 0, noAnswer: 1 });
 		const other = await startSandbox();
 		other.injectFault({ kind: 'hang' });
 		const pending = axios.post(apiUrl(other, 'messages/template'), PLAIN, { headers: { Authorization: `Bearer ${other.tokens.send}` } });
-		await sleep(100);
+		await eventually(() => other.stats.inFlight === 1);
 		expect(other.stats.inFlight).toBe(1);
 		await other.close();
 		await expect(pending).rejects.toThrow();

@@ -73,6 +73,11 @@ export function bigStream(size: number, fill = 7): Readable {
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Polls until `condition` holds (a server notices a closed socket asynchronously); gives up after `ms`. */
+export async function eventually(condition: () => boolean, ms = 5000): Promise<void> {
+	for (const end = Date.now() + ms; !condition() && Date.now() < end; ) await sleep(10);
+}
+
 /** One sandbox per test file, reset and reconfigured to defaults before each test. */
 export function useSandbox(options: SandboxOptions = {}) {
 	const ref = {} as { sb: Sandbox };

@@ -4,8 +4,8 @@
  *   read the raw body and parse JSON (n8n's rawBodyReader + parseBody, node version 1)
  *   → a Workflow with the static data saved last time → n8n-core's real WebhookContext
  *   → the node's webhook() → noWebhookResponse: the node answered | no workflowData: 200
- *   {"message":"Webhook call received"} or its webhookResponse | workflowData: 200 {"message":
- *   "Workflow was started"} and the workflow runs through n8n-core's WorkflowExecute
+ *   {"message":"Webhook call received"} or its webhookResponse | workflowData: 200 with n8n's
+ *   onReceived body (onReceivedBody) and the workflow runs through n8n-core's WorkflowExecute
  *   → static data saved when the node changed it (live-webhooks' saveStaticData).
  * What n8n's server adds around this (routing, the database, queue mode) is not here.
  */
@@ -98,6 +98,16 @@ async function prepareRequest(req: http.IncomingMessage): Promise<void> {
 	r.params = {};
 }
 
+/**
+ * n8n's body for an onReceived call that started an execution (1.123.81 and 2.40.7 alike,
+ * webhook-on-received-response-extractor.ts): responseData when truthy (unset: the text
+ * 'firstEntryJson'), none for 'noData', else webhookResponse, else {"message":"Workflow was started"}.
+ */
+function onReceivedBody(responseData: unknown = 'firstEntryJson', webhookResponse: unknown): unknown {
+	if (responseData === 'noData') return undefined;
+	return responseData || (webhookResponse ?? { message: 'Workflow was started' });
+}
+
 export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
 	await setupEngine();
 	const nodeType: INodeType = new WhatsAppTemplatesTrigger();
@@ -122,10 +132,12 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 	let executionCounter = 0;
 
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		// Express's res.send for a string (text/html), res.json otherwise, as n8n sends a static response.
 		const send = (status: number, body: unknown) => {
 			if (res.headersSent) return;
-			res.writeHead(status, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify(body));
+			const text = typeof body === 'string';
+			res.writeHead(status, { 'Content-Type': text ? 'text/html; charset=utf-8' : 'application/json' });
+			res.end(text ? body : body === undefined ? '' : JSON.stringify(body));
 		};
 		try {
 			await prepareRequest(req);
@@ -170,7 +182,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 			return;
 		}
 		if (result.workflowData === undefined) return send(200, result.webhookResponse ?? { message: 'Webhook call received' });
-		send(200, { message: 'Workflow was started' });
+		send(200, onReceivedBody(description.responseData, result.webhookResponse));
 		const run = await executeWorkflow({
 			workflowData: { id: workflowId, nodes: [node], connections: {}, staticData: structuredClone(stored) },
 			nodeTypes,

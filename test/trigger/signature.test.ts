@@ -11,23 +11,24 @@ const delivered = () => messageEvent(3, 'delivered', { wamid: WAMID, digits: DIG
 describe('signature: with a Signing Secret', () => {
 	const receiver = useReceiver({ secret: SECRET });
 
-	it('a body signed with the secret starts one execution with the normalised event', async () => {
+	it('a body signed with the secret starts one execution with the normalised event, answered in JSON', async () => {
 		const answer = await postSigned(receiver(), delivered());
-		expect(answer).toEqual({ status: 200, body: JSON.stringify({ message: 'Workflow was started' }) });
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toEqual({ received: true, started: true, event: 'message.delivered' });
 		expect(emitted(receiver())).toMatchObject([{ event: 'message.delivered', messageId: WAMID }]);
 	});
 
 	it('a signature made with another secret: 401, nothing started', async () => {
 		const answer = await postSigned(receiver(), delivered(), 'another-secret');
 		expect(answer.status).toBe(401);
-		expect(JSON.parse(answer.body)).toEqual({ message: 'Invalid X-Webhook-Signature' });
+		expect(JSON.parse(answer.body)).toEqual({ received: false, started: false, reason: 'Invalid X-Webhook-Signature' });
 		expect(receiver().executions).toHaveLength(0);
 	});
 
 	it('no signature header: 401, nothing started', async () => {
 		const answer = await receiver().post(phpJson(delivered()));
 		expect(answer.status).toBe(401);
-		expect(JSON.parse(answer.body)).toEqual({ message: 'Missing X-Webhook-Signature' });
+		expect(JSON.parse(answer.body)).toEqual({ received: false, started: false, reason: 'Missing X-Webhook-Signature' });
 		expect(receiver().executions).toHaveLength(0);
 	});
 
@@ -79,7 +80,7 @@ describe('signature: configuration', () => {
 		const answer = await receiver.post(bytes, { 'x-webhook-signature': sign(bytes, SECRET) });
 		await receiver.close();
 		expect(answer.status).toBe(500);
-		expect(JSON.parse(answer.body).message).toMatch(/^Signature cannot be checked: the Signing Secret credential cannot be read/);
+		expect(JSON.parse(answer.body)).toEqual({ received: false, started: false, reason: expect.stringMatching(/^Signature cannot be checked: the Signing Secret credential cannot be read/) });
 		expect(receiver.executions).toHaveLength(0);
 	});
 
@@ -114,6 +115,7 @@ describe('signature: configuration', () => {
 		for (const bytes of ['[1,2]', '"text"', '{"event":']) {
 			const answer = await receiver.post(bytes, { 'x-webhook-signature': sign(bytes, SECRET), 'content-type': 'text/plain' });
 			expect(answer.status).toBe(400);
+			expect(JSON.parse(answer.body)).toEqual({ received: false, started: false, reason: expect.stringMatching(/^The body is not (JSON|a JSON object)$/) });
 		}
 		await receiver.close();
 		expect(receiver.executions).toHaveLength(0);

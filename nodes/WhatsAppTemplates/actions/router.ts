@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { toOutputItem } from '../shared/batch/itemResult';
+import { toOutputItems } from '../shared/batch/itemResult';
 import { unsupportedN8nError } from '../shared/n8nSupport';
 import { sendTemplate } from './message/sendTemplate/run';
 import { getManyTemplates } from './template/getMany/run';
@@ -25,9 +25,8 @@ function calledAsTool(ctx: IExecuteFunctions): boolean {
 function forModels(run: Operation): Operation {
 	return async function (this: IExecuteFunctions) {
 		if (!calledAsTool(this)) return await run.call(this);
-		const target = this;
-		const context = new Proxy(target, {
-			get: (_, property) => {
+		const context = new Proxy(this, {
+			get: (target, property) => {
 				if (property === 'continueOnFail') return () => true;
 				const value = Reflect.get(target, property, target) as unknown;
 				return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -48,7 +47,7 @@ function onSupportedN8n(run: Operation): Operation {
 		const refusal = unsupportedN8nError(this);
 		if (!refusal) return await run.call(this);
 		if (typeof this.continueOnFail !== 'function' || !this.continueOnFail()) throw refusal;
-		return [this.getInputData().map((_, i) => toOutputItem(i, { ok: false, error: refusal, delivery: 'not sent' }))];
+		return toOutputItems(this, this.getInputData().length, () => ({ ok: false, error: refusal, delivery: 'not sent' }));
 	};
 }
 

@@ -4,13 +4,25 @@ import { dedupeKeys, seenBefore } from './dedupe';
 import { CREDENTIAL } from './description';
 import { isSelected } from './events';
 import { normalise } from './formats';
-import { isObject } from './shape';
+import { isObject, type TriggerEvent } from './shape';
 import { SIGNATURE_HEADER, verifySignature } from './signature';
 
+/**
+ * Every answer is JSON with the same keys: `received` (taken as a platform event), `started` (an
+ * execution was started) and the `event` started or the `reason` nothing was.
+ */
+export interface TriggerAnswer extends IDataObject {
+	received: boolean;
+	started: boolean;
+	event?: string;
+	reason?: string;
+}
+
 /** Answer the request ourselves (n8n then starts nothing). */
-function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+function refuse(ctx: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
 	const res = ctx.getResponseObject();
-	const body = JSON.stringify({ message });
+	const answer: TriggerAnswer = { received: false, started: false, reason };
+	const body = JSON.stringify(answer);
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
 	res.end(body);
 	return { noWebhookResponse: true };
@@ -18,7 +30,14 @@ function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebho
 
 /** 200 without an execution: the platform must not retry what we chose to skip. */
 function skipped(reason: string): IWebhookResponseData {
-	return { webhookResponse: { received: true, started: false, reason } };
+	const answer: TriggerAnswer = { received: true, started: false, reason };
+	return { webhookResponse: answer };
+}
+
+/** 200 once n8n started the execution (the webhook's responseData '' makes n8n send this body). */
+function started(event: TriggerEvent): IWebhookResponseData {
+	const answer: TriggerAnswer = { received: true, started: true, event: event.event };
+	return { webhookResponse: answer, workflowData: [[{ json: event }]] };
 }
 
 /** The request's bytes exactly as they arrived: the signature covers these, not a re-serialised body. */
@@ -43,7 +62,8 @@ async function signingSecret(ctx: IWebhookFunctions): Promise<{ secret: string }
  * One platform webhook call: check the signature over the raw body (401 and nothing else when it
  * fails), read the body in whichever format it came, drop events not selected and events already
  * seen (200, no execution), else start the workflow with the normalised event. n8n answers 200
- * as soon as the execution is started ("onReceived"): the platform waits on this call.
+ * as soon as the execution is started ("onReceived"): the platform waits on this call. Each
+ * answer's body is a TriggerAnswer.
  */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const raw = await rawBodyOf(this);
@@ -78,5 +98,5 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 			return skipped('duplicate: this event started the workflow before');
 		}
 	}
-	return { workflowData: [[{ json: event as unknown as IDataObject }]] };
+	return started(event);
 }

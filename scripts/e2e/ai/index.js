@@ -18,14 +18,9 @@ const { log, check } = require('../report');
 const { sends, assertTemplateSend, wireBody } = require('../wire');
 const { startModelServer } = require('./model-server');
 const { aiWorkflows, TOOL_NAME, TOOL_NAME_PATTERN } = require('./workflows');
-const { connectMcp, waitForMcp } = require('./mcp-client');
-
-const PHONE = '+49 151 23456789';
-const SEND_ARGS = { phone: PHONE, template_name: 'order_update', customer_name: 'Ada', order_id: 'A-1042' };
-const FAIL_ARGS = { ...SEND_ARGS, template_name: 'no_such_template' };
-const EXPECTED = { phone: '4915123456789', template: 'order_update', language: 'en', headerText: 'A-1042', body: ['Ada', 'A-1042'] };
-/** The node's plain error for FAIL_ARGS, as the model must see it: field and what is wrong, the fix, delivery. */
-const PLAIN_ERROR = [/Template Name: The platform has no template named \\?"no_such_template\\?"/, /Template → Get Many lists them/, /Nothing was sent/, /"delivery":"not sent"/];
+const { waitForMcp } = require('./mcp-client');
+const { checkMcpCaller } = require('./mcp');
+const { SEND_ARGS, FAIL_ARGS, EXPECTED, PLAIN_ERROR, TOOL_DESCRIPTION } = require('./cases');
 
 const CASES = {
 	'agent31-send': { args: SEND_ARGS },
@@ -45,17 +40,10 @@ async function post(url, body) {
 
 /** Create the OpenAI credential and the workflows, publish them; returns {caller: {id, path}}. */
 async function publishAll(rest, modelUrl) {
-	const cred = await rest.request('POST', '/rest/credentials', { name: 'Loopback model', type: 'openAiApi', data: { apiKey: 'sk-loopback', url: modelUrl, header: false } });
-	assert.equal(cred.status, 200, `create credential: ${cred.status} ${cred.text.slice(0, 500)}`);
-	const openAi = { id: cred.json.data.id, name: cred.json.data.name };
+	const openAi = await rest.createCredential({ name: 'Loopback model', type: 'openAiApi', data: { apiKey: 'sk-loopback', url: modelUrl, header: false } });
 	const published = {};
 	for (const [caller, { path, mcp, streams, workflow }] of Object.entries(aiWorkflows(openAi))) {
-		const created = await rest.request('POST', '/rest/workflows', { ...workflow, active: false });
-		assert.equal(created.status, 200, `create ${workflow.name}: ${created.status} ${created.text.slice(0, 500)}`);
-		const { id, versionId } = created.json.data;
-		const activated = await rest.request('POST', `/rest/workflows/${id}/activate`, { versionId });
-		assert.equal(activated.status, 200, `publish ${workflow.name}: ${activated.status} ${activated.text.slice(0, 800)}`);
-		published[caller] = { id, path, mcp, streams };
+		published[caller] = { id: await rest.publishWorkflow(workflow), path, mcp, streams };
 	}
 	return published;
 }
@@ -81,9 +69,7 @@ async function toolRunPath(rest, prov, workflowId) {
 async function runAiChecks({ sb, n8n, prov }) {
 	const t0 = Date.now();
 	const model = await startModelServer({ toolName: TOOL_NAME_PATTERN, cases: CASES });
-	const rest = new app.RestClient(n8n.url);
-	await rest.setupOwner(app.DEV_OWNER);
-	await rest.login(app.DEV_OWNER.email, app.DEV_OWNER.password);
+	const rest = await app.RestClient.asOwner(n8n.url);
 	try {
 		const wfs = await publishAll(rest, model.url);
 		for (const { path, mcp } of Object.values(wfs)) {
@@ -100,10 +86,12 @@ async function runAiChecks({ sb, n8n, prov }) {
 			const r = await post(`${n8n.url}/webhook/${wfs[caller].path}`, { prompt: `Send the order update to Ada. [case:${caseName}]` });
 			// What our tool answered, as the model that offered it received it (an AI Agent Tool's own answer is not counted).
 			const toolResults = model.requests.filter((q) => q.toolResult !== undefined && q.tools.some((n) => TOOL_NAME_PATTERN.test(n))).map((q) => q.toolResult);
+			// What the model was told about our tool, in every request that offered it.
+			const toolDescriptions = model.requests.flatMap((q) => Object.entries(q.toolDescriptions || {}).filter(([n]) => TOOL_NAME_PATTERN.test(n)).map(([, d]) => d));
 			log(`  ${caller} ${caseName}: HTTP ${r.status} in ${app.secs(Date.now() - t)}; model requests ${model.requests.length} (${model.requests.map((q) => `${q.path}${q.stream ? ' stream' : ''}`).join(', ')}); sends ${sends(sb).length}`);
 			// A streaming webhook makes the agent ask the model for a stream: prove the stream was read.
 			if (wfs[caller].streams) assert.ok(model.requests.every((q) => q.stream), `${caller}: every model request streamed`);
-			return { ...r, toolResults };
+			return { ...r, toolResults, toolDescriptions };
 		}
 
 		function assertOneSend(r) {
@@ -113,6 +101,8 @@ async function runAiChecks({ sb, n8n, prov }) {
 			assert.deepEqual(sends(sb)[0].fields, wireBody(EXPECTED));
 			assert.equal(r.toolResults.length, 1, `the model got ${r.toolResults.length} tool results`);
 			assert.ok(r.toolResults[0].includes(sb.messages[0].wamid), `the model's tool result carries the wamid: ${r.toolResults[0].slice(0, 500)}`);
+			assert.ok(r.toolDescriptions.length > 0, 'the model was offered the tool');
+			for (const description of r.toolDescriptions) assert.match(description, TOOL_DESCRIPTION);
 		}
 
 		function assertPlainErrorToModel(r) {
@@ -148,27 +138,7 @@ async function runAiChecks({ sb, n8n, prov }) {
 			assert.equal(await toolRunPath(rest, prov, wfs.agentTool.id), 'step');
 		});
 
-		await check('MCP Server Trigger: tools/list offers the tool with its $fromAI fields; tools/call sends once and returns the messageId', async () => {
-			sb.reset();
-			const mcp = await connectMcp(`${n8n.url}/mcp/${wfs.mcp.path}`);
-			const tools = await mcp.listTools();
-			const tool = tools.find((t) => TOOL_NAME_PATTERN.test(t.name));
-			assert.ok(tool, `tools/list: ${JSON.stringify(tools).slice(0, 500)}`);
-			assert.equal(tool.description, 'Send a real template message in WhatsApp Templates');
-			assert.deepEqual(Object.keys(tool.inputSchema.properties).sort(), ['customer_name', 'order_id', 'phone', 'template_name']);
-			const result = await mcp.callTool(tool.name, SEND_ARGS);
-			const text = result.content.map((c) => c.text).join('');
-			assert.ok(!result.isError, `tools/call: ${text.slice(0, 800)}`);
-			assert.equal(sends(sb).length, 1, `sandbox got ${sends(sb).length} sends`);
-			assert.deepEqual(sends(sb)[0].fields, wireBody(EXPECTED));
-			assert.ok(text.includes(sb.messages[0].wamid), `tools/call result carries the wamid: ${text.slice(0, 500)}`);
-			sb.reset();
-			const failed = await mcp.callTool(tool.name, FAIL_ARGS);
-			const failedText = failed.content.map((c) => c.text).join('');
-			assert.equal(sends(sb).length, 0, `sandbox got ${sends(sb).length} sends`);
-			for (const part of PLAIN_ERROR) assert.match(failedText, part);
-			log(`  MCP tools/call (unknown template): isError ${failed.isError}; ${failedText.slice(0, 200)}`);
-		});
+		await checkMcpCaller({ sb, url: `${n8n.url}/mcp/${wfs.mcp.path}` });
 	} finally {
 		await model.close();
 		log(`AI callers: ${app.secs(Date.now() - t0)}`);

@@ -48,13 +48,17 @@ async function startModelServer({ toolName, cases }) {
 		return { caseName, text: caseName ? `No tool to call for ${caseName}.` : 'Hello from the loopback model.' };
 	}
 
+	/** name → description of the tools a request offers, as the model reads them. */
+	const descriptions = (offered) => Object.fromEntries(offered.map((t) => [t.name, t.description]));
+
 	function chatCompletion(body, res, record) {
 		const messages = body.messages || [];
 		const last = messages[messages.length - 1] || {};
 		const toolResult = last.role === 'tool' ? textOf(last.content) : undefined;
-		const toolNames = (body.tools || []).map((t) => (t.function ? t.function.name : t.name));
+		const offered = (body.tools || []).map((t) => t.function || t);
+		const toolNames = offered.map((t) => t.name);
 		const d = decide({ texts: messages.map((m) => textOf(m.content)), toolNames, toolResult });
-		Object.assign(record, { caseName: d.caseName, tools: toolNames, toolResult, answer: d.call ? { call: d.call.name } : { text: d.text } });
+		Object.assign(record, { caseName: d.caseName, tools: toolNames, toolDescriptions: descriptions(offered), toolResult, answer: d.call ? { call: d.call.name } : { text: d.text } });
 		const created = Math.floor(Date.now() / 1000);
 		const base = { id: id('chatcmpl'), created, model: body.model || 'loopback' };
 		const toolCall = d.call && { id: id('call'), type: 'function', function: { name: d.call.name, arguments: JSON.stringify(d.call.args) } };
@@ -87,9 +91,10 @@ async function startModelServer({ toolName, cases }) {
 		const input = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : body.input || [];
 		const last = input[input.length - 1] || {};
 		const toolResult = last.type === 'function_call_output' ? textOf(last.output) : undefined;
-		const toolNames = (body.tools || []).filter((t) => t.type === 'function').map((t) => t.name);
+		const offered = (body.tools || []).filter((t) => t.type === 'function');
+		const toolNames = offered.map((t) => t.name);
 		const d = decide({ texts: input.map((m) => textOf(m.content)), toolNames, toolResult });
-		Object.assign(record, { caseName: d.caseName, tools: toolNames, toolResult, answer: d.call ? { call: d.call.name } : { text: d.text } });
+		Object.assign(record, { caseName: d.caseName, tools: toolNames, toolDescriptions: descriptions(offered), toolResult, answer: d.call ? { call: d.call.name } : { text: d.text } });
 		const output = d.call
 			? [{ type: 'function_call', id: id('fc'), call_id: id('call'), name: d.call.name, arguments: JSON.stringify(d.call.args), status: 'completed' }]
 			: [{ type: 'message', id: id('msg'), role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: d.text, annotations: [] }] }];

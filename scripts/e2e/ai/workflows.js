@@ -31,8 +31,11 @@ const main = (node) => ({ main: [[{ node, type: 'main', index: 0 }]] });
 
 const fromAi = (key, description) => `={{ $fromAI('${key}', '${description}', 'string') }}`;
 
+/** The credential the examples reference (imported by run.js); the API v2 leg passes its own. */
+const IMPORTED_CREDENTIAL = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
+
 /** The node's Tool variant, the way the model drives it: byName with $fromAI for the changing values. */
-function whatsappTool(position) {
+function whatsappTool(position, credential = IMPORTED_CREDENTIAL) {
 	return {
 		parameters: {
 			resource: 'message',
@@ -54,7 +57,7 @@ function whatsappTool(position) {
 		type: TOOL_NODE_TYPE,
 		typeVersion: 1.1,
 		position,
-		credentials: { whatsAppTemplatesApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+		credentials: { whatsAppTemplatesApi: { id: credential.id, name: credential.name } },
 	};
 }
 
@@ -159,18 +162,21 @@ function openAiWorkflow(path, openAi) {
 	});
 }
 
-/** MCP Server Trigger 2.1 (Streamable HTTP at /mcp/<path>) ← our tool. */
-function mcpWorkflow(path) {
+/**
+ * MCP Server Trigger (Streamable HTTP at /mcp/<path>) ← our tool: 2.1 as 2.40.7 adds it, 2 on n8n
+ * 1.x (scripts/versions/features.js mcpTriggerVersion); the tool on `credential`.
+ */
+function mcpWorkflow(path, { typeVersion = 2.1, credential = IMPORTED_CREDENTIAL, name = 'MCP Server Trigger' } = {}) {
 	const trigger = {
 		parameters: { authentication: 'none', path },
 		id: uuid(),
 		name: 'MCP Server Trigger',
 		type: `${LC}.mcpTrigger`,
-		typeVersion: 2.1,
+		typeVersion,
 		position: [0, 0],
 		webhookId: uuid(),
 	};
-	return workflow('MCP Server Trigger', [trigger, whatsappTool([0, 220])], { [TOOL_NAME]: aiTool('MCP Server Trigger') });
+	return workflow(name, [trigger, whatsappTool([0, 220], credential)], { [TOOL_NAME]: aiTool('MCP Server Trigger') });
 }
 
 /** Every workflow, keyed by caller; `openAi` is the credential reference {id, name}. */
@@ -184,4 +190,4 @@ function aiWorkflows(openAi) {
 	};
 }
 
-module.exports = { aiWorkflows, TOOL_NAME, TOOL_NAME_PATTERN, MODEL_ID };
+module.exports = { aiWorkflows, mcpWorkflow, TOOL_NAME, TOOL_NAME_PATTERN, MODEL_ID };

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { toolDescriptionField } from '../../shared/toolDescription';
 import { sendTemplateFields } from './sendTemplate/description';
+import { show as sendTemplate } from './sendTemplate/show';
 
 /** The Message resource: its operations and their fields. */
 export const messageOperation: INodeProperties = {
@@ -13,13 +15,18 @@ export const messageOperation: INodeProperties = {
 		{
 			name: 'Send Template',
 			value: 'sendTemplate',
-			// n8n's automatic tool description is "<action> in WhatsApp Templates": what the model reads.
-			action: 'Send a real template message',
-			description:
-				'Send an approved WhatsApp template to one recipient per item: a real message that cannot be recalled. As an AI tool, let the model fill Recipient Phone and the body variables with $fromAI(); it gets back the messageId, or the reason nothing was sent.',
+			action: 'Send a template',
+			description: 'Send an approved WhatsApp template to the recipient of each item',
 		},
 	],
 	default: 'sendTemplate',
 };
 
-export const messageFields: INodeProperties[] = [messageOperation, ...sendTemplateFields];
+export const messageFields: INodeProperties[] = [
+	messageOperation,
+	toolDescriptionField(
+		sendTemplate,
+		'Sends a real WhatsApp message: an approved template to one recipient. It goes out at once and cannot be recalled, so call it only to send that message. Returns the messageId, or an error that says what to correct and whether anything was sent.',
+	),
+	...sendTemplateFields,
+];

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { toolDescriptionField } from '../../shared/toolDescription';
 import { getManyFields } from './getMany/description';
+import { show as getMany } from './getMany/show';
 
 /** The Template resource: its operations and their fields. */
 export const templateOperation: INodeProperties = {
@@ -20,4 +22,11 @@ export const templateOperation: INodeProperties = {
 	default: 'getMany',
 };
 
-export const templateFields: INodeProperties[] = [templateOperation, ...getManyFields];
+export const templateFields: INodeProperties[] = [
+	templateOperation,
+	toolDescriptionField(
+		getMany,
+		"Lists the workspace's WhatsApp templates with name, language, status, category, header and number of variables, to pick the template and language to send. Sends nothing.",
+	),
+	...getManyFields,
+];

@@ -6,7 +6,7 @@ import type { RunOptions } from './options';
 import { dispatch } from './dispatcher';
 import { rateGateFor } from './rateGate';
 import { describeRequest } from './dryRun';
-import { toOutputItem, type ItemResult } from './itemResult';
+import { toOutputItems, type ItemResult } from './itemResult';
 import { RetryLedger, type Fingerprint } from './retryLedger';
 import { sendAttempt } from './sendAttempt';
 import { stopReport, withStopReport } from './stopReport';
@@ -41,7 +41,7 @@ export async function runSends(
 	const results = new Map<number, ItemResult>(failures);
 	if (options.dryRun) {
 		for (const [i, job] of jobs) results.set(i, { ok: true, body: describeRequest(job.request(), apiBase) });
-		return [Array.from({ length: itemCount }, (_, i) => toOutputItem(i, results.get(i)!))];
+		return toOutputItems(ctx, itemCount, (i) => results.get(i)!);
 	}
 
 	const ledger = RetryLedger.for(ctx);
@@ -70,5 +70,5 @@ export async function runSends(
 		throw withStopReport(result.error, stopReport(itemCount, results, index));
 	}
 	ledger?.clear();
-	return [Array.from({ length: itemCount }, (_, i) => toOutputItem(i, results.get(i)!))];
+	return toOutputItems(ctx, itemCount, (i) => results.get(i)!);
 }

@@ -14,9 +14,11 @@ type Entry = [string, string | StreamedFile];
  * A part name or file name as a part header can carry it. The encoder escapes only " CR LF (as
  * %22 %0D %0A, per the HTML spec); any other control character (from a contact key or a binary's
  * file name) makes the whole body malformed to multipart parsers, so it is escaped the same way.
+ * The class names what stays (tab, CR, LF and printable text): n8n's lint refuses control
+ * characters written into a regular expression.
  */
 function headerSafe(text: string): string {
-	return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+	return text.replace(/[^\t\n\r\x20-\x7e\x80-\uffff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { responseError, transportError } from '../../../shared/apiError';
+import { toOutputItems } from '../../../shared/batch/itemResult';
 import { readRunOptions } from '../../../shared/batch/options';
 import { templateOutput } from '../../../shared/platform';
 import { inputError } from '../../../shared/validation/inputError';
@@ -21,17 +22,22 @@ function matches(listed: ListedTemplate, filters: IDataObject): boolean {
 /** Template → Get Many: the workspace's templates (every page read once per run), filtered per item. */
 export async function getManyTemplates(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
+	const itemCount = this.getInputData().length;
+	// Every item fails with the list. Thrown under continue-on-fail, n8n would pass the input items
+	// on as if they were the result.
+	const failEvery = (error: NodeApiError | NodeOperationError) => {
+		if (!this.continueOnFail()) throw error;
+		return toOutputItems(this, itemCount, () => ({ ok: false, error, delivery: 'not sent' }));
+	};
 	const options = readRunOptions(this);
-	if (options.proxyError) throw inputError(node, 0, options.proxyError);
+	if (options.proxyError) return failEvery(inputError(node, 0, options.proxyError));
 	const platform = await platformOf(this);
 	const list = await listTemplates(this, platform, options);
 	if (!list.ok) {
 		const { failure } = list;
-		const { error } = 'response' in failure ? responseError(platform, node, 0, failure.response) : transportError(node, 0, failure.code, false);
-		throw error;
+		return failEvery(('response' in failure ? responseError(platform, node, 0, failure.response) : transportError(node, 0, failure.code, false)).error);
 	}
 	const out: INodeExecutionData[] = [];
-	const itemCount = this.getInputData().length;
 	for (let i = 0; i < itemCount; i++) {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
