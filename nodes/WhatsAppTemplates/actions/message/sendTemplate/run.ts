@@ -104,7 +104,7 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 		jobs.set(i, {
 			request: () => buildRequest(platform.routes.sendTemplate, runOptions, toRequestBody(wire, (media) => readBinaryMedia(this, media))),
 			context: { templateName: item.templateName, templateLanguage: item.templateLanguage, label },
-			fingerprint: fingerprint(i, wire),
+			fingerprint: () => fingerprint(i, wire),
 			output: (answer) => toOutput(platform, item, answer),
 		});
 	}
