@@ -32,10 +32,15 @@ export interface FaultMatch {
 	phone?: string;
 }
 
+/** What a web server or proxy in front of the platform answers when it redirects. */
+export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
+
 export type Fault =
 	| { kind: FaultKind; times?: number; ms?: number; match?: FaultMatch }
 	/** Answer anything: a string body goes out as is (default text/plain), anything else as JSON. */
-	| { kind: 'respond'; status: number; body: unknown; contentType?: string; headers?: Record<string, string>; times?: number; match?: FaultMatch };
+	| { kind: 'respond'; status: number; body: unknown; contentType?: string; headers?: Record<string, string>; times?: number; match?: FaultMatch }
+	/** A 3xx with this Location on arrival, before any check, for `match.route` (default: every request). */
+	| { kind: 'redirect'; status: RedirectStatus; location: string; times?: number; match?: { route?: RouteName } };
 
 export interface RateLimitConfig {
 	/** Requests per token per fixed window (the real platform: 60). */
@@ -132,10 +137,11 @@ export interface SandboxStats {
 }
 
 export interface PendingFault {
-	kind: FaultKind | 'respond';
+	kind: FaultKind | 'respond' | 'redirect';
 	remaining: number;
 	ms: number;
 	phone?: string;
+	route?: RouteName;
 }
 
 export interface Sandbox {

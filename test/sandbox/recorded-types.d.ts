@@ -41,7 +41,7 @@ export interface RecordedRequest {
 	/** Body answered: parsed JSON, or the raw text for non-JSON answers. */
 	response: any;
 	/** The fault applied to this request, if any. */
-	fault: FaultKind | 'respond' | null;
+	fault: FaultKind | 'respond' | 'redirect' | null;
 	/** Why the body was not read completely (the connection closed), if so. */
 	error: string | null;
 	/** performance.now() at arrival / at answer end or socket close. */
