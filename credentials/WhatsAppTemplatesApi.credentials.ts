@@ -19,6 +19,8 @@ const THROWN_STATUSES = Array.from({ length: 500 }, (_, i) => i + 100).filter(
 	(status) => status !== 400 && status !== 500 && (status < 200 || status > 299),
 );
 
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
 export class WhatsAppTemplatesApi implements ICredentialType {
 	name = 'whatsAppTemplatesApi';
 
@@ -106,6 +108,8 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 			headers: { Accept: 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: { ignore: true, except: THROWN_STATUSES },
+			// n8n follows redirects and, by default, sends the credential along, to any host.
+			disableFollowRedirect: true,
 		},
 		// n8n's credential tester applies both kinds of rule (status rules to thrown errors, body rules
 		// to answers); only the declared type keeps them apart.
@@ -133,6 +137,13 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 						"The workspace's API is not set up (HTTP 404). Open Settings → API Management in the workspace and enable the API, and check that the Platform URL is your platform's address.",
 				},
 			},
+			...REDIRECT_STATUSES.map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The platform answered with a redirect (HTTP ${value}), which is not followed: the API token is sent only to the Platform URL. If the platform moved (to https:// or another address), put its new address into Platform URL.`,
+				},
+			})),
 			{
 				type: 'responseSuccessBody',
 				properties: {

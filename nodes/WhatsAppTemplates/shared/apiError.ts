@@ -55,7 +55,18 @@ function spellErrors(errors: unknown, context: SentContext): string | undefined 
 	return parts.length ? parts.join('; ') : undefined;
 }
 
-function explain(statusCode: number, body: unknown, context: SentContext): Explained {
+/**
+ * A 3xx answer in words: where it pointed, and that it was not followed (every request is made with
+ * disableFollowRedirect: the token goes only under the credential's API base). Else undefined.
+ */
+export function redirectOf(response: ApiResponse): string | undefined {
+	if (response.statusCode < 300 || response.statusCode > 399) return undefined;
+	const location = response.headers.location ?? response.headers.Location;
+	const to = typeof location === 'string' && location !== '' ? ` to ${location.slice(0, 200)}` : '';
+	return `a redirect (HTTP ${response.statusCode}${to}), which the node does not follow`;
+}
+
+function explain(statusCode: number, body: unknown, context: SentContext, redirect?: string): Explained {
 	const errors = errorsOf(body);
 	const keyed = (key: string) => isObject(errors) && key in errors;
 	const spelled = spellErrors(errors, context);
@@ -71,6 +82,14 @@ function explain(statusCode: number, body: unknown, context: SentContext): Expla
 				? `but reported an error${spelled ? `: ${spelled}` : ''}`
 				: 'without a WhatsApp message id';
 		return { message: `The platform answered HTTP ${statusCode} ${why}`, delivery: 'unknown' };
+	}
+	if (redirect) {
+		// A web server or proxy in front of the platform answers a redirect: the API never saw the request.
+		return {
+			message: `The platform answered with ${redirect}`,
+			advice: `The API token is sent only to the credential's Platform URL: if the platform moved (to https:// or another address), put its new address there. ${CREDENTIAL}`,
+			delivery: 'not sent',
+		};
 	}
 	if (statusCode === 401) {
 		return { message: 'The API token was refused', advice: `Copy the token again from Settings → API Management. ${CREDENTIAL}`, delivery: 'not sent' };
@@ -137,7 +156,7 @@ export function isDelivered(response: ApiResponse): boolean {
 /** A refused or failed answer as an error that says what happened, what to do, and whether it went out. */
 export function responseError(node: INode, itemIndex: number, response: ApiResponse, context: SentContext = {}, note?: string): MappedError {
 	const { statusCode, body } = response;
-	const { message, advice, delivery } = explain(statusCode, body, context);
+	const { message, advice, delivery } = explain(statusCode, body, context, redirectOf(response));
 	const said = messageOf(body);
 	const hint = typeof said === 'string' && said !== '' && !message.includes(said) ? `The platform said: "${said}".` : undefined;
 	const description = [note, advice, hint, delivery === 'not sent' ? 'Nothing was sent.' : MAYBE_SENT].filter(Boolean).join(' ');
