@@ -44,6 +44,29 @@ describe('dedupeKeys: what makes two deliveries the same event', () => {
 		expect(same(status(2, 'read'), status(2, 'delivered'))).toBe(false);
 	});
 
+	it('format 2: the same event id is the same event, whatever else a redelivery changed; without an id, the bytes decide', () => {
+		const first = recordEvent(2, { action: 'created', record: CONTACT }, AT).body;
+		const redelivered = { ...first, metadata: { ...(first.metadata as IDataObject), request_id: 'another-request' } };
+		expect(same(first, redelivered)).toBe(true);
+		const withoutId = (id: number) => {
+			const body = recordEvent(2, { action: 'created', record: { ...CONTACT, id } }, AT).body;
+			delete (body.event as IDataObject).id;
+			return body;
+		};
+		expect(same(withoutId(1), withoutId(2))).toBe(false);
+		const once = withoutId(1);
+		expect(same(once, structuredClone(once))).toBe(true);
+	});
+
+	it('an event without a message id is never keyed by one: two such events stay apart', () => {
+		const noId = (note: string) => ({ ...status(3, 'failed'), data: { status: 'failed', error_message: note } });
+		expect(same(noId('a'), noId('b'))).toBe(false);
+		const other = (id: number) => ({ event: 'contact.created', data: { id }, timestamp: '2026-05-28T14:50:56+00:00' });
+		expect(normalise(other(1)).format).toBe('xobito');
+		expect(same(other(1), other(2))).toBe(false);
+		expect(same(other(1), other(1))).toBe(true);
+	});
+
 	it('a status forwarded in format 2 and sent in format 3 is one event', () => {
 		expect(same(status(2, 'delivered'), status(3, 'delivered'))).toBe(true);
 		const inbound = { wamid: 'wamid.IN', from: DIGITS, name: 'Ana', text: 'hi' };
