@@ -33,6 +33,7 @@ describe('normalisePlatformUrl', () => {
 		['  HTTPS://Dash.Xobito.COM  ', 'https://dash.xobito.com'],
 		['https://example.com/waba', 'https://example.com/waba'],
 		['https://example.com/waba/', 'https://example.com/waba'],
+		['https://example.com/waba///', 'https://example.com/waba'],
 		['https://example.com/a/b', 'https://example.com/a/b'],
 		['https://example.com:8443/waba', 'https://example.com:8443/waba'],
 		['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
@@ -119,6 +120,12 @@ describe('normaliseSubdomain: one label', () => {
 	])('refuses %j (%s)', (typed) => {
 		expect(hostError(() => normaliseSubdomain(typed)).field).toBe('Workspace Subdomain');
 	});
+
+	it('says what a slug is, without echoing the value (a token pasted there stays out of the error)', () => {
+		const error = hostError(() => normaliseSubdomain('acme.evil.com'));
+		expect(error.name).toBe('HostError');
+		expect(error.message).toBe('Workspace Subdomain is not a workspace slug: use only letters, digits and inner hyphens, up to 63 characters (one word such as "acme", without dots or slashes)');
+	});
 });
 
 describe('resolveApiBase', () => {
@@ -133,6 +140,22 @@ describe('resolveApiBase', () => {
 
 	it('only a boolean true allows plain http', () => {
 		expect(() => resolveApiBase({ baseUrl: 'http://intranet.example', subdomain: 'acme', allowPlainHttp: 'true' })).toThrow(HostError);
+	});
+
+	it('each call answers for its own values (the last answer is kept only for the same values)', () => {
+		const calls: Array<[Parameters<typeof resolveApiBase>[0], string | typeof HostError]> = [
+			[{ baseUrl: 'https://a.example', subdomain: 'acme' }, PATHS.apiBase('https://a.example', 'acme')],
+			[{ baseUrl: 'https://a.example', subdomain: 'acme' }, PATHS.apiBase('https://a.example', 'acme')],
+			[{ baseUrl: 'https://b.example', subdomain: 'acme' }, PATHS.apiBase('https://b.example', 'acme')],
+			[{ baseUrl: 'https://b.example', subdomain: 'other' }, PATHS.apiBase('https://b.example', 'other')],
+			[{ baseUrl: 'http://intranet.example', subdomain: 'other', allowPlainHttp: true }, PATHS.apiBase('http://intranet.example', 'other')],
+			[{ baseUrl: 'http://intranet.example', subdomain: 'other', allowPlainHttp: false }, HostError],
+			[{ baseUrl: 'http://intranet.example', subdomain: 'other', allowPlainHttp: true }, PATHS.apiBase('http://intranet.example', 'other')],
+		];
+		for (const [credentials, expected] of calls) {
+			if (typeof expected === 'string') expect(resolveApiBase(credentials)).toBe(expected);
+			else expect(() => resolveApiBase(credentials)).toThrow(expected);
+		}
 	});
 
 	it('names the credential field at fault', () => {
@@ -162,5 +185,16 @@ describe('isUnderBase', () => {
 		['not a url', false],
 	])('%s → %s', (target, expected) => {
 		expect(isUnderBase(target, base)).toBe(expected);
+	});
+
+	it('a base given with trailing slashes is the same base', () => {
+		expect(isUnderBase(`${base}/${templates}`, `${base}//`)).toBe(true);
+		expect(isUnderBase(`${base}-evil/${templates}`, `${base}//`)).toBe(false);
+	});
+
+	it('each call answers for its own target and base (the last answer is kept only for the same pair)', () => {
+		const other = PATHS.apiBase('https://example.com/waba', 'other');
+		const target = `${base}/${templates}`;
+		expect([isUnderBase(target, base), isUnderBase(target, base), isUnderBase(target, other), isUnderBase(`${other}/${templates}`, other), isUnderBase(target, base)]).toEqual([true, true, false, true, true]);
 	});
 });
