@@ -13,6 +13,7 @@ import {
 } from '../../nodes/WhatsAppTemplates/shared/endpoint';
 import { resolveApiBase } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { LIST, PATHS } from '../support/wire';
+import { PATHS_V2 } from '../support/wireV2';
 
 const WITHOUT_API_ROOT = new RegExp(`without ${PATHS.apiRoot}`);
 
@@ -156,6 +157,20 @@ describe('resolveApiBase', () => {
 			if (typeof expected === 'string') expect(resolveApiBase(credentials)).toBe(expected);
 			else expect(() => resolveApiBase(credentials)).toThrow(expected);
 		}
+	});
+
+	it('the API generation is part of what the last answer is kept for: v1, v2 and v1 again on the same values', () => {
+		const same = { baseUrl: 'https://a.example', subdomain: 'acme', apiToken: `wm_${'a'.repeat(60)}` };
+		expect(resolveApiBase({ ...same, apiVersion: 'v1' })).toBe(PATHS.apiBase('https://a.example', 'acme'));
+		// v2 has no workspace in the path: the subdomain is not used.
+		expect(resolveApiBase({ ...same, apiVersion: 'v2' })).toBe(PATHS_V2.apiBase('https://a.example'));
+		expect(resolveApiBase({ ...same, apiVersion: 'v1' })).toBe(PATHS.apiBase('https://a.example', 'acme'));
+	});
+
+	it('an empty subdomain on v1 says that v1 needs it and what a v2 token looks like', () => {
+		const error = hostError(() => resolveApiBase({ baseUrl: 'https://example.com', subdomain: ' ', apiToken: 'a'.repeat(64) }));
+		expect(error.field).toBe('Workspace Subdomain');
+		expect(error.message).toMatch(/^Workspace Subdomain is empty, and API v1 needs it: a token that does not start with wm_ is an API v1 token\. Fill in/);
 	});
 
 	it('names the credential field at fault', () => {
