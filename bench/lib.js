@@ -23,20 +23,65 @@ function requireDist(rel) {
 	return require(file);
 }
 
+/**
+ * The API generation the benches speak: BENCH_API=v2 (a `wm_` token on a v2-only workspace), else
+ * v1 (token and subdomain on a v1-only workspace). The credential chooses it, as a user's does
+ * (API Version left unset: Auto).
+ */
+const API = process.env.BENCH_API || 'v1';
+if (!['v1', 'v2'].includes(API)) throw new Error(`bench: BENCH_API=${API}: use v1 or v2`);
+
 const product = {
 	node: () => new (requireDist('nodes/WhatsAppTemplates/WhatsAppTemplates.node.js').WhatsAppTemplates)(),
 	credentialType: () => new (requireDist('credentials/WhatsAppTemplatesApi.credentials.js').WhatsAppTemplatesApi)(),
-	/** The node's tables of paths and wire names, API v1's (the benches spell none themselves). */
-	platform: () => ({ ...requireDist('nodes/WhatsAppTemplates/shared/platform/index.js'), ...requireDist('nodes/WhatsAppTemplates/shared/platform/v1/index.js') }),
+	/**
+	 * The node's Platform for the bench's API (shared/platform/: routes, the send's wire names, the
+	 * 429's wait, the rate-limit report): the benches spell no path or wire name themselves.
+	 */
+	platform: () => requireDist('nodes/WhatsAppTemplates/shared/platform/index.js')[API],
 	/** A node module by its path under nodes/WhatsAppTemplates/shared/, e.g. 'multipart/multipartBody'. */
 	shared: (rel) => requireDist(`nodes/WhatsAppTemplates/shared/${rel}.js`),
 };
 
-/** The sandbox credential, in the credential's fields. */
-const credentialOf = (sb) => ({ baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send });
+/** The sandbox credential, in the credential's fields (v2: no subdomain, API Version unset = Auto). */
+const credentialOf = (sb) =>
+	API === 'v2' ? { baseUrl: sb.baseUrl, apiToken: sb.v2Tokens.send } : { baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send };
+
+/** The token the credential carries (for the benches' own baselines and probes). */
+const tokenOf = (sb) => credentialOf(sb).apiToken;
 
 /** The absolute URL of one of the node's routes on the sandbox (for the benches' own baselines). */
-const routeUrl = (sb, route) => `${product.platform().resolveApiBase(credentialOf(sb))}/${route.path}`;
+const routeUrl = (sb, route) => `${product.platform().apiBase(credentialOf(sb))}/${route.path}`;
+
+/** v2 tokens may allow at most this many requests per window (CONTRACT-v2.md): "no limit" for a limited token. */
+const V2_MAX_LIMIT = 10000;
+
+/**
+ * The sandbox on loopback for the bench's API only, with the token's limit `rateLimit` ({max,
+ * windowMs}; null: none on v1, v2's highest on v2). v1 has one limit per workspace config; v2 has
+ * it per token (`limit`) with one window length (`v2WindowMs`).
+ */
+async function startBenchSandbox({ rateLimit = null, ...options } = {}) {
+	const start = sandbox().startSandbox;
+	if (API === 'v1') return await start({ port: 0, apis: ['v1'], rateLimit, ...options });
+	const limit = rateLimit ? { v2WindowMs: rateLimit.windowMs, v2Tokens: { send: { limit: rateLimit.max } } } : { v2Tokens: { send: { limit: V2_MAX_LIMIT } } };
+	return await start({ port: 0, apis: ['v2'], ...limit, ...options });
+}
+
+/**
+ * Lifts the token's limit (for a warm-up) until restoreLimit(). v2's token change lasts until
+ * sb.reset(), which restores the token of the start.
+ */
+function liftLimit(sb) {
+	if (API === 'v1') sb.configure({ rateLimit: null });
+	else sb.updateV2Token('send', { limit: V2_MAX_LIMIT });
+}
+
+/** The limit of the start again, and a fresh window (clears what the sandbox recorded). */
+function restoreLimit(sb, rateLimit) {
+	sb.reset();
+	if (API === 'v1') sb.configure({ rateLimit });
+}
 
 const harness = () => require(path.join(ROOT, 'test/engine/harness.js'));
 const sandbox = () => require(path.join(ROOT, 'test/sandbox/index.js'));
@@ -165,9 +210,14 @@ module.exports = {
 	TYPE_NAME,
 	CREDENTIAL_NAME,
 	requireDist,
+	API,
 	product,
 	credentialOf,
+	tokenOf,
 	routeUrl,
+	startBenchSandbox,
+	liftLimit,
+	restoreLimit,
 	harness,
 	sandbox,
 	runProduct,

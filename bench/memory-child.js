@@ -46,7 +46,8 @@ async function prepareScenario(name) {
 
 /** Every request carried its item's file with the right size and sha256, and got the expected status. */
 function checkReceived(name, sb, scenario) {
-	const { SEND, MEDIA } = lib.product.platform();
+	const { templateSend: SEND } = lib.product.platform();
+	const MEDIA = SEND.media;
 	const size = scenario.sizeMiB * lib.MiB;
 	const { stats } = sb;
 	const requests = lib.sendsOf(sb);
@@ -78,7 +79,7 @@ async function runScenario(name) {
 	const { setupEngine } = lib.harness();
 	await setupEngine({ binaryMode: 'filesystem' });
 	const { warm, items } = JSON.parse(fs.readFileSync(itemsFile(), 'utf8'));
-	const sb = await lib.sandbox().startSandbox({ port: 0 });
+	const sb = await lib.startBenchSandbox();
 
 	const nodeType = scenario.kind === 'node' ? lib.product.node() : scenario.kind === 'path' ? uploadPathNode() : bufferedNode(sb);
 	const typeName = scenario.kind === 'node' ? lib.TYPE_NAME : `bench.${nodeType.description.name}`;

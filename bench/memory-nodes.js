@@ -19,7 +19,7 @@ const TEMPLATE = { name: 'invoice_ready', language: 'en', var1: 'INV-2026-001' }
 
 /** The message's text fields by wire name, for item `phone` with document `fileName`. */
 function textFields(phone, fileName) {
-	const { SEND } = lib.product.platform();
+	const SEND = lib.product.platform().templateSend;
 	return [
 		[SEND.phone, phone],
 		[SEND.templateName, TEMPLATE.name],
@@ -46,7 +46,8 @@ function description(name, displayName, text, credentials) {
 
 /** The product's upload path as a bench node (built modules; no validation, so any size goes). */
 function uploadPathNode() {
-	const { ROUTES, MEDIA } = lib.product.platform();
+	const { routes: ROUTES, templateSend } = lib.product.platform();
+	const MEDIA = templateSend.media;
 	const { toRequestBody } = lib.product.shared('wireBody');
 	const { readBinaryMedia } = lib.product.shared('multipart/binaryMedia');
 	const { uniqueUploadName, uploadExtension } = lib.product.shared('multipart/uploadName');
@@ -87,7 +88,8 @@ function uploadPathNode() {
 function bufferedNode(sb) {
 	const FormData = require('form-data');
 	const axios = require('axios');
-	const { ROUTES, MEDIA } = lib.product.platform();
+	const { routes: ROUTES, templateSend } = lib.product.platform();
+	const MEDIA = templateSend.media;
 	const url = lib.routeUrl(sb, ROUTES.sendTemplate);
 	return {
 		description: description('benchBufferedUpload', 'Bench Buffered Upload', 'Reads the file into memory and posts it with form-data + axios'),
@@ -99,7 +101,7 @@ function bufferedNode(sb) {
 				for (const [name, value] of textFields(item.json.phone, item.binary.data.fileName)) form.append(name, value);
 				form.append(MEDIA.document.fileField, buffer, { filename: `bench-${i}.pdf`, contentType: item.binary.data.mimeType });
 				const response = await axios.post(url, form, {
-					headers: { ...form.getHeaders(), Accept: 'application/json', Authorization: `Bearer ${sb.tokens.send}` },
+					headers: { ...form.getHeaders(), Accept: 'application/json', Authorization: `Bearer ${lib.tokenOf(sb)}` },
 					maxBodyLength: Infinity,
 					maxContentLength: Infinity,
 					maxRedirects: 0,

@@ -7,11 +7,22 @@
  *   npm run bench                         all benches
  *   npm run bench -- memory throughput    some of them
  *   npm run bench -- --no-build           use dist/ as it is
+ *
+ * The throughput and rate-limit benches run once per API generation: `throughput` and
+ * `rate-limit` on API v1, `throughput-v2` and `rate-limit-v2` on API v2 (BENCH_API, bench/lib.js).
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
-const BENCHES = ['memory', 'throughput', 'rate-limit'];
+/** Bench name → its file and the API generation it speaks. */
+const ENTRIES = {
+	memory: { file: 'memory', api: 'v1' },
+	throughput: { file: 'throughput', api: 'v1' },
+	'throughput-v2': { file: 'throughput', api: 'v2' },
+	'rate-limit': { file: 'rate-limit', api: 'v1' },
+	'rate-limit-v2': { file: 'rate-limit', api: 'v2' },
+};
+const BENCHES = Object.keys(ENTRIES);
 const args = process.argv.slice(2);
 const selected = args.filter((a) => !a.startsWith('--'));
 const unknown = selected.filter((name) => !BENCHES.includes(name));
@@ -40,12 +51,14 @@ const SUMMARY = {
 	],
 	throughput: (r) => [
 		'node ≤ 1.15 × axios loop (fresh agent per request, as n8n); check on ≤ 1.03 × check off',
-		`node ${r.nodeMs} ms, loop ${r.baselineMs} ms (keep-alive loop ${r.keepAliveBaselineMs} ms: ×${r.ratioToKeepAlive}); check off ${r.nodeNoCheckMs} ms; load ${r.loadAverage?.join('→')}`,
+		`node ${r.nodeMs} ms, loop ${r.baselineMs} ms (keep-alive loop ${r.keepAliveBaselineMs} ms: ×${r.ratioToKeepAlive}; minimal n8n node ${r.minimalNodeMs} ms: ×${r.ratioToMinimalNode}); check off ${r.nodeNoCheckMs} ms; load ${r.loadAverage?.join('→')}`,
 		`${r.ratio} / ${r.checkRatio}`,
 	],
 	'rate-limit': (r) => [
-		`0 failed, 0 twice, retry_after in body only, ≤ 1.15 × ideal`,
-		`${r.wallMs} ms (ideal ${r.idealMs} ms), ${r.status429} × 429, ${r.failed} failed, ${r.sentTwice} twice`,
+		r.api === 'v2'
+			? `0 failed, 0 twice, ≤ ${r.max429PerWindow} × 429 per window, ≤ ${r.goalRatio} × N / rate`
+			: `0 failed, 0 twice, retry_after in body only, ≤ ${r.goalRatio} × ideal`,
+		`${r.wallMs} ms (ideal ${r.idealMs} ms), ${r.status429} × 429 (most in a window ${r.most429InAWindow}), ${r.failed} failed, ${r.sentTwice} twice; load ${r.loadAverage?.join('→')}`,
 		String(r.ratio),
 	],
 };
@@ -53,8 +66,10 @@ const SUMMARY = {
 const results = [];
 for (const name of names) {
 	const t0 = performance.now();
-	const child = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, `${name}.js`)], {
+	const { file, api } = ENTRIES[name];
+	const child = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, `${file}.js`)], {
 		cwd: root,
+		env: { ...process.env, BENCH_API: api },
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 		maxBuffer: 64 * 1024 * 1024,
@@ -76,7 +91,7 @@ for (const name of names) {
 const rows = results.map(({ name, result, seconds }) => {
 	let cells;
 	try {
-		cells = result.error && !result.bench ? null : SUMMARY[name](result);
+		cells = result.error && !result.bench ? null : SUMMARY[ENTRIES[name].file](result);
 	} catch {
 		cells = null;
 	}

@@ -9,7 +9,7 @@
 const lib = require('./lib');
 
 function minimalSendNode(url, fields, concurrency) {
-	const { SEND } = lib.product.platform();
+	const SEND = lib.product.platform().templateSend;
 	return {
 		description: {
 			displayName: 'Bench Minimal Send',

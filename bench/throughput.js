@@ -35,9 +35,9 @@ async function main() {
 	const axios = require('axios');
 	const loadBefore = os.loadavg()[0];
 	await lib.harness().setupEngine({ binaryMode: 'filesystem' });
-	const sb = await lib.sandbox().startSandbox({ port: 0, latencyMs: LATENCY_MS });
-	const { ROUTES, SEND } = lib.product.platform();
-	const url = lib.routeUrl(sb, ROUTES.sendTemplate);
+	const sb = await lib.startBenchSandbox({ latencyMs: LATENCY_MS });
+	const { routes, templateSend: SEND } = lib.product.platform();
+	const url = lib.routeUrl(sb, routes.sendTemplate);
 	const parameters = {
 		phone: '={{ $json.phone }}',
 		templateName: TEMPLATE.name,
@@ -158,6 +158,7 @@ async function main() {
 	const checkRatio = node / lib.median(runs.nodeNoCheckMs);
 	return {
 		bench: 'throughput',
+		api: lib.API,
 		node: process.version,
 		sends: COUNT,
 		concurrency: CONCURRENCY,
@@ -191,4 +192,4 @@ async function main() {
 	};
 }
 
-lib.runBench('throughput', main);
+lib.runBench(`throughput-${lib.API}`, main);

@@ -16,6 +16,7 @@ const { spawn } = require('node:child_process');
 
 const app = require('../lib/n8n-app');
 const { log } = require('./services');
+const { V2_CREDENTIAL } = require('./bulk');
 
 /**
  * The environment every instance of the cluster shares, on top of scripts/lib's n8nEnv.
@@ -92,16 +93,19 @@ async function startCluster({ prov, tmp, tarball, redis, pg, sb, workflowsDir, p
 		return app.n8nEnv({ userFolder, port, brokerPort, prov, binaryDataMode, logLevel, extra: shared });
 	}
 	const mainEnv = await instance('main', 'debug');
-	const credFile = app.writeCredentialFile(path.join(tmp, 'credentials.json'), {
-		baseUrl: sb.baseUrl,
-		subdomain: sb.subdomain,
-		apiToken: sb.tokens.send,
-	});
+	// API v1's credential (the id the examples reference) and API v2's (a wm_ token, API Version
+	// Auto), in one import file: one `n8n import:credentials` (an n8n start) for both.
+	const parts = [
+		{ baseUrl: sb.baseUrl, subdomain: sb.subdomain, apiToken: sb.tokens.send },
+		{ baseUrl: sb.baseUrl, apiToken: sb.v2Tokens.send, ...V2_CREDENTIAL },
+	].map((credential, i) => JSON.parse(fs.readFileSync(app.writeCredentialFile(path.join(tmp, `credential-${i}.json`), credential), 'utf8')));
+	const credFile = path.join(tmp, 'credentials.json');
+	fs.writeFileSync(credFile, JSON.stringify(parts.flat(), null, 2));
 	const t0 = Date.now();
 	await app.n8nCliOk(prov, mainEnv, ['import:credentials', `--input=${credFile}`]);
 	await app.n8nCliOk(prov, mainEnv, ['import:workflow', '--separate', `--input=${workflowsDir}`]);
 	for (const id of publish) await app.n8nCliOk(prov, mainEnv, ['publish:workflow', `--id=${id}`]);
-	log(`imported credential and workflows into PostgreSQL, published ${publish.join(', ')} in ${app.secs(Date.now() - t0)}`);
+	log(`imported credentials and workflows into PostgreSQL, published ${publish.join(', ')} in ${app.secs(Date.now() - t0)}`);
 
 	// generous: on a busy 2-core machine n8n took over 90 s to start
 	const mainLog = path.join(tmp, 'main.log');

@@ -18,13 +18,15 @@ export type ItemParameters = <T>(name: string, itemIndex: number, fallback: T, o
  */
 export function itemParameters(ctx: IExecuteFunctions): ItemParameters {
 	const saved = ctx.getNode().parameters;
-	const dynamic = new Map<string, boolean>();
-	const once = new Map<string, unknown>();
+	// One entry per name (and per name read with extractValue): one lookup per read.
+	const known = new Map<string, { dynamic: true } | { dynamic: false; value: unknown }>();
 	return <T>(name: string, itemIndex: number, fallback: T, options?: IGetNodeParameterOptions): T => {
-		if (!dynamic.has(name)) dynamic.set(name, holdsExpression(saved[name]));
-		if (dynamic.get(name)) return ctx.getNodeParameter(name, itemIndex, fallback, options) as T;
 		const key = options?.extractValue ? `${name} (value)` : name;
-		if (!once.has(key)) once.set(key, ctx.getNodeParameter(name, itemIndex, fallback, options));
-		return once.get(key) as T;
+		let entry = known.get(key);
+		if (!entry) {
+			entry = holdsExpression(saved[name]) ? { dynamic: true } : { dynamic: false, value: ctx.getNodeParameter(name, itemIndex, fallback, options) };
+			known.set(key, entry);
+		}
+		return (entry.dynamic ? ctx.getNodeParameter(name, itemIndex, fallback, options) : entry.value) as T;
 	};
 }

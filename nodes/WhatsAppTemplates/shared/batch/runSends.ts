@@ -16,8 +16,8 @@ export interface SendJob {
 	/** Built when the item's turn comes, so a file is opened only while it uploads. */
 	request: () => IHttpRequestOptions;
 	context: SentContext;
-	/** What a retry recognises the item by (index and wire content). */
-	fingerprint: Fingerprint;
+	/** What a retry recognises the item by (index and wire content); asked only when n8n's Retry On Fail is on. */
+	fingerprint: () => Fingerprint;
 	/** The item's output from the platform's answer. */
 	output: (answer: IDataObject) => IDataObject;
 }
@@ -47,7 +47,7 @@ export async function runSends(
 	const ledger = RetryLedger.for(ctx);
 	const pending: number[] = [];
 	for (const [i, job] of jobs) {
-		const earlier = ledger?.earlier(job.fingerprint);
+		const earlier = ledger?.earlier(job.fingerprint());
 		if (earlier) results.set(i, earlier);
 		else pending.push(i);
 	}
@@ -65,7 +65,7 @@ export async function runSends(
 
 	const failed = continueOnFail ? undefined : [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];
 	if (failed) {
-		ledger?.keep([...results].filter(([i]) => jobs.has(i)).map(([i, r]) => [jobs.get(i)!.fingerprint, r]));
+		ledger?.keep([...results].filter(([i]) => jobs.has(i)).map(([i, r]) => [jobs.get(i)!.fingerprint(), r]));
 		const [index, result] = failed as [number, Extract<ItemResult, { ok: false }>];
 		throw withStopReport(result.error, stopReport(itemCount, results, index));
 	}

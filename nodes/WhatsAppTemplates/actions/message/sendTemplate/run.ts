@@ -12,7 +12,7 @@ import { fingerprint, toRequestBody } from '../../../shared/wireBody';
 import { checkAgainstTemplate } from './check';
 import { readTemplateOptions } from './options';
 import { readParameters } from './parameters';
-import { readTemplatesForCheck, templatesForCheck } from './templateCheck';
+import { readTemplatesForCheck, templatesForCheck, type TemplateRead } from './templateCheck';
 import { validateItem } from './validate';
 import type { ValidatedItem } from './validatedItem';
 import { fieldLabels, toWireBody } from './wire';
@@ -67,19 +67,21 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 
 	const parameters = itemParameters(this);
 	const items = new Map<number, ValidatedItem>();
-	let templateList: ReturnType<typeof readTemplatesForCheck> | undefined;
+	let templateRead: TemplateRead | undefined;
 	for (let i = 0; i < itemCount; i++) {
 		try {
 			if (setupError) throw setupError;
 			items.set(i, await validateItem(platform.templateSend, readParameters(parameters, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
 			// Read once the first item is valid, while the others are validated.
-			if (options.checkTemplate) templateList ??= readTemplatesForCheck(this, platform, runOptions);
+			if (options.checkTemplate) templateRead ??= readTemplatesForCheck(this, platform, runOptions);
+			const turn = templateRead?.turn();
+			if (turn) await turn;
 		} catch (error) {
 			refuse(i, error);
 		}
 	}
 
-	const templates = templateList && items.size ? templatesForCheck(this, platform, await templateList) : undefined;
+	const templates = templateRead && items.size ? templatesForCheck(this, platform, await templateRead.list) : undefined;
 	const warnings = new Set<string>();
 	for (const [i, item] of templates ? items : []) {
 		try {
@@ -102,7 +104,7 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 		jobs.set(i, {
 			request: () => buildRequest(platform.routes.sendTemplate, runOptions, toRequestBody(wire, (media) => readBinaryMedia(this, media))),
 			context: { templateName: item.templateName, templateLanguage: item.templateLanguage, label },
-			fingerprint: fingerprint(i, wire),
+			fingerprint: () => fingerprint(i, wire),
 			output: (answer) => toOutput(platform, item, answer),
 		});
 	}

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 import { redirectOf } from '../../../shared/apiError';
 import type { RunOptions } from '../../../shared/batch/options';
@@ -6,14 +6,40 @@ import type { Platform } from '../../../shared/platform';
 import { listTemplates, type ListResult } from '../../../shared/templateList';
 import { indexTemplates, type TemplateIndex } from './check';
 
+/** How often validation lets the template read's connection move on while the read is under way. */
+const TURN_EVERY_MS = 10;
+
+/** The run's one read of the template list, under way while the items are validated. */
+export interface TemplateRead {
+	list: Promise<ListResult>;
+	/**
+	 * Validating is CPU work: without a turn of the event loop the read would not even connect
+	 * before the last item is validated. A promise (await it) when a turn is due: right after the
+	 * start, then every TURN_EVERY_MS until the answer is in.
+	 */
+	turn(): Promise<void> | undefined;
+}
+
 /**
  * Starts the run's one read of the template list (every page), for the check before sending. It
  * runs while the items are validated; a run that stops before the check leaves it unawaited.
  */
-export function readTemplatesForCheck(ctx: IExecuteFunctions, platform: Platform, options: RunOptions): Promise<ListResult> {
-	const reading = listTemplates(ctx, platform, options);
-	reading.catch(() => undefined);
-	return reading;
+export function readTemplatesForCheck(ctx: IExecuteFunctions, platform: Platform, options: RunOptions): TemplateRead {
+	let pending = true;
+	let nextTurnAt = 0;
+	const list = listTemplates(ctx, platform, options);
+	list.then(
+		() => (pending = false),
+		() => (pending = false),
+	);
+	return {
+		list,
+		turn() {
+			if (!pending || Date.now() < nextTurnAt) return undefined;
+			nextTurnAt = Date.now() + TURN_EVERY_MS;
+			return sleep(0);
+		},
+	};
 }
 
 /**

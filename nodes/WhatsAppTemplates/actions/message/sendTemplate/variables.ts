@@ -7,6 +7,8 @@ import { metaSafeValue } from '../../../shared/validation/variables';
 export const bodyLabel = (n: number) => `Body Variable {{${n}}}`;
 export const HEADER_TEXT = 'Header Text Variable';
 const OTP = 'One-Time Password';
+/** The Body Variables collection's keys, var1…varN (built once: they are read for every item). */
+const VARIABLE_KEYS = Array.from({ length: LIMITS.bodyVariables }, (_, i) => `var${i + 1}`);
 
 /**
  * A header or body value as the platform passes it on. It turns a value of exactly "0", or one of
@@ -35,7 +37,7 @@ export function bodyVariables(
 	otp: { given?: string; generated: boolean; made?: string },
 	clean: boolean,
 ): Array<string | undefined> {
-	const typed = Array.from({ length: LIMITS.bodyVariables }, (_, i) => asText(collection[`var${i + 1}`]));
+	const typed = VARIABLE_KEYS.map((key) => asText(collection[key]));
 	if (otp.given !== undefined && typed[0] !== '' && typed[0] !== otp.given) {
 		throw new FieldError(
 			OTP,
