@@ -127,8 +127,10 @@ function expectRefused(result: Awaited<ReturnType<Product['send']>>, field: stri
 	// A fix first, then the promise that nothing went out.
 	expect(error.description).toMatch(/^\S.{10,}\. Nothing was sent for this item\.$/s);
 	expect(error.context.itemIndex).toBe(itemIndex);
-	expect(product.sb.requests).toHaveLength(0);
-	expect(product.sb.stats.total).toBe(0);
+	// No message went out. The template list (for Check Template Before Sending) may already have been
+	// read when an earlier item was valid: the node starts that read while it validates the rest.
+	expect(product.sb.requests.filter((r) => r.route !== 'templates.list')).toEqual([]);
+	expect(product.sb.messages).toEqual([]);
 }
 
 describe(`${badCases.length} invalid inputs: refused before sending, naming field, item and fix`, () => {

@@ -8,6 +8,8 @@ import type { FaultKind } from '../sandbox';
 
 export const MAYBE_SENT = /The message may or may not have gone out\. It was not sent again automatically: check the conversation before sending it again\./;
 export const NOT_SENT = /Nothing was sent\./;
+/** Nothing to advise and no words of the platform to pass on: the description is the delivery sentence alone (and the stop report). */
+const ONLY_MAYBE_SENT = new RegExp(`^${MAYBE_SENT.source}(?: Stopped after item \\d+ failed|$)`);
 
 export interface FaultCase {
 	kind: FaultKind;
@@ -25,13 +27,13 @@ const both: Array<'json' | 'multipart'> = ['json', 'multipart'];
 export const FAULTS: FaultCase[] = [
 	// The message may have gone out.
 	{ kind: 'system500', delivery: 'unknown', message: 'The platform failed while handling the message (HTTP 500)', httpCode: '500', advice: /The platform said: "internal_server_error"/, bodies: both },
-	{ kind: 'html502', delivery: 'unknown', message: 'The platform failed while handling the message (HTTP 502, not JSON: perhaps a proxy in front of it)', httpCode: '502', advice: /^/, bodies: both },
+	{ kind: 'html502', delivery: 'unknown', message: 'The platform failed while handling the message (HTTP 502, not JSON: perhaps a proxy in front of it)', httpCode: '502', advice: ONLY_MAYBE_SENT, bodies: both },
 	{ kind: 'drop', delivery: 'unknown', message: 'The connection to the platform broke off before it answered', advice: /\(network error: (ECONNRESET|EPIPE|ECONNABORTED|ERR_SOCKET\w*|socket hang up)\)/, bodies: both },
 	{ kind: 'dropMidUpload', delivery: 'unknown', message: 'The connection to the platform broke off before it answered', advice: /\(network error: \w+\)/, bodies: ['multipart'] },
 	{ kind: 'hang', delivery: 'unknown', message: 'The platform did not answer in time', advice: /\(network error: (ECONNABORTED|ETIMEDOUT)\)/, params: { requestOptions: { timeout: 300 } }, bodies: both },
-	{ kind: 'noMessageId200', delivery: 'unknown', message: 'The platform answered HTTP 200 without a WhatsApp message id', httpCode: '200', advice: /^/, bodies: both },
+	{ kind: 'noMessageId200', delivery: 'unknown', message: 'The platform answered HTTP 200 without a WhatsApp message id', httpCode: '200', advice: /^The platform said: "Template sent successfully"\. The message may or may not have gone out\./, bodies: both },
 	{ kind: 'statusError200', delivery: 'unknown', message: 'The platform answered HTTP 200 but reported an error', httpCode: '200', advice: /The platform said: "Failed to send template"/, bodies: both },
-	{ kind: 'nonJson200', delivery: 'unknown', message: 'The platform answered HTTP 200 without a JSON body', httpCode: '200', advice: /^/, bodies: both },
+	{ kind: 'nonJson200', delivery: 'unknown', message: 'The platform answered HTTP 200 without a JSON body', httpCode: '200', advice: ONLY_MAYBE_SENT, bodies: both },
 	// Refused: nothing went out.
 	{ kind: 'whatsapp500', delivery: 'not sent', message: /^WhatsApp refused the message: \(#132000\) Number of parameters does not match/, httpCode: '500', advice: /do not match the template's variables/, bodies: both },
 	{ kind: 'notConnected503', delivery: 'not sent', message: 'WhatsApp is not connected for this workspace', httpCode: '503', advice: /must connect WhatsApp/, bodies: both },

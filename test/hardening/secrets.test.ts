@@ -94,6 +94,8 @@ interface Case {
 	sentToken?: string;
 	/** A dry run may read the template list, or not. */
 	requestOptional?: boolean;
+	/** The error message the run fails with (undefined: a dry run, which does not fail). */
+	fails?: RegExp;
 }
 
 const multipartItem = (size: number) => async () => [
@@ -103,27 +105,44 @@ const binaryDocument = { templateName: 'invoice_ready', headerType: 'document', 
 const fault = (kind: FaultKind) => () => sb.injectFault({ kind });
 
 const cases: Case[] = [
-	{ name: '401 invalid token', credentials: { apiToken: WRONG }, sentToken: WRONG },
-	{ name: '403 token without messages.send', credentials: { apiToken: NO_SEND }, sentToken: NO_SEND },
-	{ name: 'template not found', params: { templateName: 'no_such_template' }, sentToken: TOKEN },
-	{ name: '422 template fields', params: { templateName: 'order_update', options: { checkTemplate: false } }, sentToken: TOKEN },
-	{ name: '429 given up', params: { options: { maxRetryWaitSeconds: 1 } }, items: async () => [{ json: {} }, { json: {} }], before: () => sb.configure({ rateLimit: { max: 1, windowMs: 30_000 } }), sentToken: TOKEN },
-	{ name: 'invalid tenant subdomain (500)', credentials: { subdomain: 'nosuch' }, sentToken: TOKEN },
-	{ name: 'API not set up (404)', credentials: { subdomain: 'noapi' }, sentToken: TOKEN },
-	{ name: 'API disabled (403)', credentials: { subdomain: 'disabled' }, sentToken: TOKEN },
-	...(['system500', 'whatsapp500', 'html502', 'nonJson200', 'statusError200', 'noMessageId200', 'drop', 'optedOut403', 'conversationLimit403', 'notConnected503'] as FaultKind[]).map(
-		(kind): Case => ({ name: kind, before: fault(kind), sentToken: TOKEN }),
-	),
-	{ name: 'system500 on a multipart upload', params: binaryDocument, items: multipartItem(50_000), before: fault('system500'), sentToken: TOKEN },
-	{ name: 'tooLarge413 on a multipart upload', params: binaryDocument, items: multipartItem(50_000), before: fault('tooLarge413'), sentToken: TOKEN },
-	{ name: 'dropMidUpload', params: binaryDocument, items: multipartItem(1_000_000), before: fault('dropMidUpload'), sentToken: TOKEN },
-	{ name: 'no answer: timeout', params: { requestOptions: { timeout: 300 } }, before: fault('hang'), sentToken: TOKEN },
-	{ name: 'connection refused', credentials: { baseUrl: 'http://127.0.0.1:1' } },
-	{ name: 'invalid input', params: { phone: 'call me maybe' } },
-	{ name: 'host outside the credential', credentials: { subdomain: 'acme.evil.com' } },
-	{ name: 'token pasted into the Platform URL as a password', credentials: { baseUrl: `https://user:${TOKEN}@api.example.com` } },
-	{ name: 'token pasted into the Platform URL field', credentials: { baseUrl: TOKEN } },
-	{ name: 'stock token pasted into Workspace Subdomain', credentials: { subdomain: STOCK, apiToken: STOCK } },
+	{ name: '401 invalid token', fails: /^The API token was refused$/, credentials: { apiToken: WRONG }, sentToken: WRONG },
+	{ name: '403 token without messages.send', fails: /^The platform refused the token for this request$/, credentials: { apiToken: NO_SEND }, sentToken: NO_SEND },
+	{ name: 'template not found', fails: /^Template Name: The platform has no template named "no_such_template"/, params: { templateName: 'no_such_template' }, sentToken: TOKEN },
+	{ name: '422 template fields', fails: /needs values that were not given: Body Variable \{\{1\}\}/, params: { templateName: 'order_update', options: { checkTemplate: false } }, sentToken: TOKEN },
+	{ name: '429 given up', fails: /^The platform rate-limited the message$/, params: { options: { maxRetryWaitSeconds: 1 } }, items: async () => [{ json: {} }, { json: {} }], before: () => sb.configure({ rateLimit: { max: 1, windowMs: 30_000 } }), sentToken: TOKEN },
+	{ name: 'invalid tenant subdomain (500)', fails: /^The platform has no workspace with this subdomain$/, credentials: { subdomain: 'nosuch' }, sentToken: TOKEN },
+	{ name: 'API not set up (404)', fails: /^The workspace's API is not set up/, credentials: { subdomain: 'noapi' }, sentToken: TOKEN },
+	{ name: 'API disabled (403)', fails: /^The platform refused the token for this request$/, credentials: { subdomain: 'disabled' }, sentToken: TOKEN },
+	...(
+		[
+			['system500', /^The platform failed while handling the message \(HTTP 500\)$/],
+			['whatsapp500', /^WhatsApp refused the message: \(#132000\)/],
+			['html502', /^The platform failed while handling the message \(HTTP 502, not JSON/],
+			['nonJson200', /^The platform answered HTTP 200 without a JSON body$/],
+			['statusError200', /^The platform answered HTTP 200 but reported an error$/],
+			['noMessageId200', /^The platform answered HTTP 200 without a WhatsApp message id$/],
+			['drop', /^The connection to the platform broke off before it answered$/],
+			['optedOut403', /^The recipient has opted out/],
+			['conversationLimit403', /^The workspace's plan limit is reached$/],
+			['notConnected503', /^WhatsApp is not connected for this workspace$/],
+		] as Array<[FaultKind, RegExp]>
+	).map(([kind, fails]): Case => ({ name: kind, fails, before: fault(kind), sentToken: TOKEN })),
+	{
+		name: 'redirect to another host',
+		fails: /^The platform answered with a redirect \(HTTP 307 to http:\/\/127\.0\.0\.2:9\/api\)/,
+		before: () => sb.injectFault({ kind: 'redirect', status: 307, location: 'http://127.0.0.2:9/api', match: { route: 'messages.template' } }),
+		sentToken: TOKEN,
+	},
+	{ name: 'system500 on a multipart upload', fails: /^The platform failed while handling the message \(HTTP 500\)$/, params: binaryDocument, items: multipartItem(50_000), before: fault('system500'), sentToken: TOKEN },
+	{ name: 'tooLarge413 on a multipart upload', fails: /^The upload is larger than this platform accepts$/, params: binaryDocument, items: multipartItem(50_000), before: fault('tooLarge413'), sentToken: TOKEN },
+	{ name: 'dropMidUpload', fails: /^The connection to the platform broke off before it answered$/, params: binaryDocument, items: multipartItem(1_000_000), before: fault('dropMidUpload'), sentToken: TOKEN },
+	{ name: 'no answer: timeout', fails: /^The platform did not answer in time$/, params: { requestOptions: { timeout: 300 } }, before: fault('hang'), sentToken: TOKEN },
+	{ name: 'connection refused', fails: /^Could not connect to the platform$/, credentials: { baseUrl: 'http://127.0.0.1:1' } },
+	{ name: 'invalid input', fails: /^Recipient Phone "call me maybe" contains "c"/, params: { phone: 'call me maybe' } },
+	{ name: 'host outside the credential', fails: /^Workspace Subdomain is not a workspace slug/, credentials: { subdomain: 'acme.evil.com' } },
+	{ name: 'token pasted into the Platform URL as a password', fails: /^Platform URL must not contain a user name or password/, credentials: { baseUrl: `https://user:${TOKEN}@api.example.com` } },
+	{ name: 'token pasted into the Platform URL field', fails: /^Platform URL is not a URL/, credentials: { baseUrl: TOKEN } },
+	{ name: 'stock token pasted into Workspace Subdomain', fails: /^Workspace Subdomain is not a workspace slug/, credentials: { subdomain: STOCK, apiToken: STOCK } },
 	{ name: 'dry run', params: { options: { dryRun: true } }, sentToken: TOKEN, requestOptional: true },
 	{ name: 'dry run, multipart', params: { ...binaryDocument, options: { dryRun: true } }, items: multipartItem(1000), sentToken: TOKEN, requestOptional: true },
 ];
@@ -154,10 +173,10 @@ describe(`${cases.length} ways to fail × ${modes.length} On Error settings: the
 				expect(result.error).toBeUndefined();
 				expect(JSON.stringify(result.outputs)).toContain('Bearer [redacted]');
 			} else if (onError === 'stopWorkflow') {
-				expect(result.error).toBeDefined();
+				expect(result.error?.message).toMatch(c.fails!);
 			} else {
 				const out = result.outputs!.flat().map((item) => item.json);
-				expect(out.some((json) => typeof json.error === 'string')).toBe(true);
+				expect(out.filter((json) => typeof json.error === 'string' && c.fails!.test(json.error))).not.toEqual([]);
 			}
 
 			// The search can fail: the token did go out where a request was made.

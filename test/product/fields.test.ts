@@ -151,18 +151,20 @@ describe('binary header media: bytes verified by hash, uploaded under a unique a
 	}
 
 	it.each([
-		['invoice', 'application/pdf', 'document', 'invoice_ready', 'pdf'],
-		['photo.jpg', 'image/jpeg', 'image', 'product_photo', 'jpeg'],
-		['Scan 2024 (final).JPG', 'image/jpeg', 'image', 'product_photo', 'jpeg'],
-	] as const)('%s (%s) goes up with the extension .%s the platform accepts', async (fileName, mimeType, kind, template, ext) => {
+		['invoice', 'application/pdf', 'document', 'invoice_ready', 'invoice', 'pdf'],
+		['photo.jpg', 'image/jpeg', 'image', 'product_photo', 'photo', 'jpeg'],
+		['Scan 2024 (final).JPG', 'image/jpeg', 'image', 'product_photo', 'scan-2024-final', 'jpeg'],
+	] as const)('%s (%s) goes up with the extension the platform accepts, under a name of its own', async (fileName, mimeType, kind, template, slug, ext) => {
 		const bytes = Buffer.from(`%${fileName}%`);
 		const binary = await storeBinary(bytes, { fileName, mimeType });
-		const result = await product.send(
-			{ templateName: template, headerType: kind, mediaSource: 'binary', bodyVariables: { var1: 'x' } },
-			{ items: [{ json: {}, binary: { data: binary } }] },
-		);
+		const upload = async () =>
+			await product.send({ templateName: template, headerType: kind, mediaSource: 'binary', bodyVariables: { var1: 'x' } }, { items: [{ json: {}, binary: { data: binary } }] });
+		const result = await upload();
 		expect(result.error).toBeUndefined();
-		expect(sends(product)[0].files[0].filename).toMatch(new RegExp(`^[a-z0-9-]+\\.${ext}$`));
+		// The name, the item index and a random part: two uploads of one file never share a name.
+		expect(sends(product)[0].files[0].filename).toMatch(new RegExp(`^${slug}-0-[0-9a-f]{12}\\.${ext}$`));
+		expect((await upload()).error).toBeUndefined();
+		expect(sends(product)[1].files[0].filename).not.toBe(sends(product)[0].files[0].filename);
 		expect(sends(product)[0].files[0].sha256).toBe(sha256(bytes));
 		if (kind === 'document') expect(sends(product)[0].fields![WIRE.documentName]).toBe(fileName);
 	});

@@ -13,6 +13,11 @@
  *   would call WhatsApp.
  * Only the first matching fault is ever considered, so faults apply in the order added.
  * dropMidUpload is separate: it acts while the body arrives.
+ *
+ * 'redirect' (v1) is separate too: a 3xx with a Location, as a web server or proxy in front of the
+ * platform answers (http to https, a moved host), on arrival, before the platform looks at the
+ * request, for any route (`match.route`, default every route). The first redirect fault for the
+ * route applies; the others wait.
  */
 const R = require('./responses');
 
@@ -26,6 +31,7 @@ const STAGE = Object.freeze({
 	statusError200: 'transport',
 	tooLarge413: 'transport',
 	respond: 'transport',
+	redirect: 'arrival',
 	system500: 'platform',
 	whatsapp500: 'platform',
 	noMessageId200: 'platform',
@@ -33,7 +39,8 @@ const STAGE = Object.freeze({
 	optedOut403: 'platform',
 	conversationLimit403: 'platform',
 });
-const KINDS = Object.freeze(Object.keys(STAGE).filter((k) => k !== 'respond'));
+const KINDS = Object.freeze(Object.keys(STAGE).filter((k) => k !== 'respond' && k !== 'redirect'));
+const REDIRECTS = Object.freeze({ 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect' });
 
 const WHATSAPP_132000 = '(#132000) Number of parameters does not match the expected number of params';
 
@@ -67,10 +74,18 @@ function customAnswer(fault) {
 }
 
 /** v1's kinds: when each acts, and the canned answers. v2 has its own table (v2/faults.js). */
+/** nginx's answer for a `return 301 https://...;`: its HTML page and the Location header. */
+function redirectAnswer(fault) {
+	if (!REDIRECTS[fault.status]) throw new TypeError(`injectFault: a 'redirect' fault needs status ${Object.keys(REDIRECTS).join(', ')}`);
+	if (typeof fault.location !== 'string' || fault.location === '') throw new TypeError("injectFault: a 'redirect' fault needs a location");
+	return { ...R.html(fault.status, R.nginxPage(fault.status, REDIRECTS[fault.status])), headers: { Location: fault.location } };
+}
+
 const V1_TABLE = Object.freeze({ stages: STAGE, answers: ANSWERS });
 
 function normalize(fault, table = V1_TABLE) {
-	const allowed = [...Object.keys(table.stages).filter((k) => k !== 'respond'), 'respond'];
+	const special = ['respond', 'redirect'];
+	const allowed = [...Object.keys(table.stages).filter((k) => !special.includes(k)), ...special.filter((k) => k in table.stages)];
 	if (!fault || !allowed.includes(fault.kind)) {
 		throw new TypeError(`injectFault: kind must be one of ${allowed.join(', ')}; got ${fault && fault.kind}`);
 	}
@@ -89,10 +104,12 @@ function normalize(fault, table = V1_TABLE) {
 		if (fault.body === undefined) throw new TypeError("injectFault: a 'respond' fault needs a body");
 		answer = customAnswer(fault);
 	}
+	if (fault.kind === 'redirect') answer = redirectAnswer(fault);
 	const phone = fault.match && fault.match.phone !== undefined ? String(fault.match.phone) : undefined;
 	// `detail`: the details.error text of a v2 MESSAGE_SEND_FAILED / INTERNAL_ERROR fault (v2/faults.js).
 	const detail = typeof fault.detail === 'string' ? fault.detail : null;
-	return { kind: fault.kind, stage: table.stages[fault.kind], remaining: times, ms: fault.ms || 0, phone, answer, detail };
+	const route = fault.match && fault.match.route !== undefined ? String(fault.match.route) : undefined;
+	return { kind: fault.kind, stage: table.stages[fault.kind], remaining: times, ms: fault.ms || 0, phone, route, answer, detail };
 }
 
 class FaultQueue {
@@ -115,9 +132,15 @@ class FaultQueue {
 	 * `phone`, if it acts at `stage`; null otherwise (it then waits for its moment).
 	 */
 	takeAt(stage, phone) {
-		const fault = this.items.find((f) => f.stage !== 'upload' && (f.phone === undefined || f.phone === phone));
+		const fault = this.items.find((f) => f.stage !== 'upload' && f.stage !== 'arrival' && (f.phone === undefined || f.phone === phone));
 		if (!fault || fault.stage !== stage) return null;
 		return this.consume(fault);
+	}
+
+	/** A redirect fault for this route (a route name, or null for a path no route matches), if any. */
+	takeRedirect(route) {
+		const fault = this.items.find((f) => f.stage === 'arrival' && (f.route === undefined || f.route === route));
+		return fault ? this.consume(fault) : null;
 	}
 
 	/** dropMidUpload: without a phone (when the request arrives) or for this phone (once it is known). */
@@ -133,7 +156,7 @@ class FaultQueue {
 	}
 
 	get pending() {
-		return this.items.map((f) => ({ kind: f.kind, remaining: f.remaining, ms: f.ms, phone: f.phone }));
+		return this.items.map((f) => ({ kind: f.kind, remaining: f.remaining, ms: f.ms, phone: f.phone, ...(f.route === undefined ? {} : { route: f.route }) }));
 	}
 }
 

@@ -62,6 +62,22 @@ describe('faults that answer', () => {
 		expect([b.status, b.data, b.headers['content-type']]).toEqual([504, 'Gateway Timeout', 'text/plain']);
 		expect(sb.requests.map((r) => r.fault)).toEqual(['respond', 'respond']);
 	});
+
+	test('redirect: a 3xx with Location on arrival, before any check, for the route named (default: any)', async () => {
+		const { sb } = ref;
+		const noFollow = { config: { maxRedirects: 0 } };
+		sb.injectFault({ kind: 'redirect', status: 308, location: 'https://elsewhere.example/api', match: { route: 'templates.list' } });
+		expect(sb.pendingFaults).toEqual([{ api: 'v1', kind: 'redirect', remaining: 1, ms: 0, phone: undefined, route: 'templates.list' }]);
+		expect((await send(sb, PLAIN, noFollow)).status).toBe(200);
+		const list = await get(sb, 'templates', { token: null, ...noFollow });
+		expect([list.status, list.headers.location, list.headers['content-type']]).toEqual([308, 'https://elsewhere.example/api', 'text/html; charset=UTF-8']);
+		expect(list.data).toContain('308 Permanent Redirect');
+		sb.injectFault({ kind: 'redirect', status: 301, location: '/moved' });
+		expect((await send(sb, PLAIN, noFollow)).status).toBe(301);
+		expect(sb.requests.map((r) => [r.route, r.fault])).toEqual([['messages.template', null], ['templates.list', 'redirect'], ['messages.template', 'redirect']]);
+		expect(sb.messages).toHaveLength(1);
+		expect(() => sb.injectFault({ kind: 'redirect', status: 300 as never, location: '/x' })).toThrow(/needs status/);
+	});
 });
 
 describe('when faults apply', () => {

@@ -36,6 +36,9 @@ export interface FaultMatch {
 	phone?: string;
 }
 
+/** What a web server or proxy in front of the platform answers when it redirects. */
+export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
+
 /**
  * `api`: the queue it goes to. Default: the one API the sandbox serves; with both, 'v2' for a
  * v2-only kind and 'v1' otherwise (so pass api: 'v2' for a kind both have: the network's kinds,
@@ -45,7 +48,9 @@ export interface FaultMatch {
 export type Fault =
 	| { kind: FaultKind | V2FaultKind; api?: ApiVersion; times?: number; ms?: number; match?: FaultMatch; /** v2's MESSAGE_SEND_FAILED / INTERNAL_ERROR kinds: the details.error text. */ detail?: string }
 	/** Answer anything: a string body goes out as is (default text/plain), anything else as JSON. */
-	| { kind: 'respond'; api?: ApiVersion; status: number; body: unknown; contentType?: string; headers?: Record<string, string>; times?: number; match?: FaultMatch };
+	| { kind: 'respond'; api?: ApiVersion; status: number; body: unknown; contentType?: string; headers?: Record<string, string>; times?: number; match?: FaultMatch }
+	/** A 3xx with this Location on arrival, before any check, for `match.route` (default: every request). */
+	| { kind: 'redirect'; api?: 'v1'; status: RedirectStatus; location: string; times?: number; match?: { route?: RouteName } };
 
 export interface RateLimitConfig {
 	/** Requests per token per fixed window (the real platform: 60). */
@@ -149,10 +154,11 @@ export interface SandboxStats {
 
 export interface PendingFault {
 	api: ApiVersion;
-	kind: FaultKind | V2FaultKind | 'respond';
+	kind: FaultKind | V2FaultKind | 'respond' | 'redirect';
 	remaining: number;
 	ms: number;
 	phone?: string;
+	route?: RouteName;
 }
 
 export interface Sandbox {

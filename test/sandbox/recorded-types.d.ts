@@ -45,7 +45,7 @@ export interface RecordedRequest {
 	/** Body answered: parsed JSON, or the raw text for non-JSON answers. */
 	response: any;
 	/** The fault applied to this request, if any. */
-	fault: FaultKind | 'respond' | null;
+	fault: FaultKind | 'respond' | 'redirect' | null;
 	/** v2 sends: the fields (and file parts) the v2 table does not have, as received. */
 	unknownFields?: string[];
 	/** Why the body was not read completely (the connection closed), if so. */

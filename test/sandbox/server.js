@@ -40,7 +40,9 @@ function v1Pipeline(state, ex) {
 	const resolved = resolveRoute(state.prefix, req.method, path);
 	const route = resolved.route || null;
 	record.route = route ? route.name : null;
-	const early = resolved.answer || checkAccess(state, req, route, resolved.subdomain);
+	const redirect = state.faults.takeRedirect(record.route);
+	if (redirect) record.fault = redirect.kind;
+	const early = (redirect && redirect.answer) || resolved.answer || checkAccess(state, req, route, resolved.subdomain);
 	const isSend = route !== null && route.name === 'messages.template';
 	const kind = isSend ? mediaType(record.contentType) : null; // null: the body is only drained
 

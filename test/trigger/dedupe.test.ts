@@ -56,19 +56,30 @@ it('one WhatsApp status forwarded twice under two event ids (Meta redelivers) st
 	expect(emitted(receiver).map((e) => e.event)).toEqual(['message.read', 'message.received']);
 });
 
-it('memory stays bounded: the oldest keys are forgotten after MAX_REMEMBERED', async () => {
+it('memory stays bounded: the oldest keys are forgotten after MAX_REMEMBERED, the newest kept', async () => {
 	const receiver = await startReceiver({ secret: SECRET, parameters: { events: ['contact.created'] } });
 	// Format 2 contact events: one key each.
-	for (let i = 0; i <= MAX_REMEMBERED; i++) {
-		await postSigned(receiver, recordEvent(2, { action: 'created', record: { ...CONTACT, id: i } }, AT).body);
-	}
+	const bodies = Array.from({ length: MAX_REMEMBERED + 1 }, (_, i) => recordEvent(2, { action: 'created', record: { ...CONTACT, id: i } }, AT).body);
+	for (const body of bodies) await postSigned(receiver, body);
+	// A retry of the most recent event, after a thousand others, is still refused.
+	const retry = await postSigned(receiver, bodies[MAX_REMEMBERED]);
 	await receiver.close();
+	expect(JSON.parse(retry.body).reason).toMatch(/^duplicate/);
 	// n8n keeps a node's static data under `node:<node name>`.
 	const seen = (receiver.savedStaticData()[`node:${NODE_NAME}`] as IDataObject).seenEvents as string[];
 	expect(seen).toHaveLength(MAX_REMEMBERED);
 	expect(new Set(seen).size).toBe(MAX_REMEMBERED);
 	expect(JSON.stringify(receiver.savedStaticData()).length).toBeLessThan(30 * MAX_REMEMBERED);
 	expect(receiver.executions).toHaveLength(MAX_REMEMBERED + 1);
+
+	// After a restart the saved static data alone: the newest are refused, the oldest starts again.
+	forgetProcessMemory();
+	const restarted = await startReceiver({ secret: SECRET, parameters: { events: ['contact.created'] }, staticData: receiver.savedStaticData() });
+	const answers = [];
+	for (const i of [MAX_REMEMBERED, 1, 0]) answers.push(JSON.parse((await postSigned(restarted, bodies[i])).body));
+	await restarted.close();
+	expect(answers).toEqual([{ received: true, started: false, reason: 'duplicate: this event started the workflow before' }, expect.objectContaining({ started: false }), { received: true, started: true, event: 'contact.created' }]);
+	expect(restarted.executions).toHaveLength(1);
 }, 120000);
 
 it('a test listen (manual mode) takes the same event again', async () => {

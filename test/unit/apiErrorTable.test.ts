@@ -34,6 +34,7 @@ interface Row {
 	/** What the description must also say (the fix). */
 	fix: RegExp;
 	delivery: Delivery;
+	headers?: Record<string, string>;
 }
 
 const rows: Row[] = [
@@ -64,11 +65,17 @@ const rows: Row[] = [
 	{ name: '200 with an error envelope', status: 200, body: err('Failed to send template'), words: /HTTP 200 but reported an error/, fix: MAYBE_SENT, delivery: 'unknown' },
 	{ name: '200 without a message id', status: 200, body: answers.success(null), words: /HTTP 200 without a WhatsApp message id/, fix: MAYBE_SENT, delivery: 'unknown' },
 	{ name: '200 HTML', status: 200, body: '<html><body>OK</body></html>', words: /HTTP 200 without a JSON body/, fix: MAYBE_SENT, delivery: 'unknown' },
+	// A web server or proxy in front of the platform redirected: the request never reached the API.
+	{ name: '301 to https', status: 301, body: '<html>301 Moved Permanently</html>', headers: { location: 'https://new.example.com/api/v1/acme/messages/template' }, words: /^The platform answered with a redirect \(HTTP 301 to https:\/\/new\.example\.com\/api\/v1\/acme\/messages\/template\), which the node does not follow$/, fix: /only to the credential's Platform URL: if the platform moved .* put its new address there/, delivery: 'not sent' },
+	{ name: '307 to a path', status: 307, body: '', headers: { location: '/elsewhere' }, words: /^The platform answered with a redirect \(HTTP 307 to \/elsewhere\), which the node does not follow$/, fix: /Platform URL/, delivery: 'not sent' },
+	{ name: '300 without a Location', status: 300, body: err('Multiple Choices'), words: /^The platform answered with a redirect \(HTTP 300\), which the node does not follow$/, fix: /Platform URL/, delivery: 'not sent' },
+	{ name: '399 with an empty Location', status: 399, body: null, headers: { location: '' }, words: /^The platform answered with a redirect \(HTTP 399\), which/, fix: /Platform URL/, delivery: 'not sent' },
+	{ name: '308 with a very long Location (cut at 200 characters)', status: 308, body: null, headers: { Location: `https://x.example/${'a'.repeat(300)}` }, words: new RegExp(`HTTP 308 to https://x\\.example/a{182}\\), which`), fix: /Platform URL/, delivery: 'not sent' },
 ];
 
 describe(`${rows.length} answers of the error table`, () => {
-	it.each(rows)('$name → $delivery', ({ status, body, words, fix, delivery }) => {
-		const got = mapped(status, body);
+	it.each(rows)('$name → $delivery', ({ status, body, words, fix, delivery, headers }) => {
+		const got = mapped(status, body, headers);
 		expect(got.message).toMatch(words);
 		expect(got.description).toMatch(fix);
 		expect(got.delivery).toBe(delivery);

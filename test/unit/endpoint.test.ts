@@ -13,6 +13,7 @@ import {
 } from '../../nodes/WhatsAppTemplates/shared/endpoint';
 import { resolveApiBase } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { LIST, PATHS } from '../support/wire';
+import { PATHS_V2 } from '../support/wireV2';
 
 const WITHOUT_API_ROOT = new RegExp(`without ${PATHS.apiRoot}`);
 
@@ -33,6 +34,7 @@ describe('normalisePlatformUrl', () => {
 		['  HTTPS://Dash.Xobito.COM  ', 'https://dash.xobito.com'],
 		['https://example.com/waba', 'https://example.com/waba'],
 		['https://example.com/waba/', 'https://example.com/waba'],
+		['https://example.com/waba///', 'https://example.com/waba'],
 		['https://example.com/a/b', 'https://example.com/a/b'],
 		['https://example.com:8443/waba', 'https://example.com:8443/waba'],
 		['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
@@ -119,6 +121,12 @@ describe('normaliseSubdomain: one label', () => {
 	])('refuses %j (%s)', (typed) => {
 		expect(hostError(() => normaliseSubdomain(typed)).field).toBe('Workspace Subdomain');
 	});
+
+	it('says what a slug is, without echoing the value (a token pasted there stays out of the error)', () => {
+		const error = hostError(() => normaliseSubdomain('acme.evil.com'));
+		expect(error.name).toBe('HostError');
+		expect(error.message).toBe('Workspace Subdomain is not a workspace slug: use only letters, digits and inner hyphens, up to 63 characters (one word such as "acme", without dots or slashes)');
+	});
 });
 
 describe('resolveApiBase', () => {
@@ -133,6 +141,36 @@ describe('resolveApiBase', () => {
 
 	it('only a boolean true allows plain http', () => {
 		expect(() => resolveApiBase({ baseUrl: 'http://intranet.example', subdomain: 'acme', allowPlainHttp: 'true' })).toThrow(HostError);
+	});
+
+	it('each call answers for its own values (the last answer is kept only for the same values)', () => {
+		const calls: Array<[Parameters<typeof resolveApiBase>[0], string | typeof HostError]> = [
+			[{ baseUrl: 'https://a.example', subdomain: 'acme' }, PATHS.apiBase('https://a.example', 'acme')],
+			[{ baseUrl: 'https://a.example', subdomain: 'acme' }, PATHS.apiBase('https://a.example', 'acme')],
+			[{ baseUrl: 'https://b.example', subdomain: 'acme' }, PATHS.apiBase('https://b.example', 'acme')],
+			[{ baseUrl: 'https://b.example', subdomain: 'other' }, PATHS.apiBase('https://b.example', 'other')],
+			[{ baseUrl: 'http://intranet.example', subdomain: 'other', allowPlainHttp: true }, PATHS.apiBase('http://intranet.example', 'other')],
+			[{ baseUrl: 'http://intranet.example', subdomain: 'other', allowPlainHttp: false }, HostError],
+			[{ baseUrl: 'http://intranet.example', subdomain: 'other', allowPlainHttp: true }, PATHS.apiBase('http://intranet.example', 'other')],
+		];
+		for (const [credentials, expected] of calls) {
+			if (typeof expected === 'string') expect(resolveApiBase(credentials)).toBe(expected);
+			else expect(() => resolveApiBase(credentials)).toThrow(expected);
+		}
+	});
+
+	it('the API generation is part of what the last answer is kept for: v1, v2 and v1 again on the same values', () => {
+		const same = { baseUrl: 'https://a.example', subdomain: 'acme', apiToken: `wm_${'a'.repeat(60)}` };
+		expect(resolveApiBase({ ...same, apiVersion: 'v1' })).toBe(PATHS.apiBase('https://a.example', 'acme'));
+		// v2 has no workspace in the path: the subdomain is not used.
+		expect(resolveApiBase({ ...same, apiVersion: 'v2' })).toBe(PATHS_V2.apiBase('https://a.example'));
+		expect(resolveApiBase({ ...same, apiVersion: 'v1' })).toBe(PATHS.apiBase('https://a.example', 'acme'));
+	});
+
+	it('an empty subdomain on v1 says that v1 needs it and what a v2 token looks like', () => {
+		const error = hostError(() => resolveApiBase({ baseUrl: 'https://example.com', subdomain: ' ', apiToken: 'a'.repeat(64) }));
+		expect(error.field).toBe('Workspace Subdomain');
+		expect(error.message).toMatch(/^Workspace Subdomain is empty, and API v1 needs it: a token that does not start with wm_ is an API v1 token\. Fill in/);
 	});
 
 	it('names the credential field at fault', () => {
@@ -162,5 +200,16 @@ describe('isUnderBase', () => {
 		['not a url', false],
 	])('%s → %s', (target, expected) => {
 		expect(isUnderBase(target, base)).toBe(expected);
+	});
+
+	it('a base given with trailing slashes is the same base', () => {
+		expect(isUnderBase(`${base}/${templates}`, `${base}//`)).toBe(true);
+		expect(isUnderBase(`${base}-evil/${templates}`, `${base}//`)).toBe(false);
+	});
+
+	it('each call answers for its own target and base (the last answer is kept only for the same pair)', () => {
+		const other = PATHS.apiBase('https://example.com/waba', 'other');
+		const target = `${base}/${templates}`;
+		expect([isUnderBase(target, base), isUnderBase(target, base), isUnderBase(target, other), isUnderBase(`${other}/${templates}`, other), isUnderBase(target, base)]).toEqual([true, true, false, true, true]);
 	});
 });

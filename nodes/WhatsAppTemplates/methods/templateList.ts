@@ -1,5 +1,6 @@
 import { NodeOperationError, type ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { redirectOf } from '../shared/apiError';
 import type { PlatformTemplate } from '../shared/platform';
 import { listTemplates } from '../shared/templateList';
 import { platformOf } from '../shared/transport';
@@ -12,9 +13,12 @@ export async function templatesForEditor(ctx: ILoadOptionsFunctions): Promise<Pl
 	const platform = await platformOf(ctx);
 	const list = await listTemplates(ctx, platform);
 	if (list.ok) return list.templates.map((listed) => listed.template);
-	const status = 'response' in list.failure ? list.failure.response.statusCode : undefined;
-	const why =
-		status === 403
+	const response = 'response' in list.failure ? list.failure.response : undefined;
+	const status = response?.statusCode;
+	const redirect = response && redirectOf(response);
+	const why = redirect
+		? `the platform answered with ${redirect} (check the credential's Platform URL)`
+		: status === 403
 			? `this API token may not read templates (${platform.permissionKind} ${platform.routes.listTemplates.permission}), or API access is disabled`
 			: status === 401
 				? 'the API token was refused'

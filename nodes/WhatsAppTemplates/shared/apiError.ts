@@ -1,6 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { Delivery, Platform, SentContext } from './platform';
+import type { Delivery, Explained, Platform, SentContext } from './platform';
+import { CREDENTIAL } from './platform/explaining';
 import type { ApiResponse } from './transport';
 
 export type { Delivery, SentContext } from './platform';
@@ -15,6 +16,26 @@ const MAYBE_SENT =
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A 3xx answer in words: where it pointed, and that it was not followed (every request is made with
+ * disableFollowRedirect: the token goes only under the credential's API base). Else undefined.
+ */
+export function redirectOf(response: ApiResponse): string | undefined {
+	if (response.statusCode < 300 || response.statusCode > 399) return undefined;
+	const location = response.headers.location ?? response.headers.Location;
+	const to = typeof location === 'string' && location !== '' ? ` to ${location.slice(0, 200)}` : '';
+	return `a redirect (HTTP ${response.statusCode}${to}), which the node does not follow`;
+}
+
+/** A web server or proxy in front of the platform answers a redirect, on either API: the API never saw the request. */
+function explainRedirect(redirect: string): Explained {
+	return {
+		message: `The platform answered with ${redirect}`,
+		advice: `The API token is sent only to the credential's Platform URL: if the platform moved (to https:// or another address), put its new address there. ${CREDENTIAL}`,
+		delivery: 'not sent',
+	};
+}
+
 /** A refused or failed answer as an error that says what happened, what to do, and whether it went out. */
 export function responseError(
 	platform: Platform,
@@ -25,7 +46,8 @@ export function responseError(
 	note?: string,
 ): MappedError {
 	const { statusCode, body } = response;
-	const { message, advice, delivery, said, requestId } = platform.explain(response, context);
+	const redirect = redirectOf(response);
+	const { message, advice, delivery, said, requestId } = redirect ? explainRedirect(redirect) : platform.explain(response, context);
 	const hint = said !== undefined && !message.includes(said) ? `The platform said: "${said}".` : undefined;
 	const reference = requestId ? `Request ID for the platform's support: ${requestId}.` : undefined;
 	const description = [note, advice, hint, delivery === 'not sent' ? 'Nothing was sent.' : MAYBE_SENT, reference].filter(Boolean).join(' ');

@@ -33,6 +33,15 @@ const NOT_AN_API_ANSWER: v1.TestRule[] = [
 	},
 ];
 
+/** A redirect is never followed (the token would go along, to any host): say why and what to fix. */
+const REDIRECT_RULES: v1.TestRule[] = [301, 302, 303, 307, 308].map((value) => ({
+	type: 'responseCode' as const,
+	properties: {
+		value,
+		message: `The platform answered with a redirect (HTTP ${value}), which is not followed: the API token is sent only to the Platform URL. If the platform moved (to https:// or another address), put its new address into Platform URL.`,
+	},
+}));
+
 export const CREDENTIAL_TEST: ICredentialTestRequest = {
 	request: {
 		method: byVersion(V1_ROUTES.listTemplates.method, V2_ROUTES.listTemplates.method) as 'GET',
@@ -41,8 +50,10 @@ export const CREDENTIAL_TEST: ICredentialTestRequest = {
 		headers: { Accept: 'application/json' },
 		json: true,
 		ignoreHttpStatusErrors: byVersion<unknown>({ ignore: true, except: v1.THROWN_STATUSES }, true) as boolean,
+		// n8n follows redirects and, by default, sends the credential along, to any host.
+		disableFollowRedirect: true,
 	},
 	// n8n's credential tester applies both kinds of rule (status rules to thrown errors, body rules
 	// to answers), in order; only the declared type keeps them apart.
-	rules: [...v1.STATUS_RULES, ...v2.BODY_RULES, ...v1.BODY_RULES, ...NOT_AN_API_ANSWER] as ICredentialTestRequest['rules'],
+	rules: [...v1.STATUS_RULES, ...REDIRECT_RULES, ...v2.BODY_RULES, ...v1.BODY_RULES, ...NOT_AN_API_ANSWER] as ICredentialTestRequest['rules'],
 };

@@ -1,5 +1,6 @@
 import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
+import { redirectOf } from '../../../shared/apiError';
 import type { RunOptions } from '../../../shared/batch/options';
 import type { Platform } from '../../../shared/platform';
 import { listTemplates, type ListResult } from '../../../shared/templateList';
@@ -50,7 +51,8 @@ export function templatesForCheck(ctx: IExecuteFunctions, platform: Platform, li
 	if (list.ok) return indexTemplates(list.templates.map((listed) => listed.template));
 	const why =
 		'response' in list.failure
-			? `HTTP ${list.failure.response.statusCode}${list.failure.response.statusCode === 403 ? `: the token may lack the ${platform.permissionKind} ${platform.routes.listTemplates.permission}` : ''}`
+			? (redirectOf(list.failure.response) ??
+				`HTTP ${list.failure.response.statusCode}${list.failure.response.statusCode === 403 ? `: the token may lack the ${platform.permissionKind} ${platform.routes.listTemplates.permission}` : ''}`)
 			: `network error ${list.failure.code}`;
 	ctx.addExecutionHints({
 		message: `Templates were not checked before sending: the template list could not be read (${why}). The messages were sent as given.`,
