@@ -50,9 +50,9 @@ const SUMMARY = {
 		`${r.ratio400to100} / ${r.ratio5x100to100}`,
 	],
 	throughput: (r) => [
-		'node ≤ 1.15 × axios loop (fresh agent per request, as n8n); check on ≤ 1.03 × check off',
+		'node ≤ 1.15 × axios loop (fresh agent per request, as n8n); check on ≤ 1.03 × check off; node ≤ 1.02 × minimal n8n node',
 		`node ${r.nodeMs} ms, loop ${r.baselineMs} ms (keep-alive loop ${r.keepAliveBaselineMs} ms: ×${r.ratioToKeepAlive}; minimal n8n node ${r.minimalNodeMs} ms: ×${r.ratioToMinimalNode}); check off ${r.nodeNoCheckMs} ms; load ${r.loadAverage?.join('→')}`,
-		`${r.ratio} / ${r.checkRatio}`,
+		`${r.ratio} / ${r.checkRatio} / ${r.ratioToMinimalNode}`,
 	],
 	'rate-limit': (r) => [
 		r.api === 'v2'
