@@ -60,11 +60,21 @@ describe.each(APIS)('API %s', (api) => {
 			expect(all.find((r) => r.value === 'invoice_ready|en')!.name).toBe('invoice_ready (en, UTILITY, document header)');
 		});
 
-		it('says in the list when the token may not read templates', async () => {
-			await expect(call('searchTemplates', {}, product.sb, product.tokens.noTemplates)).rejects.toThrow(
-				/Could not list the templates: this API token may not read templates .*"By Name and Language".*sending still works/,
-			);
+		it('says in the list when the token may not read templates, in the words of its API', async () => {
+			const scope = api === 'v1' ? /needs the ability templates\.read\)\. API access may be disabled/ : /lacks the scope templates:read(?!.*API access)/;
+			const failure = call('searchTemplates', {}, product.sb, product.tokens.noTemplates);
+			await expect(failure).rejects.toThrow(/^Could not list the templates\. .*"By Name and Language".*sending still works\.$/);
+			await expect(failure).rejects.toThrow(scope);
 		});
+
+		if (api === 'v2') {
+			it("names the token's IP allow-list when n8n's address is not on it (v2 has no switch for API access)", async () => {
+				const token = product.sb.addV2Token({ scopes: ['templates:read'], ipAllowList: ['203.0.113.9'] });
+				const failure = call('searchTemplates', {}, product.sb, token);
+				await expect(failure).rejects.toThrow(/^Could not list the templates\. .*IP allow-list.*"By Name and Language"/);
+				await expect(failure).rejects.not.toThrow(/API access is disabled|may not read templates/);
+			});
+		}
 	});
 
 	describe("the picked template's own fields", () => {
