@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { AT, DIGITS, emitted, FAILED_ERROR, messageEvent, phpJson, postSigned, receivedEvent, recordEvent, SECRET, WAMID } from './helpers';
 import { useReceiver } from './receiver';
 
-const KEYS = ['event', 'messageId', 'status', 'phone', 'text', 'error', 'errorCode', 'timestamp', 'contact', 'resource', 'changes', 'platformEvent', 'eventId', 'format', 'raw'];
+const KEYS = ['event', 'messageId', 'status', 'phone', 'text', 'error', 'errorCode', 'explanation', 'timestamp', 'contact', 'resource', 'changes', 'platformEvent', 'eventId', 'format', 'raw'];
 const PHONE = `+${DIGITS}`;
 const ISO = AT.toISOString();
 const CONTACT = { id: 15, firstname: 'Ana', lastname: 'Lima', email: 'ana@example.com', phone: PHONE, status_id: 1, source_id: 2, type: 'lead' };
