@@ -102,6 +102,7 @@ const CONFIG_DEFAULTS: SandboxConfig = {
 	v2UnknownFields: 'refuse',
 	v2ButtonsData: 'string',
 	v2ShowWrapped: true,
+	serviceWindowMs: 24 * 60 * 60 * 1000,
 };
 
 function pick(o: SandboxOptions) {
