@@ -5,7 +5,7 @@
  * messages/media and messages/interactive, and their texts. The media kinds (extensions,
  * sizes) and the reply button are v1's table: the platform has one list for both.
  */
-const { MEDIA_TYPES, BUTTON_ITEM, ONE_MEDIUM } = require('../chat-platform');
+const { BUTTON_ITEM, ONE_MEDIUM, MEDIA_SEND_FIELDS: V1_MEDIA_SEND_FIELDS } = require('../chat-platform');
 
 /** messages/text: 10-20 characters (the sandbox keeps the [decided] digits-only rule). Any failure: a 500. */
 const TEXT_FIELDS = Object.freeze({
@@ -14,16 +14,12 @@ const TEXT_FIELDS = Object.freeze({
 	contact_id: { type: 'integer' },
 });
 
-/** messages/media: phone 10-15 characters as sent. Extension and size: the controller's own 422. */
-const MEDIA_SEND_FIELDS = Object.freeze({
-	phone: { type: 'string', required: true, between: [10, 15], phone: true },
-	media_type: { type: 'string', required: true, in: MEDIA_TYPES },
-	media_url: { type: 'url', requiredWithout: 'media_file' },
-	media_file: { type: 'file' },
-	caption: { type: 'string', max: 1024 },
-	filename: { type: 'string', max: 255 },
-	contact_id: { type: 'integer' },
-});
+/**
+ * messages/media: v1's rules (phone 10-15 characters as sent; extension and size are the
+ * controller's own 422) under v2's names: `phone`, and `contact_id` instead of the contact object.
+ */
+const { phone_number: PHONE_RULE, contact: _v1Only, ...V1_MEDIA_RULES } = V1_MEDIA_SEND_FIELDS;
+const MEDIA_SEND_FIELDS = Object.freeze({ phone: PHONE_RULE, ...V1_MEDIA_RULES, contact_id: { type: 'integer' } });
 
 const ROW_ITEM = Object.freeze({
 	id: { type: 'string', required: true },
