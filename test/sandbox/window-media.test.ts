@@ -53,7 +53,7 @@ describe('extensions per kind (from the file name or the URL path)', () => {
 		['audio', 'a.aac', 200], ['audio', 'a.amr', 200], ['audio', 'a.mp3', 200], ['audio', 'a.m4a', 200], ['audio', 'a.ogg', 200], ['audio', 'a.wav', 'aac, amr, mp3, m4a, ogg'],
 		['document', 'a.docx', 200], ['document', 'a.csv', 'pdf, doc, docx, txt, xls, xlsx, ppt, pptx'], ['document', 'invoice', 'pdf, doc, docx, txt, xls, xlsx, ppt, pptx'],
 	])('%s %s', async (kind, name, outcome) => {
-		const extra = kind === 'document' ? { filename: 'x.pdf' } : {};
+		const extra: Record<string, string> = kind === 'document' ? { filename: 'x.pdf' } : {};
 		const file = await upload({ media_type: kind, ...extra }, [bytes, name, 'application/octet-stream']);
 		const url = await media({ phone_number: PHONE, media_type: kind, media_url: `https://cdn.test/${name}`, ...extra });
 		for (const r of [file, url]) {
