@@ -30,8 +30,11 @@ function headersFor(sb: Sandbox, opts: CallOptions, data?: unknown) {
 }
 
 /** POST messages/template. */
-export function send(sb: Sandbox, data: unknown, opts: CallOptions = {}): Promise<AxiosResponse> {
-	return axios.post(apiUrl(sb, 'messages/template', opts.subdomain), data, {
+export const send = (sb: Sandbox, data: unknown, opts: CallOptions = {}) => post(sb, 'messages/template', data, opts);
+
+/** POST a path under the workspace (e.g. 'messages/send'). */
+export function post(sb: Sandbox, path: string, data: unknown, opts: CallOptions = {}): Promise<AxiosResponse> {
+	return axios.post(apiUrl(sb, path, opts.subdomain), data, {
 		validateStatus: () => true,
 		maxBodyLength: Infinity,
 		maxContentLength: Infinity,
@@ -102,6 +105,7 @@ const CONFIG_DEFAULTS: SandboxConfig = {
 	v2UnknownFields: 'refuse',
 	v2ButtonsData: 'string',
 	v2ShowWrapped: true,
+	serviceWindowMs: 24 * 60 * 60 * 1000,
 };
 
 function pick(o: SandboxOptions) {

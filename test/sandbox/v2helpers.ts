@@ -32,8 +32,11 @@ function headersFor(sb: Sandbox, opts: V2CallOptions, data?: unknown) {
 const base = { validateStatus: () => true, maxBodyLength: Infinity, maxContentLength: Infinity };
 
 /** POST messages/template on v2. */
-export function v2Send(sb: Sandbox, data: unknown, opts: V2CallOptions = {}): Promise<AxiosResponse> {
-	return axios.post(v2Url(sb, 'messages/template'), data, { ...base, ...opts.config, headers: headersFor(sb, opts, data) });
+export const v2Send = (sb: Sandbox, data: unknown, opts: V2CallOptions = {}) => v2Post(sb, 'messages/template', data, opts);
+
+/** POST a v2 path (e.g. 'messages/text'). */
+export function v2Post(sb: Sandbox, path: string, data: unknown, opts: V2CallOptions = {}): Promise<AxiosResponse> {
+	return axios.post(v2Url(sb, path), data, { ...base, ...opts.config, headers: headersFor(sb, opts, data) });
 }
 
 /** GET a v2 path (e.g. 'templates?per_page=5'). */
