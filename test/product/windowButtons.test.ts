@@ -3,7 +3,7 @@
  * (reply buttons, a list in sections), API v1 messages/send as Xobito documents it (with the hint
  * that stock platforms send the body alone), and every limit refused with zero requests.
  */
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type INodeParameters } from 'n8n-workflow';
 
 import { buttonsBody, windowPath, WINDOW_ROUTE_NAMES } from '../support/wireWindow';
 import { APIS, jsonOut, startProduct, type Product } from './setup';
@@ -95,8 +95,8 @@ describe.each(APIS)('Send Buttons on API %s', (api) => {
 		});
 	}
 
-	const rows = (n: number, row: (i: number) => object = (i) => ({ title: `R${i}` })) => ({ row: Array.from({ length: n }, (_, i) => row(i)) });
-	const limits: Array<[string, object, RegExp]> = [
+	const rows = (n: number, row: (i: number) => INodeParameters = (i) => ({ title: `R${i}` })): INodeParameters => ({ row: Array.from({ length: n }, (_, i) => row(i)) });
+	const limits: Array<[string, INodeParameters, RegExp]> = [
 		['no button', { buttons: {} }, /^Buttons has 0; a message takes 1 to 3/],
 		['a button title of 21 characters', { buttons: { button: [{ title: 't'.repeat(21) }] } }, /^Button 1 Title is 21 characters long; the limit is 20/],
 		['a button without a title', { buttons: { button: [{ id: 'x' }] } }, /^Button 1 Title is empty/],
@@ -109,7 +109,7 @@ describe.each(APIS)('Send Buttons on API %s', (api) => {
 		['a footer of 61 characters', { footerText: 'f'.repeat(61) }, /^Footer Text is 61 characters long; the limit is 60/],
 		['a phone of 16 digits', { phone: '4915123456789012' }, /has 16 digits/],
 	];
-	const listLimits: Array<[string, object, RegExp]> = [
+	const listLimits: Array<[string, INodeParameters, RegExp]> = [
 		['a list button text of 21 characters', { listButtonText: 'l'.repeat(21) }, /^List Button Text is 21 characters long; the limit is 20/],
 		['no rows', { rows: {} }, /^List Rows has 0; a message takes 1 to 10/],
 		['eleven rows', { rows: rows(11) }, /^List Rows has 11; a message takes 1 to 10/],
@@ -120,7 +120,7 @@ describe.each(APIS)('Send Buttons on API %s', (api) => {
 		['two sections, one untitled', { rows: { row: [{ title: 'A', section: 'S' }, { title: 'B' }] } }, /^List Rows form several sections, and a row has no Section Title/],
 		['two rows with one id', { rows: { row: [{ title: 'A', id: 'x' }, { title: 'B', id: 'x' }] } }, /^Row ID "x" is used twice/],
 	];
-	it.each([...limits.map(([n, p, m]): [string, object, RegExp] => [n, { ...BUTTONS, ...p }, m]), ...(api === 'v2' ? listLimits.map(([n, p, m]): [string, object, RegExp] => [`list: ${n}`, { ...LIST, ...p }, m]) : [])])(
+	it.each([...limits.map(([n, p, m]): [string, INodeParameters, RegExp] => [n, { ...BUTTONS, ...p }, m]), ...(api === 'v2' ? listLimits.map(([n, p, m]): [string, INodeParameters, RegExp] => [`list: ${n}`, { ...LIST, ...p }, m]) : [])])(
 		'%s: refused naming the field, zero requests',
 		async (_name, params, message) => {
 			const result = await product.send(params);

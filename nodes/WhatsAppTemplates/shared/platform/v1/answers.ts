@@ -15,6 +15,8 @@ export const ERROR_KEYS = {
 export const ANSWER = {
 	invalidSubdomain: 'Invalid tenant subdomain',
 	optedOut: 'CONTACT_OPTED_OUT',
+	/** The messages routes' 422 when the workspace has no WhatsApp connection (an untranslated key). */
+	notConfigured: 'whatsapp_connection_not_configured',
 } as const;
 
 /** The WhatsApp message id of a send's answer: data.whatsapp_response.messages[0].id, else data.message_id. */

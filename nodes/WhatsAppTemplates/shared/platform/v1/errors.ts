@@ -41,6 +41,7 @@ function classify(statusCode: number, body: unknown, context: SentContext): Clas
 		if (keyed(ERROR_KEYS.template)) return SAY.templateNotFound(context);
 		return { message: "The workspace's API is not set up, or this is not the platform's address", advice: `Enable the API in Settings → API Management, and check the Platform URL. ${CREDENTIAL}`, delivery: 'not sent' };
 	}
+	if (statusCode === 422 && messageOf(body) === ANSWER.notConfigured) return SAY.whatsappNotConnected();
 	if (statusCode === 422 && keyed(ERROR_KEYS.headerMedia)) return SAY.headerMedia(spelled, context);
 	if (statusCode === 422 && keyed(ERROR_KEYS.templateFields)) return SAY.templateFields(context, spelled);
 	if (statusCode === 413) return SAY.tooLarge();
