@@ -1,5 +1,5 @@
 /** v1 POST messages/media: kinds, extensions and sizes, captions and file names, the empty 200, storage names and overwrites. */
-import { FilePart, bigStream, form, post, sleep, useSandbox } from './helpers';
+import { FilePart, MB, atSecondStart, bigStream, form, post, useSandbox } from './helpers';
 
 const ref = useSandbox();
 const PHONE = '4915123456789';
@@ -7,8 +7,6 @@ const media = (body: unknown) => post(ref.sb, 'messages/media', body);
 const upload = (fields: Record<string, string>, file: FilePart) => media(form({ phone_number: PHONE, ...fields }, { media_file: file }));
 const refused = (message: string) => ({ status: 'error', message });
 const bytes = Buffer.from('sandbox media bytes');
-const MB = 1024 * 1024;
-const atSecondStart = () => sleep(1000 - (Date.now() % 1000) + 10);
 
 test('200 by URL: data as the platform returns it; WhatsApp gets the original URL and the caption', async () => {
 	const { sb } = ref;
