@@ -1,4 +1,5 @@
 /** v1 POST messages/media: kinds, extensions and sizes, captions and file names, the empty 200, storage names and overwrites. */
+import { CHAT_MEDIA } from '.';
 import { FilePart, MB, atSecondStart, bigStream, form, post, useSandbox } from './helpers';
 
 const ref = useSandbox();
@@ -72,7 +73,8 @@ describe('sizes: 5 / 16 / 16 / 100 MB (exactly at the limit passes)', () => {
 		['image', 'a.png', 5],
 		['video', 'a.mp4', 16],
 		['audio', 'a.mp3', 16],
-	])('%s upload', async (kind, name, mb) => {
+	] as const)('%s upload', async (kind, name, mb) => {
+		expect(CHAT_MEDIA[kind].maxBytes).toBe(mb * MB);
 		expect((await upload({ media_type: kind }, [Buffer.alloc(mb * MB, 1), name, 'application/octet-stream'])).status).toBe(200);
 		const over = await upload({ media_type: kind }, [Buffer.alloc(mb * MB + 1, 1), name, 'application/octet-stream']);
 		expect([over.status, over.data]).toEqual([422, refused(`File size exceeds limit for ${kind}. Max allowed is ${mb} MB`)]);

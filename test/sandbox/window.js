@@ -29,6 +29,7 @@
  *   sb.stats.overwrittenUploads uploads stored under a name already used (0 = no overwrite).
  *   sb.setRemoteMedia(url, { fetchable?, size? })  a media URL the server cannot download / its size;
  *                               hosts under `.invalid` are never downloadable.
+ *   CHAT_MEDIA (module export)  per kind: extensions, jpg, maxBytes (5 / 16 / 16 / 100 MiB).
  *   sb.emitReceivedMessage({ from, name, text, wamid?, at? })  posts the signed inbound message
  *                               (format 2 whatsapp.message.received, format 3 message.received) to the
  *                               configured webhook AND opens `from`'s window at `at` (default now).
