@@ -75,6 +75,9 @@ export function bigStream(size: number, fill = 7): Readable {
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until just after a second starts, so that uploads sent now share one storage second. */
+export const atSecondStart = () => sleep(1000 - (Date.now() % 1000) + 10);
+export const MB = 1024 * 1024;
 
 /** Polls until `condition` holds (a server notices a closed socket asynchronously); gives up after `ms`. */
 export async function eventually(condition: () => boolean, ms = 5000): Promise<void> {

@@ -189,6 +189,8 @@ export const FAULT_KINDS: readonly FaultKind[];
 export const ROUTES: readonly RouteEntry[];
 /** Upload limits in bytes, by file field: exactly at the limit passes. */
 export const FILE_LIMITS: Readonly<{ header_image_file: number; header_video_file: number; header_document_file: number }>;
+/** Free-form media kinds (messages/media, both APIs): extensions every version accepts, whether `.jpg` may (v1 acceptJpg; v2 always), the size limit in bytes (at the limit passes). */
+export const CHAT_MEDIA: Readonly<Record<'image' | 'video' | 'audio' | 'document', Readonly<{ extensions: readonly string[]; jpg: boolean; maxBytes: number }>>>;
 
 export interface V2RouteEntry {
 	readonly name: RouteName;

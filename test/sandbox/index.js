@@ -19,6 +19,7 @@ const { describeError: describeV2Error } = require('./v2/envelope');
 const { V2_FAULT_KINDS } = require('./v2/faults');
 const { ServiceWindow, windowHandle, checkWindowConfig, DAY_MS } = require('./window');
 const { checkRemoteSpec } = require('./chat-media');
+const { CHAT_MEDIA, maxBytes } = require('./chat-platform');
 
 // Stock tokens are 64 hex characters; Xobito shows `apitk_...`. Both kinds are used.
 const randomTokens = () => ({
@@ -205,6 +206,8 @@ module.exports = {
 	FAULT_KINDS: KINDS,
 	ROUTES: platform.ROUTES,
 	FILE_LIMITS: platform.FILE_LIMITS,
+	// Free-form media kinds: extensions (jpg: see acceptJpg) and size limits in bytes.
+	CHAT_MEDIA: Object.freeze(Object.fromEntries(Object.entries(CHAT_MEDIA).map(([k, m]) => [k, Object.freeze({ extensions: m.extensions, jpg: Boolean(m.jpg), maxBytes: maxBytes(k) })]))),
 	V2_DEMO_TOKENS,
 	V2_SCOPES,
 	V2_ROUTES,

@@ -61,4 +61,21 @@ export const envelopeError = (code: string, message: string, details?: unknown) 
 	meta: META,
 });
 
+/** The 200 of a v2 free-form send: its own `data` keys between the common ones, and its `message`. */
+export const chatSent = (phone: string, own: Record<string, unknown>, message: string) => ({
+	success: true,
+	data: {
+		message_id: expect.stringMatching(/^wamid\./),
+		contact_id: expect.any(Number),
+		phone,
+		...own,
+		status: 'sent',
+		sent_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/),
+		chat_id: expect.any(Number),
+		chat_message_id: expect.any(Number),
+	},
+	message,
+	meta: META,
+});
+
 export const invalid = (details: unknown) => envelopeError('VALIDATION_ERROR', 'The given data was invalid.', details);

@@ -1,5 +1,6 @@
 /** v1 POST messages/media: kinds, extensions and sizes, captions and file names, the empty 200, storage names and overwrites. */
-import { FilePart, bigStream, form, post, sleep, useSandbox } from './helpers';
+import { CHAT_MEDIA } from '.';
+import { FilePart, MB, atSecondStart, bigStream, form, post, useSandbox } from './helpers';
 
 const ref = useSandbox();
 const PHONE = '4915123456789';
@@ -7,8 +8,6 @@ const media = (body: unknown) => post(ref.sb, 'messages/media', body);
 const upload = (fields: Record<string, string>, file: FilePart) => media(form({ phone_number: PHONE, ...fields }, { media_file: file }));
 const refused = (message: string) => ({ status: 'error', message });
 const bytes = Buffer.from('sandbox media bytes');
-const MB = 1024 * 1024;
-const atSecondStart = () => sleep(1000 - (Date.now() % 1000) + 10);
 
 test('200 by URL: data as the platform returns it; WhatsApp gets the original URL and the caption', async () => {
 	const { sb } = ref;
@@ -74,7 +73,8 @@ describe('sizes: 5 / 16 / 16 / 100 MB (exactly at the limit passes)', () => {
 		['image', 'a.png', 5],
 		['video', 'a.mp4', 16],
 		['audio', 'a.mp3', 16],
-	])('%s upload', async (kind, name, mb) => {
+	] as const)('%s upload', async (kind, name, mb) => {
+		expect(CHAT_MEDIA[kind].maxBytes).toBe(mb * MB);
 		expect((await upload({ media_type: kind }, [Buffer.alloc(mb * MB, 1), name, 'application/octet-stream'])).status).toBe(200);
 		const over = await upload({ media_type: kind }, [Buffer.alloc(mb * MB + 1, 1), name, 'application/octet-stream']);
 		expect([over.status, over.data]).toEqual([422, refused(`File size exceeds limit for ${kind}. Max allowed is ${mb} MB`)]);

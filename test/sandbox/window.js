@@ -12,7 +12,8 @@
  *        IGNORED (recorded in `ignored`); 200 data.message_id, sent_at 'Y-m-d H:i:s'.
  *   v1 POST /api/v1/{subdomain}/messages/media  phone_number 10-15, media_type, media_url | media_file,
  *        caption <= 1024 (dropped for audio), filename <= 255, contact; extension/size 422
- *        {status, message}; a URL the server cannot download: 200 with an EMPTY body.
+ *        {status, message}; a URL the server cannot download: 200 with an EMPTY body; a document
+ *        without `filename` crashes 2.2.0 (500 Server Error, [inferred] in the evidence).
  *   v2 POST /api/v2/messages/text         ANY validation failure: 500 {"message":"Server Error"} outside
  *        the envelope (HTML without Accept: application/json); record.validationErrors says why.
  *   v2 POST /api/v2/messages/media        envelope 422 for the validator; extension/size 422 outside
@@ -29,16 +30,18 @@
  *   sb.stats.overwrittenUploads uploads stored under a name already used (0 = no overwrite).
  *   sb.setRemoteMedia(url, { fetchable?, size? })  a media URL the server cannot download / its size;
  *                               hosts under `.invalid` are never downloadable.
+ *   CHAT_MEDIA (module export)  per kind: extensions, jpg, maxBytes (5 / 16 / 16 / 100 MiB).
  *   sb.emitReceivedMessage({ from, name, text, wamid?, at? })  posts the signed inbound message
  *                               (format 2 whatsapp.message.received, format 3 message.received) to the
  *                               configured webhook AND opens `from`'s window at `at` (default now).
  *   sb.openWindow(digits, at?)  opens a window without posting (a customer wrote earlier);
  *   sb.lastInbound(digits)      ms of the last inbound message, or null; config.serviceWindowMs (24 h).
- *   Faults (sb.injectFault, match.route to aim at one endpoint): v1 whatsapp500 with `code` (500
- *   {status, message, error: Graph's JSON AS A STRING}), noMessageId500 (error "No message ID in
- *   response"), system500 (error "Internal server error"), notConnected503 (422
- *   whatsapp_connection_not_configured here), the network kinds; v2 sendFailedWhatsApp500 with
- *   `code`, the other v2 kinds.
+ *   Faults (sb.injectFault, match.route to aim at one endpoint): v1 whatsapp500 with `code`
+ *   (default 131030; 500 {status, message, error: Graph's JSON AS A STRING}), noMessageId500 (error
+ *   "No message ID in response"), system500 (error "Internal server error"), notConnected503 (422
+ *   whatsapp_connection_not_configured here), the network kinds; v2 (api: 'v2' for a kind both
+ *   have) sendFailedWhatsApp500 with `code` (details.error "(#131047) Re-engagement message"),
+ *   the other v2 kinds. sb.reset() also clears freeForm, the windows and setRemoteMedia.
  *
  * The window: per workspace (the sandbox has one, shared by its v1 and v2 tokens), the last inbound
  * message per phone. A free-form message to a phone without one in the last serviceWindowMs is
