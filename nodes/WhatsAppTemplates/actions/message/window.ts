@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendingOptions } from '../../shared/batch/options';
+import { sendingOptionsField } from '../../shared/batch/options';
 import type { SendRun } from '../../shared/batch/sendRun';
 import { LIMITS } from '../../shared/platform';
 import { normalisePhone } from '../../shared/validation/phone';
+import { recipientPhoneField } from './sharedFields';
 
 /**
  * What the messages in WhatsApp's 24-hour customer-service window share (Send Text, Send Media,
@@ -18,32 +19,15 @@ export const WINDOW_RULE =
 export function windowFields(show: Show): INodeProperties[] {
 	return [
 		{ displayName: WINDOW_RULE, name: 'windowNotice', type: 'notice', default: '', displayOptions: show },
-		{
-			displayName: 'Recipient Phone',
-			name: 'phone',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: '+49 151 2345678',
-			description:
-				'Phone number with country code, 10 to 15 digits. Spaces, dashes, dots, brackets and a leading + or 00 are removed before sending. To answer a Message Received event of the trigger, map its phone.',
-			displayOptions: show,
-		},
+		recipientPhoneField(
+			show,
+			'Phone number with country code, 10 to 15 digits. Spaces, dashes, dots, brackets and a leading + or 00 are removed before sending. To answer a Message Received event of the trigger, map its phone.',
+		),
 	];
 }
 
 /** The Options of a message in the window: the engine's own (concurrency, 429 handling, dry run). */
-export function windowOptions(show: Show): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: show,
-		options: [...sendingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
+export const windowOptions = (show: Show): INodeProperties => sendingOptionsField(show);
 
 /** The item's recipient as digits, by the rule of the window's sends (10 to 15 digits). */
 export function recipientOf(run: SendRun, index: number): string {

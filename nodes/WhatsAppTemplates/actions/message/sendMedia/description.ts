@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../../shared/platform';
+import { mediaFields } from '../sharedFields';
 import { windowFields, windowOptions } from '../window';
 
 /** Where Send Media's fields show. */
@@ -23,36 +24,10 @@ export const sendMediaFields: INodeProperties[] = [
 		],
 		displayOptions: show,
 	},
-	{
-		displayName: 'Media Source',
-		name: 'mediaSource',
-		type: 'options',
-		default: 'url',
-		options: [
-			{ name: 'URL', value: 'url', description: 'A public https:// link to the file' },
-			{ name: 'Binary File', value: 'binary', description: 'A file from an earlier node, uploaded with the message' },
-		],
-		displayOptions: show,
-	},
-	{
-		displayName: 'Media URL',
-		name: 'mediaUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/invoice.pdf',
-		description:
-			'Public http(s) URL the platform downloads the file from. Its path must end in an extension the platform takes for the kind: .jpeg/.png (.jpg on newer platforms), .mp4/.3gp, .aac/.amr/.mp3/.m4a/.ogg, .pdf/.doc(x)/.xls(x)/.ppt(x)/.txt.',
-		displayOptions: withShow({ mediaSource: ['url'] }),
-	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		hint: 'The name of the input binary field that holds the file',
-		description: 'Image up to 5 MB, video and audio up to 16 MB, document up to 100 MB. The file goes up under a unique name with an extension the platform accepts.',
-		displayOptions: withShow({ mediaSource: ['binary'] }),
-	},
+	...mediaFields(show, {
+		url: 'Public http(s) URL the platform downloads the file from. Its path must end in an extension the platform takes for the kind: .jpeg/.png (.jpg on newer platforms), .mp4/.3gp, .aac/.amr/.mp3/.m4a/.ogg, .pdf/.doc(x)/.xls(x)/.ppt(x)/.txt.',
+		binary: 'Image up to 5 MB, video and audio up to 16 MB, document up to 100 MB. The file goes up under a unique name with an extension the platform accepts.',
+	}),
 	{
 		displayName: 'Caption',
 		name: 'caption',
