@@ -109,7 +109,6 @@ describe('failures at the send (500 {status, message, error})', () => {
 	});
 
 	test.each([
-		['noMessageId500', { status: 'error', message: 'failed_to_send_whatsapp_message', error: 'No message ID in response' }],
 		['noMessageId200', { status: 'error', message: 'failed_to_send_whatsapp_message', error: 'No message ID in response' }],
 		['system500', { status: 'error', message: 'failed_to_send_message', error: 'Internal server error' }],
 	] as const)('%s', async (kind, body) => {
