@@ -24,6 +24,7 @@ it.each([
 	['the code as a string', graph({ message: 'Message undeliverable', code: '131026' }), /^WhatsApp refused the message: \(#131026\) Message undeliverable$/, 'not sent'],
 	['JSON without a message: the whole text', graph({ code: 131030 }), /^WhatsApp refused the message: \(#131030\) \{"error"/, 'not sent'],
 	['JSON without a code', graph({ message: 'Something broke' }), /^The platform failed while handling the message \(HTTP 500: Something broke\)$/, 'unknown'],
+	['plain text with WhatsApp’s (#code)', '(#131026) Message undeliverable', /^WhatsApp refused the message: \(#131026\) Message undeliverable$/, 'not sent'],
 	['No message ID in response', 'No message ID in response', /\(HTTP 500: No message ID in response\)$/, 'unknown'],
 	['text that only looks like JSON', '{"error": ', /\(HTTP 500: \{"error": \)$/, 'unknown'],
 ] as const)('%s', (_name, error, words, delivery) => {
