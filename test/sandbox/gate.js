@@ -121,7 +121,7 @@ function checkAccess(state, req, route, subdomain) {
 	// An empty POST without a content type is an empty form to Laravel (422 for the
 	// missing fields). Any other type would be read as an empty form too; the sandbox
 	// refuses it instead, because the node must only send JSON or multipart.
-	if (route.name === 'messages.template' && !mediaType(req.headers['content-type']) && !isEmptyBody(req)) {
+	if (route.method === 'POST' && !mediaType(req.headers['content-type']) && !isEmptyBody(req)) {
 		return R.unsupportedType();
 	}
 	return null;

@@ -17,6 +17,9 @@ const v2 = require('./v2/state');
 const { DEMO_TOKENS: V2_DEMO_TOKENS, SCOPES: V2_SCOPES, ROUTES: V2_ROUTES, LOG_FIELDS: V2_LOG_FIELDS, API_PREFIX: V2_API_PREFIX } = require('./v2/platform');
 const { describeError: describeV2Error } = require('./v2/envelope');
 const { V2_FAULT_KINDS } = require('./v2/faults');
+const { ServiceWindow, windowHandle, checkWindowConfig, DAY_MS } = require('./window');
+const { checkRemoteSpec } = require('./chat-media');
+const { CHAT_MEDIA, maxBytes } = require('./chat-platform');
 
 // Stock tokens are 64 hex characters; Xobito shows `apitk_...`. Both kinds are used.
 const randomTokens = () => ({
@@ -51,7 +54,7 @@ function checkConfig(change, into) {
 		if (typeof change.acceptJpg !== 'boolean') throw new TypeError('acceptJpg must be a boolean');
 		into.acceptJpg = change.acceptJpg;
 	}
-	return v2.checkV2Config(change, into);
+	return checkWindowConfig(change, v2.checkV2Config(change, into));
 }
 
 function emptyStats(inFlight) {
@@ -67,6 +70,7 @@ async function startSandbox(options = {}) {
 			rateLimit: options.rateLimit ?? null,
 			invalidTenantStatus: options.invalidTenantStatus ?? 500,
 			acceptJpg: options.acceptJpg ?? true,
+			serviceWindowMs: options.serviceWindowMs ?? DAY_MS,
 			...Object.fromEntries(Object.entries(v2.V2_DEFAULTS).map(([k, d]) => [k, options[k] ?? d])),
 		},
 		{},
@@ -81,6 +85,9 @@ async function startSandbox(options = {}) {
 		storedNames: new Set(),
 		requests: [],
 		messages: [],
+		freeForm: [],
+		window: new ServiceWindow(),
+		remoteMedia: new Map(),
 		rateLimited: [],
 		stats: emptyStats(0),
 		seq: 0,
@@ -146,8 +153,9 @@ async function startSandbox(options = {}) {
 		emitContactEvent(change, overrides) {
 			return state.webhooks.emitRecordEvent({ resource: 'contact', ...change }, overrides);
 		},
-		emitReceivedMessage(inbound, overrides) {
-			return state.webhooks.emitReceived(inbound, overrides);
+		/** A media URL as the platform's download would find it (chat-media.js). */
+		setRemoteMedia(url, spec) {
+			state.remoteMedia.set(new URL(url).href, checkRemoteSpec(spec));
 		},
 		postWebhook(body, options) {
 			return state.webhooks.post(body, options);
@@ -159,6 +167,9 @@ async function startSandbox(options = {}) {
 			state.generation += 1;
 			state.requests.length = 0;
 			state.messages.length = 0;
+			state.freeForm.length = 0;
+			state.window.reset();
+			state.remoteMedia.clear();
 			state.rateLimited.length = 0;
 			Object.assign(state.stats, emptyStats(state.inFlight.size));
 			state.stats.byStatus = {};
@@ -181,8 +192,10 @@ async function startSandbox(options = {}) {
 			await done;
 		},
 	};
-	// API v2's part: its tokens, the 429 log, contacts as stored, and faults for either API.
-	return Object.defineProperties(handle, Object.getOwnPropertyDescriptors(v2.v2Handle(state)));
+	// API v2's part: its tokens, the 429 log, contacts as stored, and faults for either API;
+	// then the free-form messages and the 24-hour window (window.js).
+	Object.defineProperties(handle, Object.getOwnPropertyDescriptors(v2.v2Handle(state)));
+	return Object.defineProperties(handle, Object.getOwnPropertyDescriptors(windowHandle(state)));
 }
 
 module.exports = {
@@ -193,6 +206,8 @@ module.exports = {
 	FAULT_KINDS: KINDS,
 	ROUTES: platform.ROUTES,
 	FILE_LIMITS: platform.FILE_LIMITS,
+	// Free-form media kinds: extensions (jpg: see acceptJpg) and size limits in bytes.
+	CHAT_MEDIA: Object.freeze(Object.fromEntries(Object.entries(CHAT_MEDIA).map(([k, m]) => [k, Object.freeze({ extensions: m.extensions, jpg: Boolean(m.jpg), maxBytes: maxBytes(k) })]))),
 	V2_DEMO_TOKENS,
 	V2_SCOPES,
 	V2_ROUTES,

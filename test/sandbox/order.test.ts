@@ -126,6 +126,8 @@ describe('routes and the prefix option', () => {
 			['templates.list', 'GET', 'templates', 'templates.read'],
 			['templates.show', 'GET', 'templates/{id}', 'templates.read'],
 			['messages.template', 'POST', 'messages/template', 'messages.send'],
+			['messages.send', 'POST', 'messages/send', 'messages.send'],
+			['messages.media', 'POST', 'messages/media', 'messages.send'],
 		]);
 		const { sb } = ref;
 		await get(sb, 'templates');

@@ -106,6 +106,9 @@ describe('the envelope', () => {
 			['GET', 'templates', 'templates:read'],
 			['GET', 'templates/{template_id}', 'templates:read'],
 			['POST', 'messages/template', 'messages:send'],
+			['POST', 'messages/text', 'messages:send'],
+			['POST', 'messages/media', 'messages:send'],
+			['POST', 'messages/interactive', 'messages:send'],
 		]);
 		expect(V2_SCOPES).toContain('*');
 		expect(V2_SCOPES).toHaveLength(16);

@@ -3,15 +3,15 @@
  * The v2 pipeline (one function per request), on the shared exchange (../exchange.js):
  *   route/method -> token -> IP -> rate limit -> scope -> content type      (gate.js, on arrival)
  *   body (always read completely, streamed) -> 400 -> 422 -> transport fault
- *   -> send steps (send.js, with the 'media' and 'contact' faults) -> platform fault -> 200
+ *   -> send steps (send.js, with the 'media' and 'contact' faults; free-form sends: chat.js) -> platform fault -> 200
  * Every answer from the limiter on carries its X-RateLimit-* headers (and a 429 Retry-After);
  * answers of the network's faults do not (no platform wrote them).
  */
-const { validate } = require('../validate');
 const { baseName } = require('../brackets');
 const { mediaType, isEmptyBody } = require('../gate');
 const R = require('../responses');
-const { SEND_FIELDS, MEDIA_FIELDS, TEXT } = require('./platform');
+const { SEND_FIELDS, MEDIA_FIELDS } = require('./platform');
+const { handleV2Chat, validateV2 } = require('./chat');
 const { resolveV2Route, checkV2Access } = require('./gate');
 const { listV2Templates, showV2Template } = require('./catalog');
 const { prepareV2Send, completeV2Send } = require('./send');
@@ -27,7 +27,7 @@ function v2Pipeline(state, ex) {
 	const route = resolved.route || null;
 	record.route = route ? route.name : null;
 	const access = route ? checkV2Access(state, req, route, record) : { answer: resolved.answer, headers: {} };
-	const isSend = route !== null && route.name === 'messages.template';
+	const isSend = route !== null && route.method === 'POST';
 	const kind = isSend ? mediaType(record.contentType) : null; // null: the body is only drained
 	// As on v1: an empty POST is an empty form; any other type is refused by the sandbox (the node sends JSON or multipart).
 	const early = access.answer || (isSend && !kind && !isEmptyBody(req) ? E.unsupportedType() : null);
@@ -46,17 +46,9 @@ function v2Pipeline(state, ex) {
 		if (route.name === 'templates.show') {
 			return reply(showV2Template(state.templates, resolved.params.template_id, config.v2ButtonsData, config.v2ShowWrapped));
 		}
+		if (route.name !== 'messages.template') return handleV2Chat(state, ex, body, reply); // free-form (chat.js)
 		return handleV2Send(state, ex, body, reply);
 	});
-}
-
-/** Validation as the platform's Validator (plus the sandbox's strictness), with contact_id's `exists` rule. */
-function validateSend(state, fields, files, truncated) {
-	const errors = validate({ fields, files, truncated }, V2_RULES) || {};
-	if (!errors.contact_id && fields.contact_id !== undefined && !state.contacts.findById(Number(fields.contact_id))) {
-		errors.contact_id = [TEXT.invalidContactId];
-	}
-	return Object.keys(errors).length ? errors : null;
 }
 
 function handleV2Send(state, ex, body, reply) {
@@ -69,7 +61,7 @@ function handleV2Send(state, ex, body, reply) {
 	const ignore = state.config.v2UnknownFields === 'ignore';
 	const fields = ignore ? Object.fromEntries(Object.entries(input).filter(([n]) => known(n))) : input;
 	const files = ignore ? record.files.filter((f) => known(f.field)) : record.files;
-	const errors = validateSend(state, fields, files, body.truncated);
+	const errors = validateV2(state, { fields, files, truncated: body.truncated }, V2_RULES);
 	if (errors) return reply(E.validation(errors));
 
 	const goOn = ex.transportFault(state.v2.faults, fields.phone, body.isJson);
@@ -82,7 +74,7 @@ function handleV2Send(state, ex, body, reply) {
 		record.fault = prepared.fault.kind;
 		return reply(faultAnswer(prepared.fault, req, { contacts: state.contacts.list.length }), extraMs);
 	}
-	const late = state.v2.faults.takeAt('platform', fields.phone);
+	const late = state.v2.faults.takeAt('platform', fields.phone, record.route);
 	if (late) record.fault = late.kind;
 	const done = completeV2Send(state, req, { plan: prepared.plan, fields, files }, late, ignore ? unknown : []);
 	if (done.message && ex.current()) {
