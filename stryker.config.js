@@ -3,17 +3,22 @@
  * or leaks something. Code that lands in these areas (contacts, text, media, API v2's error
  * mapping) joins the list with the same threshold.
  */
-const SCOPE = [
-	'nodes/WhatsAppTemplates/shared/batch/**/*.ts',
-	'nodes/WhatsAppTemplates/shared/endpoint.ts',
-	'nodes/WhatsAppTemplates/shared/transport.ts',
-	'nodes/WhatsAppTemplates/shared/apiError.ts',
-	'nodes/WhatsAppTemplates/shared/multipart/**/*.ts',
-	'nodes/WhatsAppTemplates/shared/validation/**/*.ts',
-	'nodes/WhatsAppTemplates/trigger/signature.ts',
-	'nodes/WhatsAppTemplates/trigger/dedupe.ts',
-	'nodes/WhatsAppTemplates/trigger/webhook.ts',
-];
+const W = 'nodes/WhatsAppTemplates';
+/** The scope by area: MUTATION_AREA=<name> npm run test:mutation runs one (its own incremental file and report). */
+const AREAS = {
+	// Where a message goes out once or not at all: concurrency, the 429 pause, retries, the stop report.
+	batch: [`${W}/shared/batch/**/*.ts`, `${W}/shared/transport.ts`, `${W}/shared/apiError.ts`],
+	// Uploads and the checks made before anything is sent.
+	input: [`${W}/shared/multipart/**/*.ts`, `${W}/shared/validation/**/*.ts`],
+	// Where the token may go, and who may start a workflow.
+	trust: [`${W}/shared/endpoint.ts`, `${W}/trigger/signature.ts`, `${W}/trigger/dedupe.ts`, `${W}/trigger/webhook.ts`],
+	// How each API generation's answers are read and classed: sent, not sent or unknown.
+	platform: [`${W}/shared/platform/explaining.ts`, `${W}/shared/platform/v1/errors.ts`, `${W}/shared/platform/v2/errors.ts`, `${W}/shared/platform/v2/answers.ts`],
+};
+const AREA = process.env.MUTATION_AREA;
+if (AREA !== undefined && !(AREA in AREAS)) throw new Error(`MUTATION_AREA=${AREA}: use one of ${Object.keys(AREAS).join(', ')}`);
+const SCOPE = AREA ? AREAS[AREA] : Object.values(AREAS).flat();
+const REPORT = `reports/mutation/${AREA ?? 'index'}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 module.exports = {
@@ -25,9 +30,9 @@ module.exports = {
 	// The machine's two cores are shared.
 	concurrency: 2,
 	incremental: true,
-	incrementalFile: 'reports/mutation/incremental.json',
+	incrementalFile: AREA ? `${REPORT}.json` : 'reports/mutation/incremental.json',
 	reporters: ['html', 'clear-text', 'progress-append-only'],
-	htmlReporter: { fileName: 'reports/mutation/index.html' },
+	htmlReporter: { fileName: `${REPORT}.html` },
 	clearTextReporter: { logTests: false },
 	thresholds: { high: 95, low: 90, break: 90 },
 	appendPlugins: [require.resolve('./test/mutation/equivalents.mjs')],
