@@ -32,8 +32,7 @@ function chatFaultAnswer(fault, texts) {
 	switch (fault.kind) {
 		case 'whatsapp500':
 			return failed(texts.refused, graphErrorJson(fault.code ?? DEFAULT_REFUSAL));
-		case 'noMessageId200':
-		case 'noMessageId500':
+		case 'noMessageId200': // the same event as on messages/template; these routes answer it with a 500
 			return failed(texts.refused, CHAT_TEXT.noMessageId);
 		case 'system500':
 			return failed(texts.failed, CHAT_TEXT.internal);

@@ -12,8 +12,7 @@ export type FaultKind =
 	| 'nonJson200' // 200 text/html
 	| 'system500' // 500 errors.system: maybe sent (free-form routes: error "Internal server error")
 	| 'whatsapp500' // 500 errors.whatsapp (#132000 or `code`): WhatsApp refused (free-form routes: error = Graph's JSON as a string, default 131030)
-	| 'noMessageId200' // 200 success envelope, data.whatsapp_response = [] (free-form routes: as noMessageId500)
-	| 'noMessageId500' // free-form routes: 500 error "No message ID in response" (template send: as noMessageId200)
+	| 'noMessageId200' // WhatsApp gave no message id: 200 success envelope, data.whatsapp_response = [] (free-form routes: 500 error "No message ID in response")
 	| 'statusError200' // 200 {"status":"error",...}
 	| 'notConnected503' // free-form routes: 422 whatsapp_connection_not_configured
 	| 'optedOut403'

@@ -37,9 +37,8 @@ const STAGE = Object.freeze({
 	redirect: 'arrival',
 	system500: 'platform',
 	whatsapp500: 'platform',
+	// WhatsApp answered without a message id: 200 on messages/template, a 500 on the free-form routes (chat.js).
 	noMessageId200: 'platform',
-	// The same event as noMessageId200, named as the free-form routes answer it.
-	noMessageId500: 'platform',
 	notConnected503: 'platform',
 	optedOut403: 'platform',
 	conversationLimit403: 'platform',

@@ -9,7 +9,7 @@ const W132000 = '(#132000) Number of parameters does not match the expected numb
 
 test('FAULT_KINDS', () => {
 	expect([...FAULT_KINDS].sort()).toEqual([
-		'conversationLimit403', 'drop', 'dropMidUpload', 'hang', 'html502', 'latency', 'noMessageId200', 'noMessageId500', 'nonJson200',
+		'conversationLimit403', 'drop', 'dropMidUpload', 'hang', 'html502', 'latency', 'noMessageId200', 'nonJson200',
 		'notConnected503', 'optedOut403', 'statusError200', 'system500', 'tooLarge413', 'whatsapp500',
 	]);
 	expect(() => ref.sb.injectFault({ kind: '500' as FaultKind })).toThrow(/kind must be one of/);

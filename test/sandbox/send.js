@@ -83,7 +83,7 @@ function acceptedMessage(api, wamid, plan, fields, files) {
  * Returns { answer, message? } (message: the accepted send to record).
  */
 function completeSend(plan, fields, files, fault) {
-	if (fault && (fault.kind === 'noMessageId200' || fault.kind === 'noMessageId500')) {
+	if (fault && fault.kind === 'noMessageId200') {
 		// WhatsApp's answer was not JSON: the platform still says success, with no message id.
 		return { answer: R.sent(responseData(plan, [])) };
 	}

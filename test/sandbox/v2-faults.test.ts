@@ -13,7 +13,7 @@ test("V2_FAULT_KINDS: v2's own, and every network kind of v1 (none of v1's platf
 		'contactLimit403', 'conversationLimit403', 'featureNotAvailable403', 'html500', 'internalError500', 'mediaDownload500', 'missingConfig422',
 		'noMessageId200', 'notConfigured422', 'optedOut403', 'planNoTemplates500', 'sendFailedUnknown500', 'sendFailedWhatsApp500', 'serverError500',
 	];
-	const v1PlatformOnly = ['noMessageId500', 'notConnected503', 'system500', 'whatsapp500'];
+	const v1PlatformOnly = ['notConnected503', 'system500', 'whatsapp500'];
 	expect(V2_FAULT_KINDS.filter((k) => own.includes(k)).sort()).toEqual(own);
 	expect(V2_FAULT_KINDS.filter((k) => !own.includes(k)).sort()).toEqual(FAULT_KINDS.filter((k) => !own.includes(k) && !v1PlatformOnly.includes(k)).sort());
 	expect(V2_FAULT_KINDS).toEqual(expect.arrayContaining(['drop', 'dropMidUpload', 'hang', 'latency', 'html502', 'nonJson200', 'statusError200', 'tooLarge413']));

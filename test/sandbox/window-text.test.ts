@@ -103,13 +103,19 @@ describe('failures at the send (500 {status, message, error})', () => {
 		expect(ref.sb.freeForm).toEqual([]);
 	});
 
+	test('the template send answers a coded whatsapp500 in errors.whatsapp, with the code in the text', async () => {
+		ref.sb.injectFault({ kind: 'whatsapp500', code: 131047 });
+		const r = await post(ref.sb, 'messages/template', { phone_number: TEXT.phone_number, template_name: 'plain_notice', template_language: 'en' });
+		const refusal = '(#131047) Re-engagement message';
+		expect([r.status, r.data]).toEqual([500, { status: 'error', message: refusal, errors: { whatsapp: [refusal] } }]);
+	});
+
 	test('without a code: 131030', async () => {
 		ref.sb.injectFault({ kind: 'whatsapp500' });
 		expect(graph(await text(TEXT)).error.message).toBe('(#131030) Recipient phone number not in allowed list');
 	});
 
 	test.each([
-		['noMessageId500', { status: 'error', message: 'failed_to_send_whatsapp_message', error: 'No message ID in response' }],
 		['noMessageId200', { status: 'error', message: 'failed_to_send_whatsapp_message', error: 'No message ID in response' }],
 		['system500', { status: 'error', message: 'failed_to_send_message', error: 'Internal server error' }],
 	] as const)('%s', async (kind, body) => {

@@ -37,8 +37,8 @@
  *   sb.openWindow(digits, at?)  opens a window without posting (a customer wrote earlier);
  *   sb.lastInbound(digits)      ms of the last inbound message, or null; config.serviceWindowMs (24 h).
  *   Faults (sb.injectFault, match.route to aim at one endpoint): v1 whatsapp500 with `code`
- *   (default 131030; 500 {status, message, error: Graph's JSON AS A STRING}), noMessageId500 (error
- *   "No message ID in response"), system500 (error "Internal server error"), notConnected503 (422
+ *   (default 131030; 500 {status, message, error: Graph's JSON AS A STRING}), noMessageId200 (here a
+ *   500, error "No message ID in response"), system500 (error "Internal server error"), notConnected503 (422
  *   whatsapp_connection_not_configured here), the network kinds; v2 (api: 'v2' for a kind both
  *   have) sendFailedWhatsApp500 with `code` (details.error "(#131047) Re-engagement message"),
  *   the other v2 kinds. sb.reset() also clears freeForm, the windows and setRemoteMedia.

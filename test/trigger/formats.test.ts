@@ -82,6 +82,17 @@ describe('format 2: the n8n format', () => {
 		expect(await through(other)).toMatchObject({ event: 'message.status_updated', status: 'deleted' });
 	});
 
+	it('forwarded whatsapp.message.received of a tapped reply button or list row (Send Buttons): its title as the text', async () => {
+		for (const [kind, reply] of [['button_reply', { id: 'later', title: 'Another day' }], ['list_reply', { id: 'mon-10', title: '10:00', description: 'Early' }]] as const) {
+			const { body } = receivedEvent(2, { wamid: `wamid.${kind}`, from: DIGITS, name: 'Ana', text: 'x' }, AT);
+			const attributes = ((body.data as IDataObject).resource as IDataObject).attributes as IDataObject;
+			delete attributes.text;
+			Object.assign(attributes, { type: 'interactive', interactive: { type: kind, [kind]: reply } });
+			const out = await through(body);
+			expect(out).toMatchObject({ event: 'message.received', messageId: `wamid.${kind}`, phone: PHONE, text: reply.title });
+		}
+	});
+
 	it('forwarded whatsapp.message.received: sender, text, contact from relationships', async () => {
 		const out = await through(receivedEvent(2, { wamid: 'wamid.IN2', from: DIGITS, name: 'Ana', text: 'Thanks!' }, AT).body);
 		expect(out).toMatchObject({ event: 'message.received', messageId: 'wamid.IN2', status: null, phone: PHONE, text: 'Thanks!', contact: { wa_id: DIGITS, name: 'Ana' }, timestamp: ISO });

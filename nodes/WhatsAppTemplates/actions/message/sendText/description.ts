@@ -16,7 +16,7 @@ export const sendTextFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 4 },
-		description: `The message, up to ${LIMITS.text.max} characters. Line breaks are kept; a link gets a preview.`,
+		description: `The message, up to ${LIMITS.text.max} characters. Line breaks are kept.`,
 		displayOptions: show,
 	},
 	windowOptions(show),

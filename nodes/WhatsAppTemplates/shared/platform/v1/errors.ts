@@ -1,6 +1,7 @@
 /** API v1's answers in plain words, and whether the message may have gone out (CONTRACT.md: the error table). */
 import type { ApiResponse } from '../../transport';
 import { CREDENTIAL, SAY, list, spellErrors, type Classified } from '../explaining';
+import { whatsappCode } from '../../whatsappCodes';
 import { isObject } from '../json';
 import type { Explained, SentContext } from '../types';
 import { ANSWER, ERROR_KEYS, errorCodeOf, errorsOf, isErrorEnvelope, limitReached, messageOf, readMessageId, sendErrorOf } from './answers';
@@ -49,9 +50,10 @@ function classify(statusCode: number, body: unknown, context: SentContext): Clas
 	if (statusCode >= 500 && keyed(ERROR_KEYS.whatsapp)) {
 		return SAY.whatsappRefused(list((errors as Record<string, unknown>)[ERROR_KEYS.whatsapp]).join(' ') || String(messageOf(body) ?? ''));
 	}
-	// The messages routes: WhatsApp's refusal as JSON text in `error` (not sent); any other `error` is unknown.
+	// The messages routes: WhatsApp's refusal in `error`, as JSON text or its "(#NNN)" text (not sent); any other `error` is unknown.
 	const sendError = statusCode >= 500 ? sendErrorOf(body) : undefined;
-	if (sendError?.code !== undefined) return SAY.whatsappRefused(withCode(sendError.text, sendError.code));
+	const code = sendError && (sendError.code ?? whatsappCode(sendError.text));
+	if (sendError && code !== undefined) return SAY.whatsappRefused(withCode(sendError.text, code));
 	if (sendError) return SAY.failed(statusCode, `: ${sendError.text}`);
 	if (statusCode === 422 && context.messageMedia && !isObject(errors)) return SAY.headerMedia(typeof messageOf(body) === 'string' ? String(messageOf(body)) : undefined, context);
 	if (statusCode === 407) return SAY.proxyLogin();
