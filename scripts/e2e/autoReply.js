@@ -32,12 +32,12 @@ const FORMATS = { 2: 'whatsapp.message.received', 3: 'message.received' };
 const ORDER = { from: '4915123456789', name: 'Ada', text: 'Hello, where is my order A-1042?' };
 const INVOICE = { from: '447700900123', name: 'Alan', text: 'Could you send me the INVOICE again?' };
 /** What the example's nodes build for them (examples/auto-reply.json). */
-const REPLY_TEXT = (name) => `Hi ${name}, thanks for your message! We will answer you here shortly. Write "invoice" to get your latest invoice.`;
+const REPLY_TEXT = (name) => `Thanks for your message, ${name}! We will answer within the hour. Write "invoice" to get your latest invoice.`;
 const INVOICE_MEDIA = (name) => ({
 	kind: 'document',
-	url: 'https://example.com/invoices/invoice-A-1042.pdf',
+	url: 'https://example.com/invoices/latest-invoice.pdf',
 	caption: `Here is your invoice, ${name}.`,
-	fileName: 'invoice-A-1042.pdf',
+	fileName: 'invoice.pdf',
 });
 const NODE = { text: 'Reply with text', media: 'Send the invoice' };
 
