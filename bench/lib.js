@@ -105,6 +105,12 @@ async function runProduct(sb, { parameters, items, nodeType, typeName } = {}) {
  */
 const sendsOf = (sb) => sb.requests.filter((r) => r.route === 'messages.template');
 
+/** The requests the sandbox recorded to one of the node's routes (its path from the node's table). */
+const requestsTo = (sb, route) => {
+	const path = new URL(routeUrl(sb, route)).pathname;
+	return sb.requests.filter((r) => r.path === path);
+};
+
 /** A distinct valid phone per index (E.164 without '+', 13 digits). */
 const phoneOf = (i) => `4915${String(i).padStart(9, '0')}`;
 
@@ -223,6 +229,7 @@ module.exports = {
 	runProduct,
 	phoneOf,
 	sendsOf,
+	requestsTo,
 	median,
 	round,
 	expectedSha256,

@@ -22,6 +22,9 @@ const SCENARIOS = {
 	path400: { kind: 'path', sizeMiB: 400, items: 1 },
 	path100: { kind: 'path', sizeMiB: 100, items: 1 },
 	buffered100: { kind: 'buffered', sizeMiB: 100, items: 1 },
+	// Message → Send Media: the same documents as a free-form message, not a template header.
+	media100: { kind: 'media', sizeMiB: 100, items: 1 },
+	media5x100: { kind: 'media', sizeMiB: 100, items: 5 },
 };
 
 const fillOf = (i) => Buffer.from(`bench item ${i} `);
@@ -44,22 +47,32 @@ async function prepareScenario(name) {
 	return { prepared: name };
 }
 
+/**
+ * Where a scenario's sends go, by the node's table: the route, the phone's field, the file's field,
+ * and the API's size limit for a document (the sandbox's own).
+ */
+function wireOf(scenario) {
+	const { routes, templateSend, windowSend } = lib.product.platform();
+	if (scenario.kind === 'media') return { route: routes.sendMedia, phone: windowSend.media.phone, fileField: windowSend.media.file, limit: lib.sandbox().CHAT_MEDIA.document.maxBytes };
+	const fileField = templateSend.media.document.fileField;
+	return { route: routes.sendTemplate, phone: templateSend.phone, fileField, limit: lib.sandbox().FILE_LIMITS[fileField] };
+}
+
 /** Every request carried its item's file with the right size and sha256, and got the expected status. */
 function checkReceived(name, sb, scenario) {
-	const { templateSend: SEND } = lib.product.platform();
-	const MEDIA = SEND.media;
+	const wire = wireOf(scenario);
 	const size = scenario.sizeMiB * lib.MiB;
 	const { stats } = sb;
-	const requests = lib.sendsOf(sb);
+	const requests = lib.requestsTo(sb, wire.route);
 	if (requests.length !== scenario.items) throw new Error(`${name}: ${requests.length} requests, expected ${scenario.items}`);
 	// Over the API's limit the sandbox still reads and hashes the whole upload, then answers 422.
-	const overLimit = size > lib.sandbox().FILE_LIMITS[MEDIA.document.fileField];
+	const overLimit = size > wire.limit;
 	for (let i = 0; i < scenario.items; i++) {
-		const req = requests.find((r) => r.fields && r.fields[SEND.phone] === lib.phoneOf(i));
+		const req = requests.find((r) => r.fields && r.fields[wire.phone] === lib.phoneOf(i));
 		if (!req) throw new Error(`${name}: no request for item ${i}`);
 		const [file] = req.files;
 		const sha256 = lib.expectedSha256(size, fillOf(i));
-		if (!file || file.field !== MEDIA.document.fileField || file.size !== size || file.sha256 !== sha256) {
+		if (!file || file.field !== wire.fileField || file.size !== size || file.sha256 !== sha256) {
 			throw new Error(`${name}: item ${i}: received ${JSON.stringify(file)}, expected size ${size} sha256 ${sha256}`);
 		}
 		const expectedStatus = overLimit ? 422 : 200;
@@ -81,24 +94,21 @@ async function runScenario(name) {
 	const { warm, items } = JSON.parse(fs.readFileSync(itemsFile(), 'utf8'));
 	const sb = await lib.startBenchSandbox();
 
-	const nodeType = scenario.kind === 'node' ? lib.product.node() : scenario.kind === 'path' ? uploadPathNode() : bufferedNode(sb);
-	const typeName = scenario.kind === 'node' ? lib.TYPE_NAME : `bench.${nodeType.description.name}`;
-	const parameters = {
-		phone: '={{ $json.phone }}',
-		templateName: TEMPLATE.name,
-		templateLanguage: TEMPLATE.language,
-		headerType: 'document',
-		mediaSource: 'binary',
-		binaryPropertyName: 'data',
-		bodyVariables: { var1: TEMPLATE.var1 },
-		options: { concurrency: scenario.items },
-	};
+	const product = scenario.kind === 'node' || scenario.kind === 'media';
+	const nodeType = product ? lib.product.node() : scenario.kind === 'path' ? uploadPathNode() : bufferedNode(sb);
+	const typeName = product ? lib.TYPE_NAME : `bench.${nodeType.description.name}`;
+	const file = { mediaSource: 'binary', binaryPropertyName: 'data' };
+	const message =
+		scenario.kind === 'media'
+			? { operation: 'sendMedia', mediaType: 'document', ...file }
+			: { templateName: TEMPLATE.name, templateLanguage: TEMPLATE.language, headerType: 'document', ...file, bodyVariables: { var1: TEMPLATE.var1 } };
+	const parameters = { phone: '={{ $json.phone }}', ...message, options: { concurrency: scenario.items } };
 	const run = async (input) => await lib.runProduct(sb, { nodeType, typeName, parameters, items: input });
 
 	// Warm-up over the same path: module loading and first-use allocations are not the upload's.
 	const warmResult = await run(warm);
 	if (warmResult.error) throw new Error(`warm-up failed: ${warmResult.error.message} ${warmResult.error.description ?? ''}`);
-	const [warmSend] = lib.sendsOf(sb);
+	const [warmSend] = lib.requestsTo(sb, wireOf(scenario).route);
 	if (warmSend?.status !== 200) throw new Error(`warm-up: status ${warmSend?.status}: ${JSON.stringify(warmSend?.response)}`);
 	sb.reset();
 

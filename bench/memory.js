@@ -16,6 +16,11 @@
  *               it); the sandbox hashes the whole upload and answers 422 (too large)
  *   path100     the same upload path with 100 MiB, to compare like with like
  *   buffered100 the baseline: getBinaryDataBuffer (whole file in memory) + `form-data` + axios
+ *   media100    Message → Send Media: the product node, 1 item, a 100 MiB document (the free-form
+ *               limit, 100 MiB) as a free-form message, from the stored binary
+ *   media5x100  the same with 5 items, Messages In Flight 5
+ * Goals: 100 MiB (template header and Send Media) ≤ 48 MB; 400 MiB and 5 × 100 MiB ≤ 1.10 × the
+ * same path's 100 MiB.
  */
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -72,12 +77,17 @@ async function main() {
 	const path100 = fig('path100');
 	const streamed400 = fig('path400');
 	const buffered100 = fig('buffered100');
+	const media100 = fig('media100');
+	const media5x100 = fig('media5x100');
 	const ratio400 = streamed400 / streamed100;
 	const ratio5x100 = streamed5x100 / streamed100;
+	const ratioMedia5x100 = media5x100 / media100;
 	const goals = {
 		streamed100: streamed100 <= GOAL_MB,
 		streamed400: ratio400 <= SCALE_TOLERANCE,
 		streamed5x100: ratio5x100 <= SCALE_TOLERANCE,
+		media100: media100 <= GOAL_MB,
+		media5x100: ratioMedia5x100 <= SCALE_TOLERANCE,
 	};
 	return {
 		bench: 'memory',
@@ -88,11 +98,15 @@ async function main() {
 		streamed5x100MB: streamed5x100,
 		path100MB: path100,
 		buffered100MB: buffered100,
+		media100MB: media100,
+		media5x100MB: media5x100,
 		goalMB: GOAL_MB,
 		ratio400to100: lib.round(ratio400, 3),
 		ratio5x100to100: lib.round(ratio5x100, 3),
+		ratioMedia5x100to100: lib.round(ratioMedia5x100, 3),
 		ratioBufferedToStreamed: lib.round(buffered100 / streamed100, 2),
-		ratio: lib.round(Math.max(streamed100 / GOAL_MB, ratio400 / SCALE_TOLERANCE, ratio5x100 / SCALE_TOLERANCE), 3),
+		// The goal nearest to being missed, as a fraction of it.
+		ratio: lib.round(Math.max(streamed100 / GOAL_MB, media100 / GOAL_MB, ratio400 / SCALE_TOLERANCE, ratio5x100 / SCALE_TOLERANCE, ratioMedia5x100 / SCALE_TOLERANCE), 3),
 		goals,
 		pass: Object.values(goals).every(Boolean),
 		runs: Object.fromEntries(

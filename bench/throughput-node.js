@@ -1,15 +1,18 @@
 'use strict';
 /**
- * The throughput bench's second baseline (not its goal): the least any n8n node does for the same
- * sends. Per item one `getNodeParameter('phone')` (the same expression the product node resolves),
- * then the same JSON body through n8n's own `httpRequestWithAuthentication` with the product's
+ * The throughput benches' n8n baseline: the least any n8n node does for the same sends (the
+ * template bench's second baseline, the Send Text bench's only one). Per item one
+ * `getNodeParameter('phone')` (the same expression the product node resolves), then the same JSON body through n8n's own `httpRequestWithAuthentication` with the product's
  * credential, 10 at a time, the answer as the item's output. No validation, no template check,
  * no stop report, no retry ledger: node / this baseline is what the product's own engine costs.
  */
 const lib = require('./lib');
 
-function minimalSendNode(url, fields, concurrency) {
-	const SEND = lib.product.platform().templateSend;
+/**
+ * `fields`: the product node's recorded body (its wire names); `phoneField`: the one to set per
+ * item (the send's phone name in the node's table). A template send or a free-form one alike.
+ */
+function minimalSendNode(url, fields, phoneField, concurrency) {
 	return {
 		description: {
 			displayName: 'Bench Minimal Send',
@@ -31,7 +34,7 @@ function minimalSendNode(url, fields, concurrency) {
 			const worker = async () => {
 				while (next < count) {
 					const i = next++;
-					const body = { ...fields, [SEND.phone]: phones[i] };
+					const body = { ...fields, [phoneField]: phones[i] };
 					const answer = await this.helpers.httpRequestWithAuthentication.call(this, lib.CREDENTIAL_NAME, {
 						method: 'POST',
 						url,

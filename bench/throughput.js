@@ -115,7 +115,7 @@ async function main() {
 		return ms;
 	};
 	// The least any n8n node does for the same sends (bench/throughput-node.js): not the goal.
-	const minimal = minimalSendNode(url, sample.fields, CONCURRENCY);
+	const minimal = minimalSendNode(url, sample.fields, SEND.phone, CONCURRENCY);
 	const runMinimalOnce = async (n) => {
 		sb.reset();
 		const cpu0 = process.cpuUsage();

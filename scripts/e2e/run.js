@@ -21,6 +21,8 @@
  *    REST API (API Version Auto, a `wm_` token, no subdomain), its Test, the picker, the webhook
  *    example and the MCP caller; after n8n stopped, its manual workflows by `n8n execute`. The
  *    sandbox serves API v1 and v2 on one Platform URL; each check asserts which API was used.
+ * 6. the AI callers, the Trigger, and examples/auto-reply.json on both legs' credentials
+ *    (autoReply.js: signed inbound messages in formats 2 and 3, one reply each), same n8n start.
  *
  * Env: E2E_KEEP=1 keeps the temp folder (n8n user folder, logs); N8N_E2E_CACHE moves the cache.
  * Prints one PASS/FAIL line per check and "N passed, M failed"; exits 1 on any failure.
@@ -40,6 +42,7 @@ const { runPickerChecks } = require('./picker');
 const { runV2RestChecks } = require('./v2');
 const { runV2ExecutionChecks } = require('./v2/executions');
 const { requestOptionWorkflows, runRequestOptionChecks } = require('./requestOptions');
+const { runAutoReplyChecks } = require('./autoReply');
 
 const { REPO, secs } = app;
 const EXAMPLES = ['webhook-send.json', 'crm-sync.json', 'media-from-file.json'];
@@ -119,14 +122,15 @@ async function main() {
 		await runNodeTypeChecks({ n8n, logFile });
 		const rest = await app.RestClient.asOwner(n8n.url);
 		await timed('picker', () => runPickerChecks({ sb, rest, credential: { id: app.CREDENTIAL_ID, name: app.CREDENTIAL_NAME } }));
-		const v2Ids = await timed('v2 in n8n start', () => runV2RestChecks({ sb, n8n, prov, rest }));
+		const v2 = await timed('v2 in n8n start', () => runV2RestChecks({ sb, n8n, prov, rest }));
 		if (aiCallers(prov.n8nVersion)) await timed('ai', () => require('./ai').runAiChecks({ sb, n8n, prov }));
 		else log(`SKIP AI callers: their workflows use node versions n8n ${prov.n8nVersion} lacks (scripts/versions/features.js)`);
 		await timed('trigger', () => require('./trigger').runTriggerChecks({ sb, n8n, prov }));
+		await timed('auto-reply', () => runAutoReplyChecks({ sb, n8n, prov, rest, v2Credential: v2 && v2.credential }));
 		// The v2 leg's manual workflows were saved through the running n8n: `n8n execute` them now.
 		await n8n.stop();
 		n8n = null;
-		if (v2Ids) await timed('v2 executions', () => runV2ExecutionChecks({ prov, sb, envFor, ids: v2Ids }));
+		if (v2) await timed('v2 executions', () => runV2ExecutionChecks({ prov, sb, envFor, ids: v2.ids }));
 	} finally {
 		if (n8n) await n8n.stop();
 		await proxy.close();
@@ -138,7 +142,7 @@ async function main() {
 	log(
 		`times (n8n ${prov.n8nVersion}): provision ${t('provision')}, build ${t('build')}, pack+install ${t('pack')}, import ${t('import')}, ` +
 			`executions ${t('executions')}, request options ${t('request options')}, n8n start ${t('start')}, webhook ${t('webhook')}, picker ${t('picker')}, ` +
-			`AI ${t('ai')}, trigger ${t('trigger')}, API v2 in n8n start ${t('v2 in n8n start')}, API v2 executions ${t('v2 executions')}; total ${secs(Date.now() - tStart)}`,
+			`AI ${t('ai')}, trigger ${t('trigger')}, auto-reply ${t('auto-reply')}, API v2 in n8n start ${t('v2 in n8n start')}, API v2 executions ${t('v2 executions')}; total ${secs(Date.now() - tStart)}`,
 	);
 }
 

@@ -17,13 +17,18 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const app = require('../lib/n8n-app');
+const { withCredentials } = require('../lib/examples');
 const { log, check } = require('./report');
 
 const SECRET = `e2e-signing-${crypto.randomBytes(6).toString('hex')}`;
 const TRIGGER_TYPE = `${app.PACKAGE_NAME}.whatsAppTemplatesTrigger`;
+const WEBHOOK_CREDENTIAL_TYPE = 'whatsAppTemplatesWebhookApi';
 const ALL_HOOK = '3d7f1b2a-6c4e-4f8a-9b0d-1e2f3a4b5c6d';
 const ORDER = { phone: '+49 151 23456789', name: 'Ada', order_id: 'A-1042' };
 const EXAMPLE = path.join(app.REPO, 'examples', 'delivery-status.json');
+
+/** The trigger's credential (Signing Secret = SECRET), created through n8n's REST API. */
+const createWebhookCredential = (rest, name = 'WhatsApp Templates Webhook (e2e)') => rest.createCredential({ name, type: WEBHOOK_CREDENTIAL_TYPE, data: { signingSecret: SECRET } });
 
 async function post(url, body, headers = {}) {
 	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(30000) });
@@ -51,7 +56,7 @@ function allEventsWorkflow(credential) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: ALL_HOOK,
-				credentials: { whatsAppTemplatesWebhookApi: credential },
+				credentials: { [WEBHOOK_CREDENTIAL_TYPE]: credential },
 			},
 		],
 		connections: {},
@@ -61,10 +66,7 @@ function allEventsWorkflow(credential) {
 
 /** The example as a user imports it, its credential reference pointed at the one created here. */
 function exampleWorkflow(credential) {
-	const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
-	const { id: _id, active: _active, ...rest } = example;
-	for (const node of rest.nodes) if (node.credentials && node.credentials.whatsAppTemplatesWebhookApi) node.credentials.whatsAppTemplatesWebhookApi = credential;
-	return rest;
+	return withCredentials(JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')), { [WEBHOOK_CREDENTIAL_TYPE]: credential });
 }
 
 /** A workflow's finished executions, oldest first, each with its run data; waits until `count` finished. */
@@ -97,7 +99,7 @@ function outputOf(execution, nodeName) {
 async function runTriggerChecks({ sb, n8n, prov }) {
 	const t0 = Date.now();
 	const rest = await app.RestClient.asOwner(n8n.url);
-	const credential = await rest.createCredential({ name: 'WhatsApp Templates Webhook (e2e)', type: 'whatsAppTemplatesWebhookApi', data: { signingSecret: SECRET } });
+	const credential = await createWebhookCredential(rest);
 	const allId = await rest.publishWorkflow(allEventsWorkflow(credential));
 	const example = exampleWorkflow(credential);
 	const exampleHook = example.nodes.find((n) => n.type === TRIGGER_TYPE).webhookId;
@@ -200,4 +202,4 @@ async function runTriggerChecks({ sb, n8n, prov }) {
 	log(`trigger checks: ${app.secs(Date.now() - t0)}`);
 }
 
-module.exports = { runTriggerChecks };
+module.exports = { runTriggerChecks, createWebhookCredential, executions, outputOf, post, SECRET, TRIGGER_TYPE, WEBHOOK_CREDENTIAL_TYPE };

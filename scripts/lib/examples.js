@@ -23,6 +23,18 @@ function forApi(workflow, api) {
 	return changed;
 }
 
+/**
+ * `workflow` with its credential references replaced, changed in place: `refs` maps a credential
+ * type to the {id, name} every node using that type gets (an example imported into another n8n,
+ * where the user picks their own credential).
+ */
+function withCredentials(workflow, refs) {
+	for (const node of workflow.nodes || []) {
+		for (const [type, ref] of Object.entries(refs)) if (node.credentials && node.credentials[type]) node.credentials[type] = { id: ref.id, name: ref.name };
+	}
+	return workflow;
+}
+
 /** `--api v1|v2` from the command line (default v1). */
 function apiArgument(argv = process.argv) {
 	const i = argv.indexOf('--api');
@@ -31,4 +43,4 @@ function apiArgument(argv = process.argv) {
 	return api;
 }
 
-module.exports = { forApi, apiArgument };
+module.exports = { forApi, withCredentials, apiArgument };

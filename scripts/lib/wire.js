@@ -1,7 +1,7 @@
 'use strict';
 /*
  * The tests' tables of the platform's names (test/support/wire.ts for API v1, wireV2.ts for v2:
- * wire fields, answer keys, template-list keys, paths) for the plain-JS scripts, so that they spell
+ * wire fields, answer keys, template-list keys, paths; wireWindow.ts for the window's sends) for the plain-JS scripts, so that they spell
  * none of them. The files have no runtime imports; they are transpiled here with the project's own
  * TypeScript, as scripts/e2e/wire.js does.
  */
@@ -25,5 +25,6 @@ function load(name) {
 	return loaded.exports;
 }
 
-// API v1's names (wire.ts) and API v2's (wireV2.ts: WIRE_V2, PATHS_V2, ...), which share none.
-module.exports = { ...load('wire.ts'), ...load('wireV2.ts') };
+// API v1's names (wire.ts) and API v2's (wireV2.ts: WIRE_V2, PATHS_V2, ...), which share none, and
+// the 24-hour window's sends on both (wireWindow.ts: textBody, mediaBody, windowPath, ...).
+module.exports = { ...load('wire.ts'), ...load('wireV2.ts'), ...load('wireWindow.ts') };

@@ -70,8 +70,9 @@ async function runCredentialChecks({ sb, rest, credential }) {
 
 /**
  * Everything of the leg the running n8n serves: set up, then the credential's Test, the picker,
- * the webhook example and the MCP caller. Returns the manual workflows' ids for
- * v2/executions.js, or null when the leg could not be set up (that check failed).
+ * the webhook example and the MCP caller. Returns the leg's credential (for the auto-reply
+ * example) and the manual workflows' ids for v2/executions.js, or null when the leg could not be
+ * set up (that check failed).
  */
 async function runV2RestChecks({ sb, n8n, prov, rest }) {
 	let leg2 = null;
@@ -85,7 +86,7 @@ async function runV2RestChecks({ sb, n8n, prov, rest }) {
 	await runPickerChecks({ sb, rest, leg, credential: leg2.credential });
 	await runWebhookChecks({ sb, n8n, leg, path: HOOK_PATH });
 	await checkMcpCaller({ sb, url: mcpUrl(n8n), leg });
-	return leg2.ids;
+	return leg2;
 }
 
 module.exports = { runV2RestChecks };

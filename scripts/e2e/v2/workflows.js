@@ -15,7 +15,7 @@ const path = require('node:path');
 
 const { REPO } = require('../../lib/package');
 const { CREDENTIAL_TYPE } = require('../../lib/credential');
-const { forApi } = require('../../lib/examples');
+const { forApi, withCredentials } = require('../../lib/examples');
 const wf = require('../workflows');
 const { mcpWorkflow } = require('../ai/workflows');
 
@@ -28,10 +28,7 @@ const MCP_PATH = 'wa-mcp-v2';
 function onCredential(workflow, credential) {
 	const copy = structuredClone(workflow);
 	copy.name = `API v2: ${copy.name}`;
-	for (const node of copy.nodes) {
-		if (node.credentials && node.credentials[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { id: credential.id, name: credential.name };
-	}
-	return copy;
+	return withCredentials(copy, { [CREDENTIAL_TYPE]: credential });
 }
 
 /** One of the e2e's workflows, by id, for v2 (forApi) or exactly as on v1 (v1Only). */
