@@ -141,11 +141,11 @@ function openExchange(state, req, res) {
 		 * Returns { extraMs } to go on, or null when the fault has handled the request.
 		 */
 		transportFault(faults, phone, isJson) {
-			if (isJson && faults.takeDropMidUpload(phone)) {
+			if (isJson && faults.takeDropMidUpload(phone, record.route)) {
 				ex.drop('dropMidUpload');
 				return null;
 			}
-			const fault = faults.takeAt('transport', phone);
+			const fault = faults.takeAt('transport', phone, record.route);
 			if (!fault) return { extraMs: 0 };
 			record.fault = fault.kind;
 			if (fault.kind === 'drop') ex.drop('drop');
@@ -167,13 +167,13 @@ function openExchange(state, req, res) {
 				dropAfter = Number.isFinite(contentLength) && contentLength > 1 ? Math.min(MID_UPLOAD_BYTES, Math.floor(contentLength / 2)) : MID_UPLOAD_BYTES;
 				if (received >= dropAfter) ex.drop('dropMidUpload');
 			};
-			if (armNow && faults && faults.takeDropMidUpload(undefined)) arm();
+			if (armNow && faults && faults.takeDropMidUpload(undefined, record.route)) arm();
 			req.on('data', (chunk) => {
 				received += chunk.length;
 				if (dropAfter !== null && received >= dropAfter && !req.socket.destroyed) ex.drop('dropMidUpload');
 			});
 			const onText = (name, value) => {
-				if (faults && dropAfter === null && name === phoneField && faults.takeDropMidUpload(value)) arm();
+				if (faults && dropAfter === null && name === phoneField && faults.takeDropMidUpload(value, record.route)) arm();
 			};
 			let reading;
 			if (kind === 'json') reading = readJsonText(req).then((b) => ({ json: b }));

@@ -14,6 +14,9 @@
  * Only the first matching fault is ever considered, so faults apply in the order added.
  * dropMidUpload is separate: it acts while the body arrives.
  *
+ * A fault AIMED at a route (`match.route`) acts only there; the contact routes (crm-faults.js)
+ * take only faults aimed at them, so a fault meant for a send never hits a contact read.
+ *
  * 'redirect' (v1) is separate too: a 3xx with a Location, as a web server or proxy in front of the
  * platform answers (http to https, a moved host), on arrival, before the platform looks at the
  * request, for any route (`match.route`, default every route). The first redirect fault for the
@@ -112,6 +115,8 @@ function normalize(fault, table = V1_TABLE) {
 	return { kind: fault.kind, stage: table.stages[fault.kind], remaining: times, ms: fault.ms || 0, phone, route, answer, detail };
 }
 
+const forRoute = (fault, route) => fault.route === undefined || fault.route === route;
+
 class FaultQueue {
 	/** `table`: { stages: { kind: stage }, answers: { kind: answer } } (default v1's). */
 	constructor(table = V1_TABLE) {
@@ -131,8 +136,8 @@ class FaultQueue {
 	 * Consume one application of the first fault (dropMidUpload aside) that matches
 	 * `phone`, if it acts at `stage`; null otherwise (it then waits for its moment).
 	 */
-	takeAt(stage, phone) {
-		const fault = this.items.find((f) => f.stage !== 'upload' && f.stage !== 'arrival' && (f.phone === undefined || f.phone === phone));
+	takeAt(stage, phone, route) {
+		const fault = this.items.find((f) => f.stage !== 'upload' && f.stage !== 'arrival' && (f.phone === undefined || f.phone === phone) && forRoute(f, route));
 		if (!fault || fault.stage !== stage) return null;
 		return this.consume(fault);
 	}
@@ -144,8 +149,14 @@ class FaultQueue {
 	}
 
 	/** dropMidUpload: without a phone (when the request arrives) or for this phone (once it is known). */
-	takeDropMidUpload(phone) {
-		const fault = this.items.find((f) => f.stage === 'upload' && f.phone === phone);
+	takeDropMidUpload(phone, route) {
+		const fault = this.items.find((f) => f.stage === 'upload' && f.phone === phone && forRoute(f, route));
+		return fault ? this.consume(fault) : null;
+	}
+
+	/** The first fault aimed at exactly this route (and this phone, if it names one), whatever its stage. */
+	takeAimed(route, phone) {
+		const fault = this.items.find((f) => f.route === route && f.stage !== 'arrival' && (f.phone === undefined || f.phone === phone));
 		return fault ? this.consume(fault) : null;
 	}
 

@@ -102,6 +102,9 @@ const CONFIG_DEFAULTS: SandboxConfig = {
 	v2UnknownFields: 'refuse',
 	v2ButtonsData: 'string',
 	v2ShowWrapped: true,
+	platformVersion: '2.2.0',
+	autoLead: { enabled: true, statusId: 1, sourceId: 2, assignedTo: null },
+	contactQuota: null,
 };
 
 function pick(o: SandboxOptions) {

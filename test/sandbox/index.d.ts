@@ -13,6 +13,10 @@ export type { RecordChange, WebhookConfig, WebhookDelivery } from './webhook-typ
 
 import type { AcceptedMessage, ApiVersion, RecordedRequest, RouteName } from './recorded-types';
 
+import type { AutoLead, CrmConfig, CrmListEntry, CrmLists, CrmRouteName, SandboxContact, SeedOptions } from './crm-types';
+
+export type { AutoLead, CrmConfig, CrmListEntry, CrmLists, CrmRouteName, SandboxContact, SeedOptions } from './crm-types';
+
 export type { AcceptedMessage, ApiVersion, Fields, GeneratedOtp, RecordedFile, RecordedRequest, RouteName } from './recorded-types';
 
 export type FaultKind =
@@ -32,8 +36,14 @@ export type FaultKind =
 	| 'tooLarge413'; // nginx's 413 page (HTML)
 
 export interface FaultMatch {
-	/** Apply only to requests whose phone (v1 phone_number, v2 phone), as sent, equals this. */
+	/** Apply only to requests whose phone (v1 phone_number, v2 phone; a contact write's `phone`), as sent, equals this. */
 	phone?: string;
+	/**
+	 * Apply only to this route. The contact routes take ONLY faults aimed at them, and only the kinds of
+	 * CRM_FAULT_KINDS (v1 system500: the route's own 500 failed_to_...; v2 internalError500, serverError500,
+	 * html500, contactLimit403 on contacts.create|batch; the network's kinds). They act instead of the work.
+	 */
+	route?: RouteName;
 }
 
 /** What a web server or proxy in front of the platform answers when it redirects. */
@@ -59,7 +69,7 @@ export interface RateLimitConfig {
 	windowMs: number;
 }
 
-export interface SandboxConfig extends V2Config {
+export interface SandboxConfig extends V2Config, CrmConfig {
 	latencyMs: number;
 	rateLimit: RateLimitConfig | null;
 	/** Platform 2.2.0 accepts .jpg images; false = older platforms (422). */
@@ -94,6 +104,8 @@ export interface SandboxTokens {
 	noSend: string;
 	/** messages.send only. */
 	noTemplates: string;
+	/** templates.read and the `.read` abilities of contacts, groups, statuses, sources: no contact writes. */
+	contactsReadOnly: string;
 }
 
 /** One item of GET templates, in wire shape. */
@@ -120,23 +132,6 @@ export interface TemplateRecord {
 	cards_json: string | null;
 }
 
-export interface SandboxContact {
-	id: number;
-	/** `+digits` */
-	phone: string;
-	firstname: string;
-	lastname: string;
-	email: string;
-	/** A known short name, an id given as a digit string, or null. */
-	country: string | null;
-	assigned_id: number | null;
-	groups: string[];
-	status_id: number;
-	source_id: number;
-	type: 'lead';
-	/** addContact({ optedOut: true }): v2 sends answer CONTACT_OPTED_OUT. */
-	optedOut?: boolean;
-}
 
 export interface SandboxStats {
 	inFlight: number;
@@ -173,8 +168,12 @@ export interface Sandbox {
 	/** Live arrays/objects: reset() clears them in place. */
 	readonly requests: RecordedRequest[];
 	readonly messages: AcceptedMessage[];
-	/** The workspace's contacts: the seeded ones plus those created by sends. */
+	/** The workspace's contacts (one store behind both APIs): the seeded ones (ids 1-7; 5, 6, 7 stored as '4917655500005', '004917655500006', '+49 176 5550 0007') plus those created by sends and the contacts APIs. */
 	readonly contacts: SandboxContact[];
+	/** The workspace's groups, statuses, sources (live). */
+	readonly crm: CrmLists;
+	/** n contacts straight into the store (no HTTP, no webhooks), phones from options.phone(i); returns them. Throws on a taken phone. */
+	seedContacts(n: number, options?: SeedOptions): SandboxContact[];
 	readonly stats: SandboxStats;
 	readonly config: SandboxConfig;
 	readonly pendingFaults: PendingFault[];
@@ -203,9 +202,10 @@ export interface Sandbox {
 	/** Every 429 of either API's limiter, in order. */
 	readonly rateLimited: RateLimitedRecord[];
 	/** A contact stored exactly as given (e.g. phone '4915...' without '+', which v2 sends do not find), or opted out. */
-	addContact(contact: { phone: string; firstname?: string; lastname?: string; email?: string; optedOut?: boolean }): SandboxContact;
+	addContact(contact: { phone: string; firstname?: string; lastname?: string; email?: string; optedOut?: boolean } & Partial<SandboxContact>): SandboxContact;
 	/**
-	 * Clear requests, messages, stats, faults, rate-limit state and the 429 log, created contacts and
+	 * Clear requests, messages, stats, faults, rate-limit state and the 429 log, created contacts (and the
+	 * lists: groups, statuses, sources as seeded) and
 	 * stored upload names; restore the v2 tokens of the start; keep config.
 	 */
 	reset(): void;
@@ -214,7 +214,7 @@ export interface Sandbox {
 
 export interface RouteEntry {
 	readonly name: RouteName;
-	readonly method: 'GET' | 'POST';
+	readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	/** Relative to `{prefix}/api/v1/{subdomain}/`. */
 	readonly path: string;
 	readonly ability: string;
@@ -232,7 +232,7 @@ export const FILE_LIMITS: Readonly<{ header_image_file: number; header_video_fil
 
 export interface V2RouteEntry {
 	readonly name: RouteName;
-	readonly method: 'GET' | 'POST';
+	readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
 	/** Relative to `{prefix}/api/v2/`. */
 	readonly path: string;
 	readonly scope: V2Scope;
@@ -242,6 +242,8 @@ export interface V2RouteEntry {
 export const V2_DEMO_TOKENS: Readonly<V2Tokens>;
 export const V2_SCOPES: readonly V2Scope[];
 export const V2_ROUTES: readonly V2RouteEntry[];
+/** The fault kinds each API's contact routes take (aimed at them with match.route). */
+export const CRM_FAULT_KINDS: Readonly<{ v1: readonly FaultKind[]; v2: readonly (FaultKind | V2FaultKind)[] }>;
 export const V2_FAULT_KINDS: readonly (FaultKind | V2FaultKind)[];
 /** '/api/v2': v2's root under the platform URL. */
 export const V2_API_PREFIX: string;

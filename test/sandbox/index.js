@@ -17,12 +17,15 @@ const v2 = require('./v2/state');
 const { DEMO_TOKENS: V2_DEMO_TOKENS, SCOPES: V2_SCOPES, ROUTES: V2_ROUTES, LOG_FIELDS: V2_LOG_FIELDS, API_PREFIX: V2_API_PREFIX } = require('./v2/platform');
 const { describeError: describeV2Error } = require('./v2/envelope');
 const { V2_FAULT_KINDS } = require('./v2/faults');
+const { CrmLists, checkCrmConfig, CRM_DEFAULTS, crmHandle } = require('./crm');
+const { CRM_FAULT_KINDS } = require('./crm-faults');
 
 // Stock tokens are 64 hex characters; Xobito shows `apitk_...`. Both kinds are used.
 const randomTokens = () => ({
 	send: crypto.randomBytes(32).toString('hex'),
 	noSend: `apitk_nosend_${crypto.randomBytes(16).toString('hex')}`,
 	noTemplates: `apitk_notemplates_${crypto.randomBytes(16).toString('hex')}`,
+	contactsReadOnly: `apitk_contactsro_${crypto.randomBytes(16).toString('hex')}`,
 });
 
 function checkLatency(ms) {
@@ -51,7 +54,7 @@ function checkConfig(change, into) {
 		if (typeof change.acceptJpg !== 'boolean') throw new TypeError('acceptJpg must be a boolean');
 		into.acceptJpg = change.acceptJpg;
 	}
-	return v2.checkV2Config(change, into);
+	return checkCrmConfig(change, v2.checkV2Config(change, into));
 }
 
 function emptyStats(inFlight) {
@@ -67,17 +70,19 @@ async function startSandbox(options = {}) {
 			rateLimit: options.rateLimit ?? null,
 			invalidTenantStatus: options.invalidTenantStatus ?? 500,
 			acceptJpg: options.acceptJpg ?? true,
-			...Object.fromEntries(Object.entries(v2.V2_DEFAULTS).map(([k, d]) => [k, options[k] ?? d])),
+			...Object.fromEntries(Object.entries({ ...v2.V2_DEFAULTS, ...CRM_DEFAULTS }).map(([k, d]) => [k, options[k] ?? d])),
 		},
 		{},
 	);
+	const lists = new CrmLists();
 	const state = {
 		config,
 		apis: v2.checkApis(options.apis ?? v2.APIS),
 		prefix: checkPrefix(options.prefix ?? ''),
 		tokenAbilities: new Map(Object.entries(tokens).map(([kind, token]) => [token, platform.TOKEN_ABILITIES[kind]])),
 		templates: options.moreTemplates ? withMoreTemplates(options.moreTemplates) : TEMPLATES,
-		contacts: new ContactBook(),
+		lists,
+		contacts: new ContactBook(lists),
 		storedNames: new Set(),
 		requests: [],
 		messages: [],
@@ -165,6 +170,7 @@ async function startSandbox(options = {}) {
 			state.seq = 0;
 			state.faults.clear();
 			state.limiter.reset();
+			state.lists.reset();
 			state.contacts.reset();
 			state.storedNames.clear();
 			state.webhooks.reset();
@@ -181,8 +187,10 @@ async function startSandbox(options = {}) {
 			await done;
 		},
 	};
-	// API v2's part: its tokens, the 429 log, contacts as stored, and faults for either API.
-	return Object.defineProperties(handle, Object.getOwnPropertyDescriptors(v2.v2Handle(state)));
+	// API v2's part: its tokens, the 429 log, contacts as stored, and faults for either API;
+	// then the contacts APIs' lists and seeding (crm.js).
+	Object.defineProperties(handle, Object.getOwnPropertyDescriptors(v2.v2Handle(state)));
+	return Object.defineProperties(handle, Object.getOwnPropertyDescriptors(crmHandle(state)));
 }
 
 module.exports = {
@@ -193,6 +201,8 @@ module.exports = {
 	FAULT_KINDS: KINDS,
 	ROUTES: platform.ROUTES,
 	FILE_LIMITS: platform.FILE_LIMITS,
+	// The fault kinds each API's contact routes take (aimed with match.route).
+	CRM_FAULT_KINDS,
 	V2_DEMO_TOKENS,
 	V2_SCOPES,
 	V2_ROUTES,

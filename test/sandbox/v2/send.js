@@ -52,7 +52,7 @@ function findOrCreateContact(state, fields, digits) {
 	}
 	const existing = contacts.findExact(`+${digits}`);
 	if (existing) return { contact: existing, created: false };
-	const fault = state.v2.faults.takeAt('contact', fields.phone);
+	const fault = state.v2.faults.takeAt('contact', fields.phone, 'messages.template');
 	if (fault) return { fault };
 	return { contact: contacts.createLead(digits), created: true };
 }

@@ -82,7 +82,7 @@ function handleV2Send(state, ex, body, reply) {
 		record.fault = prepared.fault.kind;
 		return reply(faultAnswer(prepared.fault, req, { contacts: state.contacts.list.length }), extraMs);
 	}
-	const late = state.v2.faults.takeAt('platform', fields.phone);
+	const late = state.v2.faults.takeAt('platform', fields.phone, record.route);
 	if (late) record.fault = late.kind;
 	const done = completeV2Send(state, req, { plan: prepared.plan, fields, files }, late, ignore ? unknown : []);
 	if (done.message && ex.current()) {
