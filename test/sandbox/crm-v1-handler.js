@@ -32,7 +32,7 @@ function handleV1Crm(state, ex, params) {
 	const ctx = { input, query: record.query, id: params.id, pageUrl: `http://${req.headers.host}${path}` };
 	const out = resource === 'contacts' ? contactsV1(state, op, ctx) : listsV1(state, resource, op, ctx);
 	ex.answer(out.answer, goOn.extraMs);
-	if (out.write && ex.current()) emitWrite(state, resource, out.write.action, out.write.entry, out.write.previous);
+	if (ex.current()) for (const w of out.writes || []) emitWrite(state, w.kind || resource, w.action, w.entry, w.previous);
 	return undefined;
 }
 

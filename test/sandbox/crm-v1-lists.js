@@ -49,7 +49,7 @@ function checkWrite(state, kind, op, input, exceptId) {
 	return { set };
 }
 
-/** One request on a list: { answer, write? }. */
+/** One request on a list: { answer, writes? }. */
 function listsV1(state, kind, op, { input, query, id, pageUrl }) {
 	const spec = LISTS[kind];
 	if (op === 'list') return { answer: paginate(state.lists.all(kind).map((e) => v1ListRow(kind, e)), query, pageUrl) };
@@ -57,7 +57,7 @@ function listsV1(state, kind, op, { input, query, id, pageUrl }) {
 		const checked = checkWrite(state, kind, op, input);
 		if (checked.answer) return checked;
 		const entry = state.lists.create(kind, checked.set);
-		return { answer: R.json(201, { status: 'success', message: spec.created, data: v1ListRow(kind, entry) }), write: { action: 'created', entry } };
+		return { answer: R.json(201, { status: 'success', message: spec.created, data: v1ListRow(kind, entry) }), writes: [{ action: 'created', entry }] };
 	}
 	const entry = /^[1-9]\d*$/.test(id || '') ? state.lists.find(kind, id) : null;
 	if (!entry) return { answer: fail(404, spec.notFound) };
@@ -67,12 +67,12 @@ function listsV1(state, kind, op, { input, query, id, pageUrl }) {
 		if (checked.answer) return checked;
 		const previous = { ...entry };
 		Object.assign(entry, checked.set, { updated_at: Date.now() });
-		return { answer: R.json(200, { status: 'success', message: spec.updated, data: v1ListRow(kind, entry) }), write: { action: 'updated', entry, previous } };
+		return { answer: R.json(200, { status: 'success', message: spec.updated, data: v1ListRow(kind, entry) }), writes: [{ action: 'updated', entry, previous }] };
 	}
 	if (kind === 'statuses' && entry.isdefault) return { answer: fail(400, KEYS.defaultStatus) };
 	if (state.lists.inUse(kind, entry, state.contacts.list)) return { answer: fail(400, spec.inUse) };
 	state.lists.remove(kind, entry);
-	return { answer: R.json(200, { status: 'success', message: spec.deleted }), write: { action: 'deleted', entry } };
+	return { answer: R.json(200, { status: 'success', message: spec.deleted }), writes: [{ action: 'deleted', entry }] };
 }
 
 module.exports = { listsV1 };

@@ -127,7 +127,7 @@ function deleteContact(state, id) {
 	return { answer: R.json(200, { status: 'success', message: KEYS.deleted }), write: { action: 'deleted', entry: contact } };
 }
 
-/** One contacts request: { answer, write? } (write: { action, entry, previous? } for the webhook). */
+/** One contacts request: { answer, writes? } (writes: [{ action, entry, previous? }] for the webhooks). */
 function contactsV1(state, op, { input, query, id, pageUrl }) {
 	if (op === 'list') return { answer: listContacts(state, query, pageUrl) };
 	if (op === 'show') return showContact(state, id);
