@@ -73,7 +73,7 @@ export interface AutoLead {
 export interface CrmConfig {
 	/** The platform's version, 'x.y.z' (default '2.2.0'): 1.3.x-1.5.x fail v1's contact list (500); `guest` only from 2.2.0; 1.3.4 takes only `lead`. */
 	platformVersion: string;
-	/** Default { enabled: true, statusId: 1, sourceId: 2, assignedTo: null }; a change is merged over it. */
+	/** Default { enabled: true, statusId: 1, sourceId: 2, assignedTo: null }; configure() merges a change over that default. */
 	autoLead: AutoLead;
 	/** v2's contact quota: creates beyond it answer 403 FEATURE_LIMIT_EXCEEDED (a batch is checked once, before). null: no limit (default). v1 does not enforce it. */
 	contactQuota: number | null;

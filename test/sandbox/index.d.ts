@@ -177,7 +177,8 @@ export interface Sandbox {
 	readonly stats: SandboxStats;
 	readonly config: SandboxConfig;
 	readonly pendingFaults: PendingFault[];
-	configure(change: Partial<SandboxConfig> & { webhook?: WebhookConfig | null }): void;
+	/** autoLead is merged over its defaults ({ enabled: true, statusId: 1, sourceId: 2, assignedTo: null }), not over the current value. */
+	configure(change: Partial<Omit<SandboxConfig, 'autoLead'>> & { autoLead?: Partial<AutoLead>; webhook?: WebhookConfig | null }): void;
 	injectFault(fault: Fault): void;
 	/** Every outbound webhook attempt (webhooks.js), in order. */
 	readonly webhookDeliveries: WebhookDelivery[];
