@@ -89,7 +89,7 @@ function createContact(state, input) {
 	const row = v1Row(contact);
 	const data = { ...Object.fromEntries(Object.keys(set).map((k) => [k, row[k] ?? set[k]])), tenant_id: row.tenant_id, addedfrom: row.addedfrom };
 	Object.assign(data, { id: row.id, created_at: row.created_at, updated_at: row.updated_at });
-	return { answer: R.json(201, { status: 'success', message: KEYS.created, data }), write: { action: 'created', entry: contact } };
+	return { answer: R.json(201, { status: 'success', message: KEYS.created, data }), writes: [{ action: 'created', entry: contact }] };
 }
 
 function updateContact(state, id, input) {
@@ -112,7 +112,7 @@ function updateContact(state, id, input) {
 	const previous = { ...contact, group_id: [...contact.group_id] };
 	const set = columns(state, given);
 	Object.assign(contact, set, { email: set.email === undefined ? contact.email : set.email || '', updated_at: Date.now() });
-	return { answer: R.json(200, { status: 'success', message: KEYS.updated, data: v1Row(contact) }), write: { action: 'updated', entry: contact, previous } };
+	return { answer: R.json(200, { status: 'success', message: KEYS.updated, data: v1Row(contact) }), writes: [{ action: 'updated', entry: contact, previous }] };
 }
 
 function showContact(state, id) {
@@ -124,7 +124,7 @@ function deleteContact(state, id) {
 	const contact = findContact(state, id);
 	if (!contact) return { answer: notFound() };
 	state.contacts.remove(contact);
-	return { answer: R.json(200, { status: 'success', message: KEYS.deleted }), write: { action: 'deleted', entry: contact } };
+	return { answer: R.json(200, { status: 'success', message: KEYS.deleted }), writes: [{ action: 'deleted', entry: contact }] };
 }
 
 /** One contacts request: { answer, writes? } (writes: [{ action, entry, previous? }] for the webhooks). */
