@@ -1,47 +1,25 @@
 /** The contacts APIs' webhooks (both APIs, signed as every event), their faults aimed by route, seeding, and the one store shared with sends. */
-import { createHmac } from 'node:crypto';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CRM_FAULT_KINDS } from '.';
 import { PLAIN, send, useSandbox } from './helpers';
 import { V1_CONTACT, V2_CONTACT, v1, v2, v1Error } from './crmhelpers';
 import { envelopeError, rateHeaders } from './v2helpers';
+import { hmac, useReceiver } from './hookhelpers';
 
 const ref = useSandbox();
-/** The platform's signature, computed here from the contract: lowercase hex HMAC-SHA256 of the raw body. */
-const sign = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('hex');
-let receiver: http.Server;
-let url: string;
-const received: { event: string; signature: string; body: string }[] = [];
-
-beforeAll(async () => {
-	receiver = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			received.push({ event: String(req.headers['x-webhook-event']), signature: String(req.headers['x-webhook-signature']), body });
-			res.end('ok');
-		});
-	});
-	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-	url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-});
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-beforeEach(() => {
-	received.length = 0;
-	ref.sb.configure({ webhook: null });
-});
+const hook = useReceiver();
+const { received } = hook;
+beforeEach(() => ref.sb.configure({ webhook: null }));
 
 describe('webhooks of API writes', () => {
 	test('format 2: contact.created / updated / deleted from v1 and v2, the row as attributes, changes, signed', async () => {
 		const { sb } = ref;
-		sb.configure({ webhook: { url, format: 2, secret: 's3cret' } });
+		sb.configure({ webhook: { url: hook.url, format: 2, secret: 's3cret' } });
 		const created = await v1(sb, 'POST', 'contacts', V1_CONTACT);
 		await v2(sb, 'PATCH', `contacts/${created.data.data.id}`, { company: 'Ito KK' });
 		await v2(sb, 'DELETE', `contacts/${created.data.data.id}`);
 		await sb.webhooksIdle();
 		expect(received.map((r) => r.event)).toEqual(['contact.created', 'contact.updated', 'contact.deleted']);
-		for (const r of received) expect(r.signature).toBe(sign(r.body, 's3cret'));
+		for (const r of received) expect(r.signature).toBe(hmac(r.body, 's3cret'));
 		const [c, u] = received.map((r) => JSON.parse(r.body));
 		expect(c.data.resource).toMatchObject({ type: 'contact', id: 100, attributes: { phone: '+4915550001111', lastname: 'Ito', tenant_id: 7 } });
 		expect(u.changes).toMatchObject({ previous: { company: null }, current: { company: 'Ito KK' }, modified_fields: expect.arrayContaining(['company', 'updated_at']) });
@@ -49,7 +27,7 @@ describe('webhooks of API writes', () => {
 
 	test('format 1 (up to 1.5): the legacy envelope; a v2 batch posts one event per created contact; refusals post nothing', async () => {
 		const { sb } = ref;
-		sb.configure({ webhook: { url, format: 1 } });
+		sb.configure({ webhook: { url: hook.url, format: 1 } });
 		await v1(sb, 'POST', 'contacts', { ...V1_CONTACT, lastname: '' });
 		await v2(sb, 'POST', 'contacts', { phone: '1' });
 		await v2(sb, 'POST', 'contacts/batch', { contacts: [V2_CONTACT, { ...V2_CONTACT, phone: '+4915550002222' }] });
@@ -68,7 +46,7 @@ describe('webhooks of API writes', () => {
 
 	test('group membership posts contact.updated; status and source writes post status.* / source.*; groups have no events', async () => {
 		const { sb } = ref;
-		sb.configure({ webhook: { url, format: 2 } });
+		sb.configure({ webhook: { url: hook.url, format: 2 } });
 		await v2(sb, 'POST', 'groups/2/contacts', { contact_ids: [1] });
 		await v1(sb, 'POST', 'statuses', { name: 'Won', color: '#00aa00' });
 		await v2(sb, 'POST', 'sources', { name: 'Fair' });
@@ -144,7 +122,7 @@ describe('one store, seeding, records', () => {
 
 	test('seedContacts: n contacts at once, phones from phone(i), no webhooks; a taken phone throws; reset() removes them', async () => {
 		const { sb } = ref;
-		sb.configure({ webhook: { url, format: 2 } });
+		sb.configure({ webhook: { url: hook.url, format: 2 } });
 		const out = sb.seedContacts(500, { phone: (i) => (i % 2 ? `+49170${String(i).padStart(7, '0')}` : `49171${String(i).padStart(7, '0')}`), type: 'customer' });
 		expect([out.length, out[0].phone, out[1].phone, out[0].type, sb.contacts.length]).toEqual([500, '491710000000', '+491700000001', 'customer', 507]);
 		expect(sb.seedContacts(2).map((c) => c.phone)).toEqual(['+491610000000', '+491610000001']);
