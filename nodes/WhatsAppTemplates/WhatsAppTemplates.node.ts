@@ -27,8 +27,10 @@ export class WhatsAppTemplates implements INodeType {
 		group: ['output'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["operation"] === "getMany" ? "Get many templates" : "Send " + ($parameter["templateName"] || "template")}}',
-		description: "Send approved WhatsApp templates and list a workspace's templates through a WhatsMark SaaS platform such as Xobito",
+		subtitle:
+			'={{ {getMany: "Get many templates", sendText: "Send text", sendMedia: "Send " + ($parameter["mediaType"] || "media"), sendButtons: "Send buttons"}[$parameter["operation"]] || "Send " + ($parameter["templateName"] || "template") }}',
+		description:
+			"Send approved WhatsApp templates, and text, media or buttons within 24 hours of a customer's message, and list a workspace's templates through a WhatsMark SaaS platform such as Xobito",
 		defaults: { name: 'WhatsApp Templates' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],

@@ -191,6 +191,29 @@ describe.each(APIS)('called as n8n calls a tool (makeHandleToolInvocation → ex
 		expect(product.sb.requests.length).toBe(0);
 	});
 
+	test('Send Text as a tool (execute only): the model fills phone and text, one message goes out; its Tool Description names the 24-hour window', async () => {
+		const { tool } = buildTool({
+			resource: 'message',
+			operation: 'sendText',
+			phone: "={{ $fromAI('phone', 'The customer phone number', 'string') }}",
+			text: "={{ $fromAI('reply', 'The answer to the customer', 'string') }}",
+		});
+		expect(tool.description).toMatch(/^Sends a real WhatsApp text message .*Only inside the 24-hour window/);
+		expect(Object.keys(tool.schema.shape).sort()).toEqual(['phone', 'reply']);
+		const [out] = JSON.parse(await tool.invoke({ phone: '+49 151 23456789', reply: 'Your order ships today.' }));
+		expect(product.sb.freeForm).toHaveLength(1);
+		expect(out).toMatchObject({ messageId: product.sb.freeForm[0].wamid, phone: '4915123456789' });
+		expect(product.sb.freeForm[0].whatsapp).toEqual({ type: 'text', text: 'Your order ships today.' });
+	});
+
+	test('Send Media as a tool: a refused value comes back to the model, zero requests', async () => {
+		const { tool } = buildTool({ resource: 'message', operation: 'sendMedia', phone: '+49 151 23456789', mediaType: 'image', mediaUrl: "={{ $fromAI('url', 'Link to the image', 'string') }}" });
+		const [out] = JSON.parse(await tool.invoke({ url: 'https://cdn.example.com/a.gif' }));
+		expect(out.error).toMatch(/^Media URL ends in \.gif/);
+		expect(out.details).toMatchObject({ delivery: 'not sent' });
+		expect(product.sb.requests).toHaveLength(0);
+	});
+
 	test('two calls in one agent run: two sends, one each (runIndex moves on, nothing repeated)', async () => {
 		const { tool, runData } = buildTool();
 		await tool.invoke({ phone: '+49 151 23456789', customer_name: 'Ada' });

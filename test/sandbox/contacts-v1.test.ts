@@ -7,7 +7,7 @@ const ref = useSandbox();
 const STRICT = (key: string) => `Add fillable property [${key}] to allow mass assignment on [App\\Models\\Tenant\\Contact].`;
 
 test('the route table: five routes each for contacts, groups, statuses, sources, with their abilities', () => {
-	const crm = ROUTES.slice(3);
+	const crm = ROUTES.filter((r) => /^(contacts|groups|statuses|sources)\./.test(r.name));
 	expect(crm.filter((r) => r.name.startsWith('contacts.')).map((r) => [r.name, r.method, r.path, r.ability])).toEqual([
 		['contacts.list', 'GET', 'contacts', 'contacts.read'],
 		['contacts.show', 'GET', 'contacts/{id}', 'contacts.read'],

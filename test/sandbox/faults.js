@@ -1,9 +1,11 @@
 'use strict';
 /**
- * Injected faults: a FIFO queue, applied to messages.template requests only, once
- * they passed auth and validation. A fault with `match.phone` applies only to
- * requests whose phone_number (as sent) equals it; `times` (default 1) counts
- * applications.
+ * Injected faults: a FIFO queue, applied to sends (messages.template and the free-form
+ * routes, chat.js) once they passed auth and validation. A fault with `match.phone` applies only to
+ * requests whose phone_number (as sent) equals it, one with `match.route` only to that route;
+ * `times` (default 1) counts applications. A kind names what happened; each endpoint answers it
+ * as the platform does there (the free-form routes: chat.js). `code` (whatsapp500): WhatsApp's
+ * error code, default 132000.
  *
  * Two moments, as on the real platform:
  * - 'transport' faults (a proxy, the network) act right after validation, before
@@ -23,6 +25,7 @@
  * route applies; the others wait.
  */
 const R = require('./responses');
+const { refusalText } = require('./whatsapp-errors');
 
 const STAGE = Object.freeze({
 	drop: 'transport',
@@ -37,6 +40,7 @@ const STAGE = Object.freeze({
 	redirect: 'arrival',
 	system500: 'platform',
 	whatsapp500: 'platform',
+	// WhatsApp answered without a message id: 200 on messages/template, a 500 on the free-form routes (chat.js).
 	noMessageId200: 'platform',
 	notConnected503: 'platform',
 	optedOut403: 'platform',
@@ -45,7 +49,6 @@ const STAGE = Object.freeze({
 const KINDS = Object.freeze(Object.keys(STAGE).filter((k) => k !== 'respond' && k !== 'redirect'));
 const REDIRECTS = Object.freeze({ 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect' });
 
-const WHATSAPP_132000 = '(#132000) Number of parameters does not match the expected number of params';
 
 /** Canned answers of the faults that answer. noMessageId200 is built by the send (it carries its data). */
 const ANSWERS = Object.freeze({
@@ -58,7 +61,7 @@ const ANSWERS = Object.freeze({
 		message: 'internal_server_error',
 		errors: { system: ['An error occurred while sending the template message'] },
 	}),
-	whatsapp500: R.json(500, { status: 'error', message: WHATSAPP_132000, errors: { whatsapp: [WHATSAPP_132000] } }),
+	whatsapp500: R.whatsappRefused(refusalText(132000)),
 	// The stock server's untranslated key (see platform-notes §12).
 	notConnected503: R.json(503, { status: 'error', message: 'whatsapp_not_connected' }),
 	optedOut403: R.json(403, { status: 'error', message: 'Contact has opted out of receiving messages', error_code: 'CONTACT_OPTED_OUT' }),
@@ -112,7 +115,10 @@ function normalize(fault, table = V1_TABLE) {
 	// `detail`: the details.error text of a v2 MESSAGE_SEND_FAILED / INTERNAL_ERROR fault (v2/faults.js).
 	const detail = typeof fault.detail === 'string' ? fault.detail : null;
 	const route = fault.match && fault.match.route !== undefined ? String(fault.match.route) : undefined;
-	return { kind: fault.kind, stage: table.stages[fault.kind], remaining: times, ms: fault.ms || 0, phone, route, answer, detail };
+	if (fault.code !== undefined && !(Number.isInteger(fault.code) && fault.code > 0)) throw new TypeError('injectFault: code must be a WhatsApp error code (a positive integer)');
+	const code = fault.code ?? null;
+	if (code !== null && fault.kind === 'whatsapp500') answer = R.whatsappRefused(refusalText(code));
+	return { kind: fault.kind, stage: table.stages[fault.kind], remaining: times, ms: fault.ms || 0, phone, route, answer, detail, code };
 }
 
 const forRoute = (fault, route) => fault.route === undefined || fault.route === route;
@@ -134,7 +140,7 @@ class FaultQueue {
 
 	/**
 	 * Consume one application of the first fault (dropMidUpload aside) that matches
-	 * `phone`, if it acts at `stage`; null otherwise (it then waits for its moment).
+	 * `phone` and `route`, if it acts at `stage`; null otherwise (it then waits for its moment).
 	 */
 	takeAt(stage, phone, route) {
 		const fault = this.items.find((f) => f.stage !== 'upload' && f.stage !== 'arrival' && (f.phone === undefined || f.phone === phone) && forRoute(f, route));
@@ -163,7 +169,7 @@ class FaultQueue {
 	consume(fault) {
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) this.items.splice(this.items.indexOf(fault), 1);
-		return { kind: fault.kind, ms: fault.ms, answer: fault.answer, detail: fault.detail };
+		return { kind: fault.kind, ms: fault.ms, answer: fault.answer, detail: fault.detail, code: fault.code };
 	}
 
 	get pending() {

@@ -30,8 +30,11 @@ function headersFor(sb: Sandbox, opts: CallOptions, data?: unknown) {
 }
 
 /** POST messages/template. */
-export function send(sb: Sandbox, data: unknown, opts: CallOptions = {}): Promise<AxiosResponse> {
-	return axios.post(apiUrl(sb, 'messages/template', opts.subdomain), data, {
+export const send = (sb: Sandbox, data: unknown, opts: CallOptions = {}) => post(sb, 'messages/template', data, opts);
+
+/** POST a path under the workspace (e.g. 'messages/send'). */
+export function post(sb: Sandbox, path: string, data: unknown, opts: CallOptions = {}): Promise<AxiosResponse> {
+	return axios.post(apiUrl(sb, path, opts.subdomain), data, {
 		validateStatus: () => true,
 		maxBodyLength: Infinity,
 		maxContentLength: Infinity,
@@ -72,6 +75,9 @@ export function bigStream(size: number, fill = 7): Readable {
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until just after a second starts, so that uploads sent now share one storage second. */
+export const atSecondStart = () => sleep(1000 - (Date.now() % 1000) + 10);
+export const MB = 1024 * 1024;
 
 /** Polls until `condition` holds (a server notices a closed socket asynchronously); gives up after `ms`. */
 export async function eventually(condition: () => boolean, ms = 5000): Promise<void> {
@@ -105,6 +111,7 @@ const CONFIG_DEFAULTS: SandboxConfig = {
 	platformVersion: '2.2.0',
 	autoLead: { enabled: true, statusId: 1, sourceId: 2, assignedTo: null },
 	contactQuota: null,
+	serviceWindowMs: 24 * 60 * 60 * 1000,
 };
 
 function pick(o: SandboxOptions) {

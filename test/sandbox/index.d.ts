@@ -17,50 +17,15 @@ import type { AutoLead, CrmConfig, CrmListEntry, CrmLists, CrmRouteName, Sandbox
 
 export type { AutoLead, CrmConfig, CrmListEntry, CrmLists, CrmRouteName, SandboxContact, SeedOptions } from './crm-types';
 
+import type { WindowConfig, WindowSandbox } from './chat-types';
+
+import type { Fault, FaultKind, PendingFault } from './fault-types';
+
+export type { Fault, FaultKind, FaultMatch, PendingFault, RedirectStatus } from './fault-types';
+
+export type { FreeFormMessage, FreeFormRoute, InboundMessage, RemoteMediaSpec, WhatsAppPayload, WindowConfig, WindowSandbox } from './chat-types';
+
 export type { AcceptedMessage, ApiVersion, Fields, GeneratedOtp, RecordedFile, RecordedRequest, RouteName } from './recorded-types';
-
-export type FaultKind =
-	| 'drop' // the whole body is read, then the socket closes without an answer
-	| 'dropMidUpload' // the socket closes while the body arrives
-	| 'hang' // never answered
-	| 'latency' // `ms` more before the normal answer
-	| 'html502' // nginx's 502 page
-	| 'nonJson200' // 200 text/html
-	| 'system500' // 500 errors.system: maybe sent
-	| 'whatsapp500' // 500 errors.whatsapp (#132000): WhatsApp refused
-	| 'noMessageId200' // 200 success envelope, data.whatsapp_response = []
-	| 'statusError200' // 200 {"status":"error",...}
-	| 'notConnected503'
-	| 'optedOut403'
-	| 'conversationLimit403'
-	| 'tooLarge413'; // nginx's 413 page (HTML)
-
-export interface FaultMatch {
-	/** Apply only to requests whose phone (v1 phone_number, v2 phone; a contact write's `phone`), as sent, equals this. */
-	phone?: string;
-	/**
-	 * Apply only to this route. The contact routes take ONLY faults aimed at them, and only the kinds of
-	 * CRM_FAULT_KINDS (v1 system500: the route's own 500 failed_to_...; v2 internalError500, serverError500,
-	 * html500, contactLimit403 on contacts.create|batch; the network's kinds). They act instead of the work.
-	 */
-	route?: RouteName;
-}
-
-/** What a web server or proxy in front of the platform answers when it redirects. */
-export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
-
-/**
- * `api`: the queue it goes to. Default: the one API the sandbox serves; with both, 'v2' for a
- * v2-only kind and 'v1' otherwise (so pass api: 'v2' for a kind both have: the network's kinds,
- * respond, optedOut403, conversationLimit403, noMessageId200). v2 takes the network's kinds of
- * v1 (drop, dropMidUpload, hang, latency, html502, nonJson200, statusError200, tooLarge413) and its own.
- */
-export type Fault =
-	| { kind: FaultKind | V2FaultKind; api?: ApiVersion; times?: number; ms?: number; match?: FaultMatch; /** v2's MESSAGE_SEND_FAILED / INTERNAL_ERROR kinds: the details.error text. */ detail?: string }
-	/** Answer anything: a string body goes out as is (default text/plain), anything else as JSON. */
-	| { kind: 'respond'; api?: ApiVersion; status: number; body: unknown; contentType?: string; headers?: Record<string, string>; times?: number; match?: FaultMatch }
-	/** A 3xx with this Location on arrival, before any check, for `match.route` (default: every request). */
-	| { kind: 'redirect'; api?: 'v1'; status: RedirectStatus; location: string; times?: number; match?: { route?: RouteName } };
 
 export interface RateLimitConfig {
 	/** Requests per token per fixed window (the real platform: 60). */
@@ -69,7 +34,7 @@ export interface RateLimitConfig {
 	windowMs: number;
 }
 
-export interface SandboxConfig extends V2Config, CrmConfig {
+export interface SandboxConfig extends V2Config, WindowConfig, CrmConfig {
 	latencyMs: number;
 	rateLimit: RateLimitConfig | null;
 	/** Platform 2.2.0 accepts .jpg images; false = older platforms (422). */
@@ -147,16 +112,7 @@ export interface SandboxStats {
 	overwrittenUploads: number;
 }
 
-export interface PendingFault {
-	api: ApiVersion;
-	kind: FaultKind | V2FaultKind | 'respond' | 'redirect';
-	remaining: number;
-	ms: number;
-	phone?: string;
-	route?: RouteName;
-}
-
-export interface Sandbox {
+export interface Sandbox extends WindowSandbox {
 	/** The platform URL: `http://127.0.0.1:${port}${prefix}` (no /api/v1 or /api/v2): the same for both API generations. */
 	readonly baseUrl: string;
 	readonly port: number;
@@ -184,8 +140,6 @@ export interface Sandbox {
 	readonly webhookDeliveries: WebhookDelivery[];
 	/** A contact / status / source event now (format 3 sends CRUD events in the legacy envelope, as Xobito does). */
 	emitContactEvent(change: RecordChange, overrides?: Partial<WebhookConfig>): Promise<WebhookDelivery[]>;
-	/** A customer's reply now (formats 2 and 3). */
-	emitReceivedMessage(inbound: { wamid?: string; from: string; name: string; text: string }, overrides?: Partial<WebhookConfig>): Promise<WebhookDelivery[]>;
 	/** Post any body once: signed with the secret, or with `signature` as given (null: no header). For forged and replayed events. */
 	postWebhook(body: object | string, options?: Partial<WebhookConfig> & { event?: string; signature?: string | null }): Promise<WebhookDelivery[]>;
 	/** Resolves when every webhook posted or scheduled so far was delivered or given up. */
@@ -230,6 +184,8 @@ export const FAULT_KINDS: readonly FaultKind[];
 export const ROUTES: readonly RouteEntry[];
 /** Upload limits in bytes, by file field: exactly at the limit passes. */
 export const FILE_LIMITS: Readonly<{ header_image_file: number; header_video_file: number; header_document_file: number }>;
+/** Free-form media kinds (messages/media, both APIs): extensions every version accepts, whether `.jpg` may (v1 acceptJpg; v2 always), the size limit in bytes (at the limit passes). */
+export const CHAT_MEDIA: Readonly<Record<'image' | 'video' | 'audio' | 'document', Readonly<{ extensions: readonly string[]; jpg: boolean; maxBytes: number }>>>;
 
 export interface V2RouteEntry {
 	readonly name: RouteName;

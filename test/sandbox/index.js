@@ -19,6 +19,9 @@ const { describeError: describeV2Error } = require('./v2/envelope');
 const { V2_FAULT_KINDS } = require('./v2/faults');
 const { CrmLists, checkCrmConfig, CRM_DEFAULTS, crmHandle } = require('./crm');
 const { CRM_FAULT_KINDS } = require('./crm-faults');
+const { ServiceWindow, windowHandle, checkWindowConfig, DAY_MS } = require('./window');
+const { checkRemoteSpec } = require('./chat-media');
+const { CHAT_MEDIA, maxBytes } = require('./chat-platform');
 
 // Stock tokens are 64 hex characters; Xobito shows `apitk_...`. Both kinds are used.
 const randomTokens = () => ({
@@ -54,7 +57,7 @@ function checkConfig(change, into) {
 		if (typeof change.acceptJpg !== 'boolean') throw new TypeError('acceptJpg must be a boolean');
 		into.acceptJpg = change.acceptJpg;
 	}
-	return checkCrmConfig(change, v2.checkV2Config(change, into));
+	return checkCrmConfig(change, checkWindowConfig(change, v2.checkV2Config(change, into)));
 }
 
 function emptyStats(inFlight) {
@@ -70,6 +73,7 @@ async function startSandbox(options = {}) {
 			rateLimit: options.rateLimit ?? null,
 			invalidTenantStatus: options.invalidTenantStatus ?? 500,
 			acceptJpg: options.acceptJpg ?? true,
+			serviceWindowMs: options.serviceWindowMs ?? DAY_MS,
 			...Object.fromEntries(Object.entries({ ...v2.V2_DEFAULTS, ...CRM_DEFAULTS }).map(([k, d]) => [k, options[k] ?? d])),
 		},
 		{},
@@ -86,6 +90,9 @@ async function startSandbox(options = {}) {
 		storedNames: new Set(),
 		requests: [],
 		messages: [],
+		freeForm: [],
+		window: new ServiceWindow(),
+		remoteMedia: new Map(),
 		rateLimited: [],
 		stats: emptyStats(0),
 		seq: 0,
@@ -151,8 +158,9 @@ async function startSandbox(options = {}) {
 		emitContactEvent(change, overrides) {
 			return state.webhooks.emitRecordEvent({ resource: 'contact', ...change }, overrides);
 		},
-		emitReceivedMessage(inbound, overrides) {
-			return state.webhooks.emitReceived(inbound, overrides);
+		/** A media URL as the platform's download would find it (chat-media.js). */
+		setRemoteMedia(url, spec) {
+			state.remoteMedia.set(new URL(url).href, checkRemoteSpec(spec));
 		},
 		postWebhook(body, options) {
 			return state.webhooks.post(body, options);
@@ -164,6 +172,9 @@ async function startSandbox(options = {}) {
 			state.generation += 1;
 			state.requests.length = 0;
 			state.messages.length = 0;
+			state.freeForm.length = 0;
+			state.window.reset();
+			state.remoteMedia.clear();
 			state.rateLimited.length = 0;
 			Object.assign(state.stats, emptyStats(state.inFlight.size));
 			state.stats.byStatus = {};
@@ -188,8 +199,9 @@ async function startSandbox(options = {}) {
 		},
 	};
 	// API v2's part: its tokens, the 429 log, contacts as stored, and faults for either API;
-	// then the contacts APIs' lists and seeding (crm.js).
+	// then the free-form messages and the 24-hour window (window.js), the contacts APIs' lists and seeding (crm.js).
 	Object.defineProperties(handle, Object.getOwnPropertyDescriptors(v2.v2Handle(state)));
+	Object.defineProperties(handle, Object.getOwnPropertyDescriptors(windowHandle(state)));
 	return Object.defineProperties(handle, Object.getOwnPropertyDescriptors(crmHandle(state)));
 }
 
@@ -201,6 +213,8 @@ module.exports = {
 	FAULT_KINDS: KINDS,
 	ROUTES: platform.ROUTES,
 	FILE_LIMITS: platform.FILE_LIMITS,
+	// Free-form media kinds: extensions (jpg: see acceptJpg) and size limits in bytes.
+	CHAT_MEDIA: Object.freeze(Object.fromEntries(Object.entries(CHAT_MEDIA).map(([k, m]) => [k, Object.freeze({ extensions: m.extensions, jpg: Boolean(m.jpg), maxBytes: maxBytes(k) })]))),
 	// The fault kinds each API's contact routes take (aimed with match.route).
 	CRM_FAULT_KINDS,
 	V2_DEMO_TOKENS,

@@ -49,6 +49,17 @@ function urlFileName(url) {
 }
 
 /**
+ * Keep an upload's stored name; true when an earlier upload was stored under it (the platform
+ * overwrites that file: counted in stats.overwrittenUploads).
+ */
+function storeUpload(state, name) {
+	const again = state.storedNames.has(name);
+	if (again) state.stats.overwrittenUploads += 1;
+	state.storedNames.add(name);
+	return again;
+}
+
+/**
  * How an API generation words and names it: v1's (CONTRACT.md) by default; v2/send.js passes
  * its own. `refuse(source: 'file' | 'url', kind, allowed)` is the 422 answer of a refused extension.
  */
@@ -74,8 +85,7 @@ function handleMedia(state, template, fields, fileByField, baseUrl, style = V1_M
 		const { base, ext } = splitName(file.filename || '');
 		if (!allowed.includes(ext.toLowerCase())) return { answer: style.refuse('file', m.kind, allowed) };
 		const storedFileName = stored(base, ext);
-		if (state.storedNames.has(storedFileName)) state.stats.overwrittenUploads += 1;
-		state.storedNames.add(storedFileName);
+		storeUpload(state, storedFileName);
 		const info = { filename: storedFileName, media_url: `${baseUrl}/storage/whatsapp-templates/${storedFileName}`, media_type: m.kind };
 		return { media: { kind: m.kind, source: 'file', file, storedFileName, info } };
 	}
@@ -87,4 +97,4 @@ function handleMedia(state, template, fields, fileByField, baseUrl, style = V1_M
 	return { media: { kind: m.kind, source: 'url', url, storedFileName: name, info: { filename: name, media_url: url, media_type: m.kind } } };
 }
 
-module.exports = { handleMedia, mediumOf, slug, allowedExtensions };
+module.exports = { handleMedia, mediumOf, slug, allowedExtensions, splitName, urlFileName, storeUpload };

@@ -1,6 +1,6 @@
 /** Header media: size limits, accepted extensions (files and URLs), storage names and their collisions. */
 import { FILE_LIMITS } from '.';
-import { PLAIN, bigStream, form, send, sha256, sleep, useSandbox } from './helpers';
+import { PLAIN, atSecondStart, bigStream, form, send, sha256, useSandbox } from './helpers';
 
 const ref = useSandbox();
 const PHOTO = { ...PLAIN, template_name: 'product_photo', field_1: 'Lamp' };
@@ -95,7 +95,6 @@ describe('extensions', () => {
 
 describe('storage names', () => {
 	const pdf = Buffer.from('%PDF-1.4 sandbox');
-	const atSecondStart = () => sleep(1000 - (Date.now() % 1000) + 10);
 
 	test('an upload is stored as template_header_<unix second>_<slug>.<ext>; media_info names it; the bytes are hashed', async () => {
 		const { sb } = ref;

@@ -68,10 +68,16 @@ function mergeTokens(contact) {
 	};
 }
 
+/** The contact's merge tokens replaced (a free-form text gets only this). */
+function replaceMergeTokens(text, contact) {
+	let s = text;
+	for (const [token, value] of Object.entries(mergeTokens(contact))) s = s.split(token).join(value);
+	return s;
+}
+
 function rewrite(value, contact) {
 	let s = value === undefined || value === null ? '' : String(value);
-	s = s.replace(/@\{(.*?)\}/g, '{$1}');
-	for (const [token, text] of Object.entries(mergeTokens(contact))) s = s.split(token).join(text);
+	s = replaceMergeTokens(s.replace(/@\{(.*?)\}/g, '{$1}'), contact);
 	s = s.replace(/\{otp_code\}/g, () => otpCode(6));
 	s = s.replace(/\s+/g, ' ').trim();
 	return s === '' || s === '0' ? ' ' : s;
@@ -92,4 +98,4 @@ function whatsappParams(template, values, contact) {
 	};
 }
 
-module.exports = { applyOtp, missingParts, missingFields, whatsappParams, rewrite, isOn };
+module.exports = { applyOtp, missingParts, missingFields, whatsappParams, rewrite, replaceMergeTokens, isOn };

@@ -25,6 +25,9 @@ const ROUTES = Object.freeze([
 	Object.freeze({ name: 'templates.list', method: 'GET', path: 'templates', ability: 'templates.read' }),
 	Object.freeze({ name: 'templates.show', method: 'GET', path: 'templates/{id}', ability: 'templates.read' }),
 	Object.freeze({ name: 'messages.template', method: 'POST', path: 'messages/template', ability: 'messages.send' }),
+	// Free-form messages of the 24-hour window (chat-platform.js).
+	Object.freeze({ name: 'messages.send', method: 'POST', path: 'messages/send', ability: 'messages.send' }),
+	Object.freeze({ name: 'messages.media', method: 'POST', path: 'messages/media', ability: 'messages.send' }),
 	// Contacts, groups, statuses, sources (crm-platform.js).
 	...CRM_ROUTES,
 ]);

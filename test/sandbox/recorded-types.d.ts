@@ -1,6 +1,6 @@
 /** Types of what the sandbox records: requests as they arrived and the messages it accepted; re-exported by index.d.ts. */
 
-import type { FaultKind, TemplateRecord } from './index';
+import type { FaultKind, TemplateRecord, V2FaultKind } from './index';
 import type { CrmRouteName } from './crm-types';
 
 export interface RecordedFile {
@@ -14,7 +14,7 @@ export interface RecordedFile {
 }
 
 export type Fields = Record<string, any>;
-export type RouteName = 'templates.list' | 'templates.show' | 'messages.template' | CrmRouteName;
+export type RouteName = 'templates.list' | 'templates.show' | 'messages.template' | 'messages.send' | 'messages.media' | 'messages.text' | 'messages.interactive' | CrmRouteName;
 
 export type ApiVersion = 'v1' | 'v2';
 
@@ -46,7 +46,11 @@ export interface RecordedRequest {
 	/** Body answered: parsed JSON, or the raw text for non-JSON answers. */
 	response: any;
 	/** The fault applied to this request, if any. */
-	fault: FaultKind | 'respond' | 'redirect' | null;
+	fault: FaultKind | V2FaultKind | 'respond' | 'redirect' | null;
+	/** Free-form sends refused by the validator: why (v2 messages/text answers them with a bare 500). */
+	validationErrors?: Record<string, string[]>;
+	/** Free-form media: the platform could not download media_url (v1 200 empty, v2 500). */
+	mediaUnfetchable?: boolean;
 	/** v2 sends: the fields (and file parts) the v2 table does not have, as received. */
 	unknownFields?: string[];
 	/** Why the body was not read completely (the connection closed), if so. */

@@ -56,6 +56,8 @@ const R = {
 	templateFields: (missing) => error(422, TEXT.templateValidationFailed, { errors: { template_fields: missing } }),
 	templateShowNotFound: () => error(404, TEXT.templateNotFound),
 
+	/** WhatsApp refused a template send: its text, which carries the code (`(#132000) ...`). */
+	whatsappRefused: (text) => error(500, text, { errors: { whatsapp: [text] } }),
 	success: (data) => json(200, { status: 'success', data }),
 	sent: (data) => json(200, { status: 'success', message: TEXT.sent, data }),
 

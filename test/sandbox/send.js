@@ -5,8 +5,8 @@
  *   -> header medium (422 header_media; stored) -> contact found or created (422 status/source)
  *   -> [platform faults] -> WhatsApp accepts -> 200.
  */
-const crypto = require('node:crypto');
 const R = require('./responses');
+const { newWamid } = require('./window');
 const { applyOtp, missingFields, whatsappParams } = require('./params');
 const { handleMedia } = require('./media');
 
@@ -88,7 +88,7 @@ function completeSend(plan, fields, files, fault) {
 		return { answer: R.sent(responseData(plan, [])) };
 	}
 	if (fault) return { answer: fault.answer };
-	const wamid = `wamid.${crypto.randomBytes(30).toString('base64url')}`;
+	const wamid = newWamid();
 	const whatsappResponse = {
 		messaging_product: 'whatsapp',
 		contacts: [{ input: plan.digits, wa_id: plan.digits }],

@@ -45,7 +45,7 @@ test('reset() clears the run and keeps the configuration', async () => {
 	expect(sb.requests).toBe(requests);
 	expect([sb.requests.length, sb.messages.length, sb.pendingFaults.length]).toEqual([0, 0, 0]);
 	expect(sb.stats).toEqual({ inFlight: 0, maxInFlight: 0, total: 0, accepted: 0, noAnswer: 0, byStatus: {}, overwrittenUploads: 0 });
-	expect(sb.config).toEqual({ latencyMs: 0, rateLimit: null, acceptJpg: false, invalidTenantStatus: 400, v2WindowMs: 60000, v2UnknownFields: 'refuse', v2ButtonsData: 'string', v2ShowWrapped: true });
+	expect(sb.config).toEqual({ latencyMs: 0, rateLimit: null, acceptJpg: false, invalidTenantStatus: 400, v2WindowMs: 60000, v2UnknownFields: 'refuse', v2ButtonsData: 'string', v2ShowWrapped: true, serviceWindowMs: 86_400_000 });
 });
 
 test('configure() checks its values', () => {
@@ -71,7 +71,7 @@ test('tokens: random per instance unless given; DEMO_TOKENS are stable (stock 64
 	try {
 		expect(fixed.tokens.send).toBe('apitk_fixed');
 		expect(fixed.tokens.noSend).not.toBe(sb.tokens.noSend);
-		expect(fixed.config).toEqual({ latencyMs: 5, rateLimit: null, acceptJpg: false, invalidTenantStatus: 400, v2WindowMs: 60000, v2UnknownFields: 'refuse', v2ButtonsData: 'string', v2ShowWrapped: true });
+		expect(fixed.config).toEqual({ latencyMs: 5, rateLimit: null, acceptJpg: false, invalidTenantStatus: 400, v2WindowMs: 60000, v2UnknownFields: 'refuse', v2ButtonsData: 'string', v2ShowWrapped: true, serviceWindowMs: 86_400_000 });
 		expect((await send(fixed, PLAIN)).status).toBe(200);
 	} finally {
 		await fixed.close();

@@ -103,10 +103,13 @@ describe('the envelope', () => {
 
 	test('the route table', () => {
 		// The contact routes after these: v2-contacts.test.ts.
-		expect(V2_ROUTES.slice(0, 3).map((r) => [r.method, r.path, r.scope])).toEqual([
+		expect(V2_ROUTES.slice(0, 6).map((r) => [r.method, r.path, r.scope])).toEqual([
 			['GET', 'templates', 'templates:read'],
 			['GET', 'templates/{template_id}', 'templates:read'],
 			['POST', 'messages/template', 'messages:send'],
+			['POST', 'messages/text', 'messages:send'],
+			['POST', 'messages/media', 'messages:send'],
+			['POST', 'messages/interactive', 'messages:send'],
 		]);
 		expect(V2_SCOPES).toContain('*');
 		expect(V2_SCOPES).toHaveLength(16);

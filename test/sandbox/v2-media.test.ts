@@ -1,6 +1,6 @@
 /** API v2's multipart sends: header media sizes and extensions, storage names and their collisions, text parts, dropMidUpload. */
 import { FILE_LIMITS } from '.';
-import { FilePart, PLAIN, bigStream, form, send, sha256, sleep, useSandbox } from './helpers';
+import { FilePart, PLAIN, atSecondStart, bigStream, form, send, sha256, sleep, useSandbox } from './helpers';
 import { V2_PLAIN, envelopeError, invalid, v2Send } from './v2helpers';
 
 const ref = useSandbox();
@@ -9,7 +9,6 @@ const VIDEO = { ...V2_PLAIN, template_name: 'welcome_video' };
 const INVOICE = { ...V2_PLAIN, template_name: 'invoice_ready', field_1: 'INV-1' };
 const bytes = Buffer.from('sandbox bytes');
 const fileRefused = (kind: string, allowed: string) => envelopeError('VALIDATION_ERROR', `Invalid file extension for ${kind}`, { header_media: [`Allowed: ${allowed}`] });
-const atSecondStart = () => sleep(1000 - (Date.now() % 1000) + 10);
 
 describe('sizes (1 KB = 1024 B; exactly at the limit passes), as on v1', () => {
 	test.each([

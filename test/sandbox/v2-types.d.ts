@@ -83,7 +83,7 @@ export type V2FaultKind =
 	| 'planNoTemplates500' // the plan lacks templates: 500 outside the envelope (JSON or HTML by Accept)
 	| 'featureNotAvailable403' // FEATURE_NOT_AVAILABLE in the envelope, as operators document it
 	| 'conversationLimit403' // FEATURE_LIMIT_EXCEEDED, no details
-	| 'sendFailedWhatsApp500' // MESSAGE_SEND_FAILED, details.error '(#131026) Message undeliverable' (or `detail`): not sent
+	| 'sendFailedWhatsApp500' // MESSAGE_SEND_FAILED, details.error '(#131026) Message undeliverable' (or `detail`, or `code`'s text): not sent
 	| 'sendFailedUnknown500' // MESSAGE_SEND_FAILED, details.error a cURL timeout (or `detail`): unknown
 	| 'internalError500' // INTERNAL_ERROR after WhatsApp accepted (or `detail`): unknown
 	| 'serverError500' // {"message":"Server Error"} whatever Accept says

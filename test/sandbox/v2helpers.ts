@@ -32,8 +32,11 @@ function headersFor(sb: Sandbox, opts: V2CallOptions, data?: unknown) {
 const base = { validateStatus: () => true, maxBodyLength: Infinity, maxContentLength: Infinity };
 
 /** POST messages/template on v2. */
-export function v2Send(sb: Sandbox, data: unknown, opts: V2CallOptions = {}): Promise<AxiosResponse> {
-	return axios.post(v2Url(sb, 'messages/template'), data, { ...base, ...opts.config, headers: headersFor(sb, opts, data) });
+export const v2Send = (sb: Sandbox, data: unknown, opts: V2CallOptions = {}) => v2Post(sb, 'messages/template', data, opts);
+
+/** POST a v2 path (e.g. 'messages/text'). */
+export function v2Post(sb: Sandbox, path: string, data: unknown, opts: V2CallOptions = {}): Promise<AxiosResponse> {
+	return axios.post(v2Url(sb, path), data, { ...base, ...opts.config, headers: headersFor(sb, opts, data) });
 }
 
 /** GET a v2 path (e.g. 'templates?per_page=5'). */
@@ -55,6 +58,23 @@ export const META = {
 export const envelopeError = (code: string, message: string, details?: unknown) => ({
 	success: false,
 	error: details === undefined ? { code, message } : { code, message, details },
+	meta: META,
+});
+
+/** The 200 of a v2 free-form send: its own `data` keys between the common ones, and its `message`. */
+export const chatSent = (phone: string, own: Record<string, unknown>, message: string) => ({
+	success: true,
+	data: {
+		message_id: expect.stringMatching(/^wamid\./),
+		contact_id: expect.any(Number),
+		phone,
+		...own,
+		status: 'sent',
+		sent_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/),
+		chat_id: expect.any(Number),
+		chat_message_id: expect.any(Number),
+	},
+	message,
 	meta: META,
 });
 

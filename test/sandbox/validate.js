@@ -14,7 +14,11 @@
  *   only with a document.
  *
  * validate({ fields, files, truncated }, rules?) -> null | { field: [messages] }
- * `rules`: { send, contact, media } of an API generation's table (default v1's).
+ * `rules`: { send, contact, media, mediaMessage? } of an endpoint's table (default v1's template send).
+ * Rule keys beyond type/required/between/max: `in` (a list of values), `list` items (`item`: a table
+ * per item, nested as `buttons.0.title`; `min`/`max` items), and the cross-field ones Laravel
+ * has: `requiredIf: [field, value]`, `requiredWithout: field`, `onlyWith: [field, value]` (prohibited
+ * otherwise, the sandbox's strictness).
  */
 const { SEND_FIELDS, CONTACT_FIELDS, MEDIA_FIELDS } = require('./platform');
 const { baseName } = require('./brackets');
@@ -67,10 +71,13 @@ function valueMessages(name, rule, value) {
 			return Object.keys(value).length === 0 ? [`The ${a} field must not be empty.`] : [];
 		case 'file':
 			return [`The ${a} field must be a file.`];
+		case 'list':
+			return listMessages(a, rule, value);
 		default:
 			break; // string, url
 	}
 	if (typeof value !== 'string') return [`The ${a} field must be a string.`];
+	if (rule.in && !rule.in.includes(value)) return [`The selected ${a} is invalid.`];
 	const out = [];
 	const len = length(value);
 	if (rule.between && (len < rule.between[0] || len > rule.between[1])) {
@@ -81,6 +88,50 @@ function valueMessages(name, rule, value) {
 	if (rule.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) out.push(`The ${a} field must be a valid email address.`);
 	if (rule.type === 'url' && !isHttpUrl(value)) out.push(`The ${a} field must be a valid URL.`);
 	return out;
+}
+
+/** A list's own messages (an array, its item count); its items are checked by addItems. */
+function listMessages(a, rule, value) {
+	if (!Array.isArray(value)) return [`The ${a} field must be an array.`];
+	if (rule.min !== undefined && value.length < rule.min) return [`The ${a} field must have at least ${rule.min} items.`];
+	if (rule.max !== undefined && value.length > rule.max) return [`The ${a} field must not have more than ${rule.max} items.`];
+	return [];
+}
+
+/** Each item of a list under its table, as Laravel's `buttons.*.title` rules name them (`buttons.0.title`). */
+function addItems(name, rule, value, add) {
+	if (!Array.isArray(value)) return;
+	value.forEach((item, i) => {
+		const at = `${name}.${i}`;
+		if (!isPlainObject(item)) return add(at, [`The ${attr(at)} field must be an object.`]);
+		for (const [key, itemRule] of Object.entries(rule.item)) {
+			if (itemRule.required && !(key in item)) add(`${at}.${key}`, [requiredMessage(`${at}.${key}`, itemRule)]);
+		}
+		for (const [key, v] of Object.entries(item)) {
+			const itemRule = rule.item[key];
+			const n = `${at}.${key}`;
+			if (!itemRule) add(n, [`The ${attr(n)} field is prohibited.`]);
+			else {
+				add(n, valueMessages(n, itemRule, v));
+				if (itemRule.type === 'list') addItems(n, itemRule, v, add);
+			}
+		}
+	});
+}
+
+/** Laravel's required_if / required_without, and the sandbox's onlyWith (prohibited unless). */
+function crossMessages(name, rule, fields, names) {
+	const a = attr(name);
+	if (rule.requiredIf && !names.has(name) && fields[rule.requiredIf[0]] === rule.requiredIf[1]) {
+		return [`The ${a} field is required when ${attr(rule.requiredIf[0])} is ${rule.requiredIf[1]}.`];
+	}
+	if (rule.requiredWithout && !names.has(name) && !names.has(rule.requiredWithout)) {
+		return [`The ${a} field is required when ${attr(rule.requiredWithout)} is not present.`];
+	}
+	if (rule.onlyWith && names.has(name) && fields[rule.onlyWith[0]] !== rule.onlyWith[1]) {
+		return [`The ${a} field is prohibited unless ${attr(rule.onlyWith[0])} is ${rule.onlyWith[1]}.`];
+	}
+	return [];
 }
 
 function fileMessages(name, rule, file) {
@@ -124,7 +175,10 @@ function validate({ fields, files = [], truncated = [] }, rules = V1_RULES) {
 		const file = fileByField.get(name);
 		if (rule.type === 'file') add(name, file ? fileMessages(name, rule, file) : [`The ${attr(name)} field must be a file.`]);
 		else if (file) add(name, [rule.type === 'object' ? `The ${attr(name)} field must be an object.` : `The ${attr(name)} field must be a string.`]);
-		else add(name, valueMessages(name, rule, fields[name]));
+		else {
+			add(name, valueMessages(name, rule, fields[name]));
+			if (rule.type === 'list') addItems(name, rule, fields[name], add);
+		}
 	}
 
 	const contact = fields.contact;
@@ -142,10 +196,11 @@ function validate({ fields, files = [], truncated = [] }, rules = V1_RULES) {
 
 	for (const [name, rule] of Object.entries(table)) {
 		if (rule.required && !names.has(name)) add(name, [requiredMessage(name, rule)]);
+		add(name, crossMessages(name, rule, fields, names));
 	}
 
 	const media = rules.media.filter((n) => names.has(n));
-	if (media.length > 1) for (const n of media) add(n, ['Only one header medium may be given.']);
+	if (media.length > 1) for (const n of media) add(n, [rules.mediaMessage || 'Only one header medium may be given.']);
 
 	if (names.has('header_document_name') && !names.has('header_document_file') && !names.has('header_document_url')) {
 		add('header_document_name', [

@@ -39,27 +39,29 @@ function n8nEnvelope(type, at, data, extra) {
 }
 
 /** Meta's webhook for one status, as the platform forwards it under whatsapp.original_payload. */
-function metaStatus(wamid, status, digits, at) {
+function metaStatus(wamid, status, digits, at, error = FAILED_ERROR) {
 	const entry = { id: wamid, status, timestamp: unix(at), recipient_id: digits };
-	if (status === 'failed') entry.errors = [FAILED_ERROR];
+	if (status === 'failed') entry.errors = [error];
 	else entry.pricing = { billable: true, pricing_model: 'CBP', category: 'utility' };
 	const value = { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550001111', phone_number_id: '100200300' }, statuses: [entry] };
 	return { object: 'whatsapp_business_account', entry: [{ id: '400500600', changes: [{ field: 'messages', value }] }] };
 }
 
 /**
- * One message status event. `message`: { wamid, digits, text? }. Returns { event, body } where
- * `event` is what X-Webhook-Event carries.
+ * One message status event. `message`: { wamid, digits, text?, error? } (`error`: the failure's
+ * item of Meta's errors[], default FAILED_ERROR). Returns { event, body } where `event` is what
+ * X-Webhook-Event carries.
  */
 function messageEvent(format, status, message, at = new Date()) {
 	if (!STATUSES.includes(status)) throw new TypeError(`status must be one of ${STATUSES.join(', ')}`);
+	const error = message.error || FAILED_ERROR;
 	if (format === 3) {
-		const data = { message_id: message.wamid, status, error_message: status === 'failed' ? FAILED_ERROR.title : null, tenant_id: TENANT.id };
+		const data = { message_id: message.wamid, status, error_message: status === 'failed' ? error.title : null, tenant_id: TENANT.id };
 		if (status === 'sent' && message.text) Object.assign(data, { text: message.text, type: 'text' });
 		return { event: `message.${status}`, body: { event: `message.${status}`, model: 'WhatsAppMessage', data, timestamp: phpIso(at) } };
 	}
 	if (format === 2) {
-		const meta = metaStatus(message.wamid, status, message.digits, at);
+		const meta = metaStatus(message.wamid, status, message.digits, at, error);
 		const attributes = { message_id: message.wamid, ...meta.entry[0].changes[0].value.statuses[0] };
 		delete attributes.id;
 		const type = `whatsapp.message.${status}`;

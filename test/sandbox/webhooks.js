@@ -47,17 +47,20 @@ class WebhookEmitter {
 
 	/**
 	 * The send hook: an accepted message's lifecycle, posted in order once the send was answered
-	 * (`answerInMs`: when the sandbox answers it).
+	 * (`answerInMs`: when the sandbox answers it). `failure` (an item of Meta's errors[]): WhatsApp
+	 * fails the message later (window.js: 131047 outside the 24-hour window), so 'sent' (when
+	 * configured) is followed by 'failed' with it, whatever else the lifecycle says.
 	 */
-	accepted(message, answerInMs = 0) {
+	accepted(message, answerInMs = 0, failure = null) {
 		const config = this.config;
 		if (!config || !config.lifecycle.length) return;
 		const digits = String(message.digits).replace(/\D/g, ''); // the recipient, either API
-		const text = Array.isArray(message.whatsapp?.body) ? message.whatsapp.body.join(' ') : undefined;
-		const target = { wamid: message.wamid, digits, text };
+		const text = Array.isArray(message.whatsapp?.body) ? message.whatsapp.body.join(' ') : message.whatsapp?.text;
+		const target = { wamid: message.wamid, digits, text, error: failure };
+		const statuses = failure ? [...config.lifecycle.filter((s) => s === 'sent'), 'failed'] : config.lifecycle;
 		this.track(async (gen) => {
 			await this.wait(answerInMs + 10); // after the send's answer: Meta reports statuses later
-			for (const status of config.lifecycle) {
+			for (const status of statuses) {
 				if (gen !== this.generation) return;
 				const { event, body } = messageEvent(config.format, status, target);
 				await this.deliver(config, event, body, { messageId: message.wamid, retry: config.format !== 2 });
@@ -72,10 +75,10 @@ class WebhookEmitter {
 		return this.track(() => this.deliver(config, event, body, { retry: true }));
 	}
 
-	/** A customer's reply now (formats 2 and 3). */
+	/** A customer's reply now (formats 2 and 3); `inbound.at` (a Date) dates it. */
 	emitReceived(inbound, overrides = {}) {
 		const config = this.effective(overrides);
-		const { event, body } = receivedEvent(config.format, inbound);
+		const { event, body } = receivedEvent(config.format, inbound, inbound.at);
 		return this.track(() => this.deliver(config, event, body, { retry: config.format !== 2 }));
 	}
 

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { AT, DIGITS, emitted, FAILED_ERROR, messageEvent, phpJson, postSigned, receivedEvent, recordEvent, SECRET, WAMID } from './helpers';
 import { useReceiver } from './receiver';
 
-const KEYS = ['event', 'messageId', 'status', 'phone', 'text', 'error', 'errorCode', 'timestamp', 'contact', 'resource', 'changes', 'platformEvent', 'eventId', 'format', 'raw'];
+const KEYS = ['event', 'messageId', 'status', 'phone', 'text', 'error', 'errorCode', 'explanation', 'timestamp', 'contact', 'resource', 'changes', 'platformEvent', 'eventId', 'format', 'raw'];
 const PHONE = `+${DIGITS}`;
 const ISO = AT.toISOString();
 const CONTACT = { id: 15, firstname: 'Ana', lastname: 'Lima', email: 'ana@example.com', phone: PHONE, status_id: 1, source_id: 2, type: 'lead' };
@@ -80,6 +80,17 @@ describe('format 2: the n8n format', () => {
 		(other.event as IDataObject).type = 'whatsapp.status.updated';
 		((other.data as IDataObject).resource as { attributes: IDataObject }).attributes.status = 'deleted';
 		expect(await through(other)).toMatchObject({ event: 'message.status_updated', status: 'deleted' });
+	});
+
+	it('forwarded whatsapp.message.received of a tapped reply button or list row (Send Buttons): its title as the text', async () => {
+		for (const [kind, reply] of [['button_reply', { id: 'later', title: 'Another day' }], ['list_reply', { id: 'mon-10', title: '10:00', description: 'Early' }]] as const) {
+			const { body } = receivedEvent(2, { wamid: `wamid.${kind}`, from: DIGITS, name: 'Ana', text: 'x' }, AT);
+			const attributes = ((body.data as IDataObject).resource as IDataObject).attributes as IDataObject;
+			delete attributes.text;
+			Object.assign(attributes, { type: 'interactive', interactive: { type: kind, [kind]: reply } });
+			const out = await through(body);
+			expect(out).toMatchObject({ event: 'message.received', messageId: `wamid.${kind}`, phone: PHONE, text: reply.title });
+		}
 	});
 
 	it('forwarded whatsapp.message.received: sender, text, contact from relationships', async () => {

@@ -21,7 +21,7 @@ it("the actions read as n8n's own: a verb and what it acts on", () => {
 	const actions = action.properties
 		.filter((p: INodeProperties) => p.name === 'operation')
 		.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => o.action));
-	expect(actions).toEqual(['Send a template', 'Get many templates']);
+	expect(actions).toEqual(['Send buttons', 'Send media', 'Send a template', 'Send a text', 'Get many templates']);
 });
 
 it('the one panel entry (the trigger description) speaks of sending and of the events', () => {
@@ -37,5 +37,10 @@ it('Tool Description: on the Tool variant per operation, never on the plain node
 	expect(parametersOf(toolVariant, list).toolDescription).toMatch(/^Lists the workspace's WhatsApp templates/);
 	// n8n's convertNodeToAiTool adds its own "Set Automatically" pair (whose default is the action)
 	// only to a node without a property of that name.
-	expect(action.properties.filter((p) => p.name === 'toolDescription')).toHaveLength(2);
+	expect(action.properties.filter((p) => p.name === 'toolDescription')).toHaveLength(5);
+	for (const operation of ['sendText', 'sendMedia', 'sendButtons']) {
+		const own = parametersOf(toolVariant, { resource: 'message', operation }).toolDescription as string;
+		expect(own).toMatch(/^Sends a real WhatsApp .*Only inside the 24-hour window.*does not check it.*send an approved template instead/);
+		expect(parametersOf(action, { resource: 'message', operation }).toolDescription).toBeUndefined();
+	}
 });

@@ -2,7 +2,10 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { toOutputItems } from '../shared/batch/itemResult';
 import { unsupportedN8nError } from '../shared/n8nSupport';
+import { sendButtons } from './message/sendButtons/run';
+import { sendMedia } from './message/sendMedia/run';
 import { sendTemplate } from './message/sendTemplate/run';
+import { sendText } from './message/sendText/run';
 import { getManyTemplates } from './template/getMany/run';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
@@ -53,7 +56,12 @@ function onSupportedN8n(run: Operation): Operation {
 
 /** resource → operation → the code that runs it. A new operation is one folder and one line here. */
 export const operations: Record<string, Record<string, Operation>> = {
-	message: { sendTemplate: forModels(onSupportedN8n(sendTemplate)) },
+	message: {
+		sendTemplate: forModels(onSupportedN8n(sendTemplate)),
+		sendText: forModels(onSupportedN8n(sendText)),
+		sendMedia: forModels(onSupportedN8n(sendMedia)),
+		sendButtons: forModels(onSupportedN8n(sendButtons)),
+	},
 	template: { getMany: forModels(onSupportedN8n(getManyTemplates)) },
 };
 

@@ -8,7 +8,7 @@ import type { RequestBody } from './transport';
 /** A request body by wire name: text fields, nested objects and at most one file. */
 export interface WireBody {
 	fields: Array<[string, string]>;
-	objects: Array<[string, IDataObject]>;
+	objects: Array<[string, IDataObject | IDataObject[]]>;
 	file?: { field: string; media: BinaryMedia };
 	/** A field whose value the node made up for this try (a one-time password): not part of the fingerprint. */
 	madeUp?: string;

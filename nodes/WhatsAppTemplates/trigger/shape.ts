@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { codeInText, explainWhatsappCode } from '../shared/whatsappCodes';
+
 /** Which of the platform's three webhook bodies an event came in (CONTRACT.md, "Webhooks the platform sends"). */
 export type BodyFormat = 'legacy' | 'n8n' | 'xobito' | 'unknown';
 
@@ -22,6 +24,8 @@ export interface TriggerEvent extends IDataObject {
 	error: string | null;
 	/** WhatsApp's error code when it gave one (e.g. 131026). */
 	errorCode: string | null;
+	/** The error code in plain words with what to do, the same as the action node says (e.g. 131047: outside the 24-hour window). */
+	explanation: string | null;
 	/** When it happened, ISO 8601 (UTC). */
 	timestamp: string | null;
 	/** The contact the event is about, as the platform sent it. */
@@ -95,6 +99,7 @@ export function isoTime(value: unknown): string | null {
 
 /** The same event with every key present. */
 export function eventOf(format: BodyFormat, raw: IDataObject, fields: Partial<TriggerEvent> & { event: string }): TriggerEvent {
+	const errorCode = fields.errorCode ?? codeInText(fields.error ?? '') ?? null;
 	return {
 		event: fields.event,
 		messageId: fields.messageId ?? null,
@@ -102,7 +107,8 @@ export function eventOf(format: BodyFormat, raw: IDataObject, fields: Partial<Tr
 		phone: fields.phone ?? null,
 		text: fields.text ?? null,
 		error: fields.error ?? null,
-		errorCode: fields.errorCode ?? null,
+		errorCode,
+		explanation: explainWhatsappCode(errorCode ?? undefined) ?? null,
 		timestamp: fields.timestamp ?? null,
 		contact: fields.contact ?? null,
 		resource: fields.resource ?? null,

@@ -14,6 +14,7 @@ const { FaultQueue, STAGE: V1_STAGE, ANSWERS: V1_ANSWERS } = require('../faults'
 const R = require('../responses');
 const { TEXT } = require('./platform');
 const E = require('./envelope');
+const { refusalText } = require('../whatsapp-errors');
 
 const WHATSAPP_131026 = '(#131026) Message undeliverable';
 // What the send helper's catch passes on when the call to WhatsApp itself failed.
@@ -21,7 +22,13 @@ const TRANSPORT_FAILURE = 'cURL error 28: Operation timed out after 30001 millis
 // The chat row could not be read after WhatsApp accepted the message.
 const AFTER_SEND_FAILURE = 'Attempt to read property "id" on null';
 
-/** v2's own kinds: stage, and the answer built when taken (`req`: the request, `fault`: the taken fault, `ctx`: { contacts }). */
+/** The failed send's `message`: the route's own (ctx.sendFailed, free-form routes) or the template send's. */
+const failedText = (ctx) => (ctx && ctx.sendFailed) || TEXT.sendFailed;
+
+/**
+ * v2's own kinds: stage, and the answer built when taken (`req`: the request, `fault`: the taken
+ * fault with its `detail` / `code`, `ctx`: { contacts, sendFailed? }).
+ */
 const V2_KINDS = Object.freeze({
 	mediaDownload500: { stage: 'media', answer: (req) => E.crash(req) },
 	missingConfig422: {
@@ -40,9 +47,12 @@ const V2_KINDS = Object.freeze({
 	// As operators document it: a 403 in the envelope.
 	featureNotAvailable403: { stage: 'platform', answer: () => E.featureNotAvailable('WhatsApp templates feature is not available in your plan') },
 	conversationLimit403: { stage: 'platform', answer: () => E.error('FEATURE_LIMIT_EXCEEDED', TEXT.conversationLimit) },
-	sendFailedWhatsApp500: { stage: 'platform', answer: (req, f) => E.error('MESSAGE_SEND_FAILED', TEXT.sendFailed, { error: f.detail ?? WHATSAPP_131026 }) },
-	sendFailedUnknown500: { stage: 'platform', answer: (req, f) => E.error('MESSAGE_SEND_FAILED', TEXT.sendFailed, { error: f.detail ?? TRANSPORT_FAILURE }) },
-	internalError500: { stage: 'platform', answer: (req, f) => E.error('INTERNAL_ERROR', TEXT.sendFailed, { error: f.detail ?? AFTER_SEND_FAILURE }) },
+	sendFailedWhatsApp500: {
+		stage: 'platform',
+		answer: (req, f, ctx) => E.error('MESSAGE_SEND_FAILED', failedText(ctx), { error: f.detail ?? (f.code ? refusalText(f.code) : WHATSAPP_131026) }),
+	},
+	sendFailedUnknown500: { stage: 'platform', answer: (req, f, ctx) => E.error('MESSAGE_SEND_FAILED', failedText(ctx), { error: f.detail ?? TRANSPORT_FAILURE }) },
+	internalError500: { stage: 'platform', answer: (req, f, ctx) => E.error('INTERNAL_ERROR', failedText(ctx), { error: f.detail ?? AFTER_SEND_FAILURE }) },
 	serverError500: { stage: 'platform', answer: () => R.json(500, { message: TEXT.serverError }) },
 	html500: { stage: 'platform', answer: () => R.laravelErrorPage(500, TEXT.serverError) },
 	// WhatsApp's answer had no message id: success, with message_id null (built by the send).

@@ -16,6 +16,10 @@ const ROUTES = Object.freeze([
 	Object.freeze({ name: 'templates.list', method: 'GET', path: 'templates', scope: 'templates:read' }),
 	Object.freeze({ name: 'templates.show', method: 'GET', path: 'templates/{template_id}', scope: 'templates:read' }),
 	Object.freeze({ name: 'messages.template', method: 'POST', path: 'messages/template', scope: 'messages:send' }),
+	// Free-form messages of the 24-hour window (chat-platform.js).
+	Object.freeze({ name: 'messages.text', method: 'POST', path: 'messages/text', scope: 'messages:send' }),
+	Object.freeze({ name: 'messages.media', method: 'POST', path: 'messages/media', scope: 'messages:send' }),
+	Object.freeze({ name: 'messages.interactive', method: 'POST', path: 'messages/interactive', scope: 'messages:send' }),
 	// Contacts, groups, statuses, sources (crm-platform.js).
 	...CRM_ROUTES,
 ]);

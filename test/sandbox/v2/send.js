@@ -10,12 +10,12 @@
  * The parts v1 has too (OTP, positional parameters and their rewriting, media storage and
  * overwrite counting) are v1's code; the words and names are v2's.
  */
-const crypto = require('node:crypto');
 const { applyOtp, missingParts } = require('../params');
 const { handleMedia } = require('../media');
 const { findTemplate, acceptedMessage } = require('../send');
 const { TEXT, BUTTON_FIELDS } = require('./platform');
 const E = require('./envelope');
+const { newWamid } = require('../window');
 const { faultAnswer } = require('./faults');
 
 /** v2's header media: Str::slug with `_`, the extension lower-cased, jpg always accepted, its own refusals. */
@@ -42,8 +42,8 @@ function templateFieldMessages(missing) {
 /** cleanPhoneNumber: keep digits and `+`, drop one leading `+`. */
 const cleanPhone = (phone) => String(phone).replace(/[^\d+]/g, '').replace(/^\+/, '');
 
-/** The contact step. Returns { contact, created } or { answer } or { fault }. */
-function findOrCreateContact(state, fields, digits) {
+/** The contact step of a send on `route`. Returns { contact, created } or { answer } or { fault }. */
+function findOrCreateContact(state, fields, digits, route) {
 	const { contacts } = state;
 	if (fields.contact_id !== undefined) {
 		const contact = contacts.findById(Number(fields.contact_id));
@@ -52,7 +52,7 @@ function findOrCreateContact(state, fields, digits) {
 	}
 	const existing = contacts.findExact(`+${digits}`);
 	if (existing) return { contact: existing, created: false };
-	const fault = state.v2.faults.takeAt('contact', fields.phone, 'messages.template');
+	const fault = state.v2.faults.takeAt('contact', fields.phone, route);
 	if (fault) return { fault };
 	return { contact: contacts.createLead(digits), created: true };
 }
@@ -73,12 +73,12 @@ function prepareV2Send(state, fields, files, baseUrl) {
 	const media = handleMedia(state, template, values, fileByField, baseUrl, V2_MEDIA);
 	if (media.answer) return { answer: media.answer };
 	if (media.media && media.media.source === 'url') {
-		const fault = state.v2.faults.takeAt('media', fields.phone);
+		const fault = state.v2.faults.takeAt('media', fields.phone, 'messages.template');
 		if (fault) return { fault };
 	}
 
 	const digits = cleanPhone(fields.phone);
-	const found = findOrCreateContact(state, fields, digits);
+	const found = findOrCreateContact(state, fields, digits, 'messages.template');
 	if (!found.contact) return found;
 	if (found.contact.optedOut) return { answer: E.error('CONTACT_OPTED_OUT', TEXT.optedOut) };
 	return { plan: { template, values, otp, media: media.media, contact: found.contact, created: found.created, digits } };
@@ -112,7 +112,7 @@ function responseData(state, plan, wamid) {
 function completeV2Send(state, req, { plan, fields, files }, fault, ignored) {
 	if (fault && fault.kind === 'noMessageId200') return { answer: E.success(responseData(state, plan, null), TEXT.sent) };
 	if (fault) return { answer: faultAnswer(fault, req, { contacts: state.contacts.list.length }) };
-	const wamid = `wamid.${crypto.randomBytes(30).toString('base64url')}`;
+	const wamid = newWamid();
 	const message = {
 		...acceptedMessage('v2', wamid, plan, fields, files),
 		contactId: plan.contact.id,
@@ -122,4 +122,4 @@ function completeV2Send(state, req, { plan, fields, files }, fault, ignored) {
 	return { answer: E.success(responseData(state, plan, wamid), TEXT.sent), message };
 }
 
-module.exports = { prepareV2Send, completeV2Send, cleanPhone };
+module.exports = { prepareV2Send, completeV2Send, cleanPhone, findOrCreateContact, chatId };

@@ -3,16 +3,16 @@
  * The v2 pipeline (one function per request), on the shared exchange (../exchange.js):
  *   route/method -> token -> IP -> rate limit -> scope -> content type      (gate.js, on arrival)
  *   body (always read completely, streamed) -> 400 -> 422 -> transport fault
- *   -> send steps (send.js, with the 'media' and 'contact' faults) -> platform fault -> 200
+ *   -> send steps (send.js, with the 'media' and 'contact' faults; free-form sends: chat.js) -> platform fault -> 200
  *   (the contact routes: aimed fault -> crm.js / crm-lists.js -> webhooks; crm-handler.js)
  * Every answer from the limiter on carries its X-RateLimit-* headers (and a 429 Retry-After);
  * answers of the network's faults do not (no platform wrote them).
  */
-const { validate } = require('../validate');
 const { baseName } = require('../brackets');
 const { mediaType, isEmptyBody } = require('../gate');
 const R = require('../responses');
-const { SEND_FIELDS, MEDIA_FIELDS, TEXT } = require('./platform');
+const { SEND_FIELDS, MEDIA_FIELDS } = require('./platform');
+const { handleV2Chat, validateV2 } = require('./chat');
 const { resolveV2Route, checkV2Access } = require('./gate');
 const { listV2Templates, showV2Template } = require('./catalog');
 const { prepareV2Send, completeV2Send } = require('./send');
@@ -29,7 +29,7 @@ function v2Pipeline(state, ex) {
 	const route = resolved.route || null;
 	record.route = route ? route.name : null;
 	const access = route ? checkV2Access(state, req, route, record) : { answer: resolved.answer, headers: {} };
-	const isSend = route !== null && route.name === 'messages.template';
+	const isSend = route !== null && route.name.startsWith('messages.'); // a template or free-form send
 	const hasBody = route !== null && route.method !== 'GET'; // sends and the contact routes' writes
 	const kind = hasBody ? mediaType(record.contentType) : null; // null: the body is only drained
 	// As on v1: an empty body is an empty form; any other type is refused by the sandbox (the node sends JSON or multipart).
@@ -50,17 +50,9 @@ function v2Pipeline(state, ex) {
 			return reply(showV2Template(state.templates, resolved.params.template_id, config.v2ButtonsData, config.v2ShowWrapped));
 		}
 		if (!isSend) return handleV2Crm(state, ex, reply, resolved.params); // contacts, groups, statuses, sources
+		if (route.name !== 'messages.template') return handleV2Chat(state, ex, body, reply); // free-form (chat.js)
 		return handleV2Send(state, ex, body, reply);
 	});
-}
-
-/** Validation as the platform's Validator (plus the sandbox's strictness), with contact_id's `exists` rule. */
-function validateSend(state, fields, files, truncated) {
-	const errors = validate({ fields, files, truncated }, V2_RULES) || {};
-	if (!errors.contact_id && fields.contact_id !== undefined && !state.contacts.findById(Number(fields.contact_id))) {
-		errors.contact_id = [TEXT.invalidContactId];
-	}
-	return Object.keys(errors).length ? errors : null;
 }
 
 function handleV2Send(state, ex, body, reply) {
@@ -73,7 +65,7 @@ function handleV2Send(state, ex, body, reply) {
 	const ignore = state.config.v2UnknownFields === 'ignore';
 	const fields = ignore ? Object.fromEntries(Object.entries(input).filter(([n]) => known(n))) : input;
 	const files = ignore ? record.files.filter((f) => known(f.field)) : record.files;
-	const errors = validateSend(state, fields, files, body.truncated);
+	const errors = validateV2(state, { fields, files, truncated: body.truncated }, V2_RULES);
 	if (errors) return reply(E.validation(errors));
 
 	const goOn = ex.transportFault(state.v2.faults, fields.phone, body.isJson);

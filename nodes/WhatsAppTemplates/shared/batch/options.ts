@@ -42,6 +42,19 @@ export const sendingOptions: INodeProperties[] = [
 	},
 ];
 
+/** An operation's Options: its own and the engine's, by name in the panel. */
+export function sendingOptionsField(show: { show: Record<string, Array<string | boolean>> }, own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [...own, ...sendingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 /** Settings that hold for the whole run: the node's Options and n8n's injected Request Options. */
 export interface RunOptions {
 	concurrency: number;

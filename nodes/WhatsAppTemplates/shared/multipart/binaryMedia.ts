@@ -1,6 +1,6 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import { KB, MEDIA, type MediaKind } from '../platform';
+import { FILE_RULES, KB, type MessageMediaKind } from '../platform';
 import { FieldError } from '../validation/fieldError';
 import { uniqueUploadName, uploadExtension } from './uploadName';
 
@@ -27,20 +27,23 @@ function base64Size(data: string): number {
 	return Math.floor((trimmed.length * 3) / 4) - padding;
 }
 
-const MIME_PREFIX: Partial<Record<MediaKind, string>> = { image: 'image/', video: 'video/' };
-const ARTICLE: Record<MediaKind, string> = { image: 'an', video: 'a', document: 'a' };
+const ARTICLE: Record<MessageMediaKind, string> = { image: 'an', video: 'a', audio: 'an', document: 'a' };
+
+/** What the file is for, in errors: a template's header, or a message of its own (Send Media). */
+export type MediaUse = 'header' | 'message';
 /** type/subtype and optional parameters, printable ASCII only. */
 const MIME_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:\s*;[\x20-\x7e]*)?$/;
 
 /**
- * Finds the item's binary, reads its size from metadata and checks it against the header
- * kind's limit and MIME type, so an oversized or mismatched file is refused before upload.
+ * Finds the item's binary, reads its size from metadata and checks it against the kind's limit
+ * and MIME type, so an oversized or mismatched file is refused before upload.
  */
 export async function resolveBinaryMedia(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	propertyName: string,
-	kind: MediaKind,
+	kind: MessageMediaKind,
+	use: MediaUse = 'header',
 ): Promise<BinaryMedia> {
 	const binaries = ctx.getInputData()[itemIndex]?.binary ?? {};
 	const binary: IBinaryData | undefined = binaries[propertyName];
@@ -68,26 +71,25 @@ export async function resolveBinaryMedia(
 			'Set the binary\'s MIME type to a plain type/subtype such as application/pdf, e.g. with the node that produced it',
 		);
 	}
-	const prefix = MIME_PREFIX[kind];
+	const { maxKb, mimePrefix: prefix } = FILE_RULES[kind];
 	if (prefix && !mimeType.toLowerCase().startsWith(prefix)) {
 		throw new FieldError(
 			FIELD,
-			`${file} is ${mimeType}, not ${prefix.slice(0, -1)}, for ${ARTICLE[kind]} ${kind} header`,
-			`Send ${ARTICLE[kind]} ${kind} file, or choose the header kind that fits it (a PDF is a Document)`,
+			`${file} is ${mimeType}, not ${prefix.slice(0, -1)}, for ${ARTICLE[kind]} ${kind} ${use}`,
+			`Send ${ARTICLE[kind]} ${kind} file, or choose the ${use === 'header' ? 'header kind' : 'Media Type'} that fits it (a PDF is a Document)`,
 		);
 	}
-	const { maxKb } = MEDIA[kind];
 	if (size > maxKb * KB) {
 		throw new FieldError(
 			FIELD,
-			`${file} is ${size} bytes; ${ARTICLE[kind]} ${kind} header takes at most ${maxKb} KB (${maxKb * KB} bytes)`,
+			`${file} is ${size} bytes; ${ARTICLE[kind]} ${kind} ${use} takes at most ${maxKb} KB (${maxKb * KB} bytes)`,
 			`Send a smaller file, or host it and use Media Source "URL"`,
 		);
 	}
 	const fileName = binary.fileName || `${kind}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 	return {
 		fileName,
-		uploadName: uniqueUploadName(fileName, uploadExtension(kind, fileName, mimeType), itemIndex),
+		uploadName: uniqueUploadName(fileName, uploadExtension(kind, fileName, mimeType, use), itemIndex),
 		mimeType,
 		size,
 		itemIndex,

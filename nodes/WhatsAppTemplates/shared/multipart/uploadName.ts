@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 
-import { MEDIA, type MediaKind } from '../platform';
+import { FILE_RULES, type MessageMediaKind } from '../platform';
 import { FieldError } from '../validation/fieldError';
 
 const FIELD = 'Input Binary Field';
@@ -12,11 +12,11 @@ export function extensionOf(name: string): string | undefined {
 
 /**
  * The extension a file goes up under: one every platform version accepts for its header kind
- * (`photo.jpg` goes as .jpeg, `invoice` of type application/pdf as .pdf). The platform checks
+ * or message (`photo.jpg` goes as .jpeg, `invoice` of type application/pdf as .pdf). The platform checks
  * only the name, so a file whose type it cannot take is refused here, before upload.
  */
-export function uploadExtension(kind: MediaKind, fileName: string, mimeType: string): string {
-	const rule = MEDIA[kind];
+export function uploadExtension(kind: MessageMediaKind, fileName: string, mimeType: string, use: 'header' | 'message' = 'header'): string {
+	const rule = FILE_RULES[kind];
 	const fromName = extensionOf(fileName);
 	if (fromName && rule.extensions.includes(fromName)) return fromName;
 	if (fromName === 'jpg' && kind === 'image') return 'jpeg';
@@ -25,7 +25,7 @@ export function uploadExtension(kind: MediaKind, fileName: string, mimeType: str
 	const accepted = rule.extensions.map((e) => `.${e}`).join(', ');
 	throw new FieldError(
 		FIELD,
-		`${FIELD}: the file ${JSON.stringify(fileName)} (${mimeType}) is of a type the platform does not take for ${kind === 'image' ? 'an' : 'a'} ${kind} header`,
+		`${FIELD}: the file ${JSON.stringify(fileName)} (${mimeType}) is of a type the platform does not take for ${kind === 'image' || kind === 'audio' ? 'an' : 'a'} ${kind} ${use}`,
 		`Send a file of an accepted type (${accepted}), converted if need be, or set the binary's MIME type or file name to one of them`,
 	);
 }

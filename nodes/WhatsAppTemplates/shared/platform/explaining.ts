@@ -1,5 +1,5 @@
 /** Words and helpers both API generations explain their answers with (v1/errors.ts, v2/errors.ts). */
-import { explainWhatsappCode, whatsappCode } from '../whatsappCodes';
+import { codeInText, explainWhatsappCode } from '../whatsappCodes';
 import { isObject } from './json';
 import type { Explained, SentContext } from './types';
 
@@ -39,15 +39,20 @@ export const SAY = {
 			`Template ${templateNamed(context)} was not found, is not APPROVED, or exists only in another language`,
 			'Check Template Name and Language Code (they must match exactly, e.g. en is not en_US). A template that is new or was edited in WhatsApp Manager must first be synced into the platform (its Templates page).',
 		),
-	headerMedia: (spelled: string | undefined) =>
-		notSent(
-			`The platform refused the header media: ${spelled}`,
-			'Upload the file through the node (Media Source: Binary File), or host it under an accepted extension: .jpeg or .png images, .mp4 or .3gp videos, .pdf .doc(x) .xls(x) .ppt(x) .txt documents, reachable from the platform.',
-		),
+	headerMedia: (spelled: string | undefined, context: SentContext = {}) =>
+		context.messageMedia
+			? notSent(
+					`The platform refused the media file: ${spelled}`,
+					'Send a file of an accepted type and size (images .jpeg or .png up to 5 MB, videos .mp4 or .3gp up to 16 MB, audio .aac .amr .mp3 .m4a .ogg up to 16 MB, documents .pdf .doc(x) .xls(x) .ppt(x) .txt up to 100 MB): upload it through the node (Media Source: Binary File), or link it under such an extension, reachable from the platform.',
+				)
+			: notSent(
+					`The platform refused the header media: ${spelled}`,
+					'Upload the file through the node (Media Source: Binary File), or host it under an accepted extension: .jpeg or .png images, .mp4 or .3gp videos, .pdf .doc(x) .xls(x) .ppt(x) .txt documents, reachable from the platform.',
+				),
 	templateFields: (context: SentContext, spelled: string | undefined) =>
 		notSent(`The template ${templateNamed(context)} needs values that were not given: ${spelled}`, "Give exactly the template's variables and header."),
 	whatsappNotConnected: () => notSent('WhatsApp is not connected for this workspace', 'The workspace owner must connect WhatsApp in the platform.'),
-	whatsappRefused: (text: string) => notSent(`WhatsApp refused the message: ${text}`, explainWhatsappCode(whatsappCode(text))),
+	whatsappRefused: (text: string) => notSent(`WhatsApp refused the message: ${text}`, explainWhatsappCode(codeInText(text))),
 	tooLarge: () => notSent('The upload is larger than this platform accepts', "The operator's upload limit is lower than WhatsApp's: send a smaller file, or use Media Source URL."),
 	proxyLogin: () => notSent('The proxy asked for a login (HTTP 407)', 'Put its user and password into Request Options → Proxy as http://user:password@host:port.'),
 	rateLimited: () => notSent('The platform rate-limited the message', 'Run again later, or lower "Messages In Flight" or raise "Longest Rate-Limit Wait" under Options.'),

@@ -1,7 +1,8 @@
 /**
  * The one interface every API generation offers the operations (v1/, v2/): where requests go, how
- * the template send names its fields, how to read an answer, how to class an error and how to
- * read the rate limit. Chosen once per run from the credential (index.ts: platformFor).
+ * the template send and the messages in the 24-hour window name their fields, how to read an
+ * answer, how to class an error and how to read the rate limit. Chosen once per run from the
+ * credential (index.ts: platformFor).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -28,6 +29,8 @@ export type Delivery = 'not sent' | 'unknown';
 
 /** What the operation sent, to explain an answer in its terms. */
 export interface SentContext {
+	/** A file of a message of its own (Send Media), not a template's header: refusals name the message's kinds. */
+	messageMedia?: boolean;
 	templateName?: string;
 	templateLanguage?: string;
 	/** The node's name for a wire field (body variable 1's → `Body Variable {{1}}`), when it has one. */
@@ -89,16 +92,60 @@ export interface TemplateSendNames {
 	buttonsDropped?: string;
 }
 
+/** Send Text's wire names (CONTRACT.md / CONTRACT-v2.md "Messages in the 24-hour window"). */
+export interface TextSendNames {
+	phone: string;
+	text: string;
+}
+
+/** Send Media's wire names. */
+export interface MediaSendNames {
+	phone: string;
+	/** Takes the kind's own name (`image`, `video`, `audio`, `document`). */
+	kind: string;
+	url: string;
+	file: string;
+	caption: string;
+	fileName: string;
+}
+
+/** Send Buttons' wire names; `list` is absent where the API has no list message. */
+export interface ButtonsSendNames {
+	phone: string;
+	/** The field that says what the message is, and its value for reply buttons. */
+	kind: { field: string; buttons: string; list?: string };
+	body: string;
+	header: string;
+	footer: string;
+	buttons: string;
+	/** Keys of a button, and of a list's row. */
+	id: string;
+	title: string;
+	list?: { buttonText: string; sections: string; sectionTitle: string; rows: string; rowDescription: string };
+	/** Why the API has no list, and what to do instead. */
+	listLacking?: { why: string; instead: string };
+	/** Said once per run where stock platforms drop the buttons and send the body text alone. */
+	buttonsIgnored?: string;
+}
+
+/** The messages a business may send inside WhatsApp's 24-hour customer-service window. */
+export interface WindowSendNames {
+	text: TextSendNames;
+	media: MediaSendNames;
+	buttons: ButtonsSendNames;
+}
+
 export interface Platform {
 	/** How messages name this API (never compared: operations do not branch on it). */
 	readonly label: string;
 	readonly api: ApiRoot;
 	/** `{platform URL}/{root}[/{subdomain}]`: the only place the token may go. */
 	apiBase(credentials: EndpointCredentials): string;
-	readonly routes: { sendTemplate: Route; listTemplates: Route };
+	readonly routes: { sendTemplate: Route; listTemplates: Route; sendText: Route; sendMedia: Route; sendButtons: Route };
 	/** What the API calls a token's permission ("ability", "scope"). */
 	readonly permissionKind: string;
 	readonly templateSend: TemplateSendNames;
+	readonly windowSend: WindowSendNames;
 	readonly templateList: {
 		query(page: number): IDataObject;
 		readPage(body: unknown): TemplatePage;

@@ -27,3 +27,16 @@ export function checkMaxLength(field: string, value: string, max: number): void 
 		throw new FieldError(field, `${field} is ${length} characters long; the limit is ${max}`, `Shorten ${field} to at most ${max} characters`);
 	}
 }
+
+/** A required value as trimmed text; empty is refused, with an example of what to give. */
+export function requiredText(field: string, value: unknown, example: string): string {
+	const text = asText(value).trim();
+	if (text === '') throw new FieldError(field, `${field} is empty`, `Fill in ${field}, e.g. ${example}`);
+	return text;
+}
+
+/** An optional value: undefined when empty, so that it is not sent. */
+export function optionalText(value: unknown): string | undefined {
+	const text = asText(value);
+	return text === '' ? undefined : text;
+}

@@ -6,10 +6,10 @@ const EXAMPLE = 'e.g. +49 151 2345678';
 
 /**
  * CONTRACT.md's phone rule: strip spaces, dashes, dots and brackets, then a leading + or 00;
- * what is left must be 8–15 digits, not starting with 0. A national number is refused, never
+ * what is left must be 8–15 digits (`digitCount`), not starting with 0. A national number is refused, never
  * guessed into a country.
  */
-export function normalisePhone(value: unknown): string {
+export function normalisePhone(value: unknown, digitCount: { min: number; max: number } = LIMITS.phoneDigits): string {
 	const typed = asText(value).trim();
 	if (typed === '') {
 		throw new FieldError(FIELD, `${FIELD} is empty`, `Give the number with its country code, ${EXAMPLE}`);
@@ -30,7 +30,7 @@ export function normalisePhone(value: unknown): string {
 			`Replace the leading 0 with the country code, ${EXAMPLE}`,
 		);
 	}
-	const { min, max } = LIMITS.phoneDigits;
+	const { min, max } = digitCount;
 	if (digits.length < min || digits.length > max) {
 		throw new FieldError(
 			FIELD,

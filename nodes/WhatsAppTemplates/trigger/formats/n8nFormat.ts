@@ -28,12 +28,18 @@ function errorOf(errors: unknown): { error: string | null; errorCode: string | n
 	return { error: words || null, errorCode: text(first.code) };
 }
 
-/** A received message's text: Meta nests it (`text.body`, `button.text`, `interactive...title`). */
+/**
+ * A received message's text: Meta nests it (`text.body`, a template button's `button.text`, the
+ * title of a reply button or list row tapped on Send Buttons' message: `interactive.button_reply`,
+ * `interactive.list_reply`).
+ */
 function messageText(attributes: IDataObject): string | null {
 	const t = attributes.text;
 	if (isObject(t)) return firstText(t.body);
 	const button = objectOrNull(attributes.button);
-	return firstText(t, button?.text, attributes.caption);
+	const interactive = objectOrNull(attributes.interactive);
+	const reply = objectOrNull(interactive?.button_reply) ?? objectOrNull(interactive?.list_reply);
+	return firstText(t, button?.text, reply?.title, attributes.caption);
 }
 
 function forwarded(body: IDataObject, type: string): TriggerEvent {

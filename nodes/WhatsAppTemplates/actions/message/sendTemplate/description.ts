@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { CONTACT, LIMITS } from '../../../shared/platform';
 import { CONTACT_DETAILS } from './contact';
+import { mediaFields, recipientPhoneField } from '../sharedFields';
 import { optionsField } from './options';
 import { show as sendTemplate } from './show';
 import { byName, templateSourceFields } from './templateSource';
@@ -44,17 +45,7 @@ const newContactDetails: INodeProperties[] = Object.entries(CONTACT_DETAILS).map
 
 /** Parameters of Message → Send Template. Their names are saved in users' workflows: keep them. */
 export const sendTemplateFields: INodeProperties[] = [
-	{
-		displayName: 'Recipient Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+49 151 2345678',
-		description:
-			'Phone number with country code. Spaces, dashes, dots, brackets and a leading + or 00 are removed before sending.',
-		displayOptions: sendTemplate,
-	},
+	recipientPhoneField(sendTemplate, 'Phone number with country code. Spaces, dashes, dots, brackets and a leading + or 00 are removed before sending.'),
 	...templateSourceFields,
 	{
 		displayName: 'Template Name',
@@ -98,37 +89,10 @@ export const sendTemplateFields: INodeProperties[] = [
 		description: 'Value for {{1}} in the text header',
 		displayOptions: { show: { ...byName.show, headerType: ['text'] } },
 	},
-	{
-		displayName: 'Media Source',
-		name: 'mediaSource',
-		type: 'options',
-		default: 'url',
-		options: [
-			{ name: 'URL', value: 'url', description: 'A public https:// link to the file' },
-			{ name: 'Binary File', value: 'binary', description: 'A file from an earlier node, uploaded with the message' },
-		],
-		displayOptions: withMedia,
-	},
-	{
-		displayName: 'Media URL',
-		name: 'mediaUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/invoice.pdf',
-		description:
-			'Public http(s) URL the platform downloads the file from. If its path has an extension, the platform accepts only .jpeg/.png (.jpg on newer platforms) images, .mp4/.3gp videos and .pdf/.doc(x)/.xls(x)/.ppt(x)/.txt documents.',
-		displayOptions: { show: { ...withMedia.show, mediaSource: ['url'] } },
-	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		hint: 'The name of the input binary field that holds the file',
-		description:
-			'Image up to 5 MB, video up to 16 MB, document up to 100 MB. The file goes up under a unique name with an extension the platform accepts.',
-		displayOptions: { show: { ...withMedia.show, mediaSource: ['binary'] } },
-	},
+	...mediaFields(withMedia, {
+		url: 'Public http(s) URL the platform downloads the file from. If its path has an extension, the platform accepts only .jpeg/.png (.jpg on newer platforms) images, .mp4/.3gp videos and .pdf/.doc(x)/.xls(x)/.ppt(x)/.txt documents.',
+		binary: 'Image up to 5 MB, video up to 16 MB, document up to 100 MB. The file goes up under a unique name with an extension the platform accepts.',
+	}),
 	{
 		displayName: 'Document Filename',
 		name: 'documentFilename',

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { sendingOptions } from '../../../shared/batch/options';
+import { sendingOptionsField } from '../../../shared/batch/options';
 import { LIMITS } from '../../../shared/platform';
 import { show } from './show';
 
@@ -40,15 +40,7 @@ const own: INodeProperties[] = [
 	},
 ];
 
-export const optionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	displayOptions: show,
-	options: [...own, ...sendingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-};
+export const optionsField: INodeProperties = sendingOptionsField(show, own);
 
 export interface TemplateOptions {
 	checkTemplate: boolean;

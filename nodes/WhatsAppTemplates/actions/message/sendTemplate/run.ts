@@ -1,13 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { readRunOptions } from '../../../shared/batch/options';
-import type { ItemResult } from '../../../shared/batch/itemResult';
 import { runSends, type SendJob } from '../../../shared/batch/runSends';
-import { itemParameters } from '../../../shared/itemParameters';
+import { sentOutput, startRun } from '../../../shared/batch/sendRun';
 import { readBinaryMedia, resolveBinaryMedia } from '../../../shared/multipart/binaryMedia';
-import { platformFor, type Platform } from '../../../shared/platform';
-import { CREDENTIAL_TYPE, buildRequest } from '../../../shared/transport';
-import { inputError } from '../../../shared/validation/inputError';
+import type { Platform } from '../../../shared/platform';
+import { buildRequest } from '../../../shared/transport';
 import { fingerprint, toRequestBody } from '../../../shared/wireBody';
 import { checkAgainstTemplate } from './check';
 import { readTemplateOptions } from './options';
@@ -22,17 +19,13 @@ import { fieldLabels, toWireBody } from './wire';
  * id, a generated code, the recipient, the template), on top of the platform's own answer.
  */
 function toOutput(platform: Platform, item: ValidatedItem, answer: IDataObject): IDataObject {
-	const read = platform.readSend(answer);
-	const otpCode = item.nodeOtp ?? read.otpCode;
-	return {
-		messageId: read.messageId,
+	const otpCode = item.nodeOtp ?? platform.readSend(answer).otpCode;
+	return sentOutput(platform, answer, {
 		...(otpCode === undefined ? {} : { otpCode }),
 		phone: item.phone,
-		...(read.contactId === undefined ? {} : { contactId: read.contactId }),
 		templateName: item.templateName,
 		templateLanguage: item.templateLanguage,
-		...answer,
-	};
+	});
 }
 
 /**
@@ -40,38 +33,16 @@ function toOutput(platform: Platform, item: ValidatedItem, answer: IDataObject):
  * sends to the shared engine. Nothing goes out before every item passed (continue-on-fail off).
  */
 export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const itemCount = this.getInputData().length;
-	const runOptions = readRunOptions(this);
+	const run = await startRun(this);
+	const { platform, options: runOptions, refuse } = run;
 	const options = readTemplateOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
-	const failures = new Map<number, ItemResult>();
-	const refuse = (i: number, error: unknown) => {
-		const mapped = inputError(node, i, error);
-		if (!this.continueOnFail()) throw mapped;
-		failures.set(i, { ok: false, error: mapped, delivery: 'not sent' });
-	};
 
-	// A wrong credential or proxy fails every item, one by one under continue-on-fail.
-	// Without a readable credential nothing is sent (setupError): the default choice stands in.
-	let platform = platformFor({});
-	let apiBase = '';
-	let setupError: unknown;
-	try {
-		if (runOptions.proxyError) throw runOptions.proxyError;
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		platform = platformFor(credentials);
-		apiBase = platform.apiBase(credentials);
-	} catch (error) {
-		setupError = error;
-	}
-
-	const parameters = itemParameters(this);
 	const items = new Map<number, ValidatedItem>();
 	let templateRead: TemplateRead | undefined;
-	for (let i = 0; i < itemCount; i++) {
+	for (let i = 0; i < run.itemCount; i++) {
 		try {
-			if (setupError) throw setupError;
-			items.set(i, await validateItem(platform.templateSend, readParameters(parameters, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
+			if (run.setupError) throw run.setupError;
+			items.set(i, await validateItem(platform.templateSend, readParameters(run.parameters, i), options, async (property, kind) => await resolveBinaryMedia(this, i, property, kind)));
 			// Read once the first item is valid, while the others are validated.
 			if (options.checkTemplate) templateRead ??= readTemplatesForCheck(this, platform, runOptions);
 			const turn = templateRead?.turn();
@@ -108,5 +79,5 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 			output: (answer) => toOutput(platform, item, answer),
 		});
 	}
-	return await runSends(this, platform, itemCount, jobs, failures, runOptions, apiBase);
+	return await runSends(this, platform, run.itemCount, jobs, run.failures, runOptions, run.apiBase);
 }

@@ -1,7 +1,7 @@
 import type { BinaryMedia } from '../../../shared/multipart/binaryMedia';
-import { extensionOf } from '../../../shared/multipart/uploadName';
-import { LIMITS, MEDIA, type MediaKind, type TemplateSendNames } from '../../../shared/platform';
-import { FieldError, asText, checkMaxLength } from '../../../shared/validation/fieldError';
+import { LIMITS, type MediaKind, type TemplateSendNames } from '../../../shared/platform';
+import { FieldError, checkMaxLength, optionalText as optional, requiredText as required } from '../../../shared/validation/fieldError';
+import { checkMediaUrl } from '../../../shared/validation/mediaUrl';
 import { normalisePhone } from '../../../shared/validation/phone';
 import { metaSafeValue } from '../../../shared/validation/variables';
 import { parseContact } from './contact';
@@ -13,39 +13,6 @@ import { HEADER_TEXT, bodyVariables, templateValue } from './variables';
 
 export type ResolveBinary = (propertyName: string, kind: MediaKind) => Promise<BinaryMedia>;
 
-function required(field: string, value: unknown, example: string): string {
-	const text = asText(value).trim();
-	if (text === '') throw new FieldError(field, `${field} is empty`, `Fill in ${field}, e.g. ${example}`);
-	return text;
-}
-
-/** An optional value: undefined when empty, so that it is not sent. */
-function optional(value: unknown): string | undefined {
-	const text = asText(value);
-	return text === '' ? undefined : text;
-}
-
-const accepted = (kind: MediaKind) => [...MEDIA[kind].extensions, ...MEDIA[kind].laterExtensions];
-
-/** A header URL: http(s), and if its path ends in an extension, one the platform takes for the kind. */
-function mediaUrl(kind: MediaKind, value: unknown): string {
-	const field = 'Media URL';
-	const url = required(field, value, 'https://example.com/file.pdf');
-	const parsed = URL.canParse(url) ? new URL(url) : undefined;
-	if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || /\s/.test(url)) {
-		throw new FieldError(field, `${field} "${url}" is not an http(s) URL`, 'Give a public link that starts with https://');
-	}
-	const extension = extensionOf(parsed.pathname);
-	if (extension && !accepted(kind).includes(extension)) {
-		throw new FieldError(
-			field,
-			`${field} ends in .${extension}, which the platform refuses for ${kind === 'image' ? 'an' : 'a'} ${kind} header (it checks the extension of the link)`,
-			`Link a file ending in ${MEDIA[kind].extensions.map((e) => `.${e}`).join(', ')}, or download it first (HTTP Request node) and use Media Source "Binary File": the node then uploads it under an accepted name`,
-		);
-	}
-	return url;
-}
-
 async function headerMedia(parameters: SendTemplateParameters, resolveBinary: ResolveBinary): Promise<HeaderMedia | undefined> {
 	const kind = parameters.headerType;
 	if (kind !== 'image' && kind !== 'video' && kind !== 'document') return undefined;
@@ -53,7 +20,7 @@ async function headerMedia(parameters: SendTemplateParameters, resolveBinary: Re
 		const propertyName = required('Input Binary Field', parameters.binaryPropertyName, 'data');
 		return { kind, source: 'binary', file: await resolveBinary(propertyName, kind) };
 	}
-	return { kind, source: 'url', url: mediaUrl(kind, parameters.mediaUrl) };
+	return { kind, source: 'url', url: checkMediaUrl(kind, parameters.mediaUrl, 'header') };
 }
 
 function otpLength(value: number): number {

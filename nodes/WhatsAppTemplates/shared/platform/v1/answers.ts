@@ -15,6 +15,8 @@ export const ERROR_KEYS = {
 export const ANSWER = {
 	invalidSubdomain: 'Invalid tenant subdomain',
 	optedOut: 'CONTACT_OPTED_OUT',
+	/** The messages routes' 422 when the workspace has no WhatsApp connection (an untranslated key). */
+	notConfigured: 'whatsapp_connection_not_configured',
 } as const;
 
 /** The WhatsApp message id of a send's answer: data.whatsapp_response.messages[0].id, else data.message_id. */
@@ -40,8 +42,30 @@ export function readRetryAfter(body: unknown): number | undefined {
 export const readSend = (body: unknown): SendReading => ({
 	messageId: readMessageId(body),
 	otpCode: readGeneratedOtp(body),
-	contactId: idOf(field(field(field(body, 'data'), 'contact'), 'id')),
+	// The template send nests the contact; the messages routes answer its id as data.contact_id.
+	contactId: idOf(field(field(field(body, 'data'), 'contact'), 'id')) ?? idOf(field(field(body, 'data'), 'contact_id')),
 });
+
+/**
+ * The `error` of a messages route's 500: WhatsApp's Graph error as JSON *text*
+ * (`"{\"error\":{\"message\":\"(#131030) …\",\"code\":131030}}"`) when WhatsApp refused the
+ * message; `code` is WhatsApp's, read from the JSON or from "(#NNN)". Anything else (`No message
+ * ID in response`, `Internal server error`) comes back as text without a code.
+ */
+export function sendErrorOf(body: unknown): { text: string; code?: string } | undefined {
+	const raw = field(body, 'error');
+	if (typeof raw !== 'string' || raw === '') return undefined;
+	let graph: unknown;
+	try {
+		graph = field(JSON.parse(raw), 'error');
+	} catch {
+		return { text: raw };
+	}
+	const message = field(graph, 'message');
+	const code = idOf(field(graph, 'code'));
+	const text = typeof message === 'string' && message !== '' ? message : raw;
+	return { text, code: code === undefined ? undefined : String(code) };
+}
 
 export const errorsOf = (body: unknown): unknown => field(body, 'errors');
 export const messageOf = (body: unknown): unknown => field(body, 'message');

@@ -1,9 +1,10 @@
 /** API v1's answers in plain words, and whether the message may have gone out (CONTRACT.md: the error table). */
 import type { ApiResponse } from '../../transport';
 import { CREDENTIAL, SAY, list, spellErrors, type Classified } from '../explaining';
+import { whatsappCode } from '../../whatsappCodes';
 import { isObject } from '../json';
 import type { Explained, SentContext } from '../types';
-import { ANSWER, ERROR_KEYS, errorCodeOf, errorsOf, isErrorEnvelope, limitReached, messageOf, readMessageId } from './answers';
+import { ANSWER, ERROR_KEYS, errorCodeOf, errorsOf, isErrorEnvelope, limitReached, messageOf, readMessageId, sendErrorOf } from './answers';
 
 /** A send's answer that carries a WhatsApp message id: the message went out. */
 export function isDelivered(response: ApiResponse): boolean {
@@ -19,7 +20,10 @@ function classify(statusCode: number, body: unknown, context: SentContext): Clas
 		return { message: 'The platform has no workspace with this subdomain', advice: `Check Workspace Subdomain in the credential. ${CREDENTIAL}`, delivery: 'not sent' };
 	}
 	if (statusCode >= 200 && statusCode < 300) {
-		const why = !isObject(body)
+		const why = body === '' || body === undefined || body === null
+			? // What messages/media answers when it could not download the Media URL: WhatsApp may still get the link.
+				'with an empty body (a media send whose URL the platform could not download answers so)'
+			: !isObject(body)
 			? 'without a JSON body'
 			: isErrorEnvelope(body)
 				? `but reported an error${spelled ? `: ${spelled}` : ''}`
@@ -38,18 +42,28 @@ function classify(statusCode: number, body: unknown, context: SentContext): Clas
 		if (keyed(ERROR_KEYS.template)) return SAY.templateNotFound(context);
 		return { message: "The workspace's API is not set up, or this is not the platform's address", advice: `Enable the API in Settings → API Management, and check the Platform URL. ${CREDENTIAL}`, delivery: 'not sent' };
 	}
-	if (statusCode === 422 && keyed(ERROR_KEYS.headerMedia)) return SAY.headerMedia(spelled);
+	if (statusCode === 422 && messageOf(body) === ANSWER.notConfigured) return SAY.whatsappNotConnected();
+	if (statusCode === 422 && keyed(ERROR_KEYS.headerMedia)) return SAY.headerMedia(spelled, context);
 	if (statusCode === 422 && keyed(ERROR_KEYS.templateFields)) return SAY.templateFields(context, spelled);
 	if (statusCode === 413) return SAY.tooLarge();
 	if (statusCode === 503) return SAY.whatsappNotConnected();
 	if (statusCode >= 500 && keyed(ERROR_KEYS.whatsapp)) {
 		return SAY.whatsappRefused(list((errors as Record<string, unknown>)[ERROR_KEYS.whatsapp]).join(' ') || String(messageOf(body) ?? ''));
 	}
+	// The messages routes: WhatsApp's refusal in `error`, as JSON text or its "(#NNN)" text (not sent); any other `error` is unknown.
+	const sendError = statusCode >= 500 ? sendErrorOf(body) : undefined;
+	const code = sendError && (sendError.code ?? whatsappCode(sendError.text));
+	if (sendError && code !== undefined) return SAY.whatsappRefused(withCode(sendError.text, code));
+	if (sendError) return SAY.failed(statusCode, `: ${sendError.text}`);
+	if (statusCode === 422 && context.messageMedia && !isObject(errors)) return SAY.headerMedia(typeof messageOf(body) === 'string' ? String(messageOf(body)) : undefined, context);
 	if (statusCode === 407) return SAY.proxyLogin();
 	if (statusCode === 429) return SAY.rateLimited();
 	if (statusCode >= 400 && statusCode < 500) return SAY.refused(statusCode, spelled);
 	return SAY.failed(statusCode, isObject(body) ? '' : ', not JSON: perhaps a proxy in front of it');
 }
+
+/** WhatsApp's text with its code in front as "(#NNN)", as its template refusals carry it. */
+const withCode = (text: string, code: string) => (text.includes(`(#${code})`) ? text : `(#${code}) ${text}`);
 
 /** A refused or failed answer: what happened, what to do, whether it went out, and the platform's own words. */
 export function explain(response: ApiResponse, context: SentContext): Explained {

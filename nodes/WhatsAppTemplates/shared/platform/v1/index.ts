@@ -7,6 +7,7 @@ import type { Platform } from '../types';
 import { readRetryAfter, readSend } from './answers';
 import { explain, isDelivered } from './errors';
 import { API, PERMISSION_KIND, ROUTES } from './routes';
+import { WINDOW_SEND } from './messages';
 import { TEMPLATE_SEND } from './send';
 import { readTemplatePage, templatePageQuery } from './templates';
 
@@ -17,6 +18,7 @@ export const v1: Platform = {
 	routes: ROUTES,
 	permissionKind: PERMISSION_KIND,
 	templateSend: TEMPLATE_SEND,
+	windowSend: WINDOW_SEND,
 	templateList: { query: (page) => templatePageQuery(page), readPage: readTemplatePage },
 	announcesRateLimit: false,
 	readSend,
@@ -30,4 +32,5 @@ export const v1: Platform = {
 export { API, ROUTES } from './routes';
 export { CONTACT, SEND } from './send';
 export { TEMPLATE_LIST } from './templates';
+export { WINDOW_SEND } from './messages';
 export { ANSWER, ERROR_KEYS, readGeneratedOtp, readMessageId, readRetryAfter } from './answers';

@@ -68,7 +68,7 @@ function fromCode(error: EnvelopeError, statusCode: number, context: SentContext
 			if (/contact/i.test(error.message ?? '')) return notSent('The platform found no such contact', 'Check the phone number: the platform matches contacts by + and the digits exactly.');
 			return SAY.templateNotFound(context);
 		case CODE.validation:
-			if (keyed(DETAILS.headerMedia)) return SAY.headerMedia(spelled);
+			if (keyed(DETAILS.headerMedia)) return SAY.headerMedia(spelled, context);
 			if (keyed(DETAILS.templateFields)) return SAY.templateFields(context, spelled);
 			if (keyed(DETAILS.missingConfig)) {
 				return notSent(
@@ -95,9 +95,9 @@ function fromCode(error: EnvelopeError, statusCode: number, context: SentContext
 }
 
 /** An answer outside the envelope: a media refusal, a missing route, a proxy, a crash. */
-function withoutEnvelope(statusCode: number, body: unknown): Classified {
+function withoutEnvelope(statusCode: number, body: unknown, context: SentContext): Classified {
 	const json = isObject(body);
-	if (statusCode === 422 && json) return SAY.headerMedia(bareMessageOf(body));
+	if (statusCode === 422 && json) return SAY.headerMedia(bareMessageOf(body), context);
 	if (statusCode === 413) return SAY.tooLarge();
 	if (statusCode === 407) return SAY.proxyLogin();
 	if (statusCode === 429) return SAY.rateLimited();
@@ -105,7 +105,7 @@ function withoutEnvelope(statusCode: number, body: unknown): Classified {
 		return notSent(`The platform has no API v2 at this address (HTTP ${statusCode})`, `It may be older than 2.2.0: set API Version to v1 and fill in Workspace Subdomain, or check the Platform URL. ${CREDENTIAL}`);
 	}
 	if (statusCode >= 400 && statusCode < 500) return SAY.refused(statusCode);
-	return SAY.failed(statusCode, json ? ', outside API v2\'s envelope: the platform crashed (e.g. its plan lacks templates, or a media URL could not be downloaded)' : ', not JSON: perhaps a proxy in front of it');
+	return SAY.failed(statusCode, json ? ', outside API v2\'s envelope: the platform crashed (e.g. its plan lacks templates, a media URL could not be downloaded, or the text send met a value it refuses)' : ', not JSON: perhaps a proxy in front of it');
 }
 
 function classify(response: ApiResponse, context: SentContext, otherToken: boolean): Classified {
@@ -119,7 +119,7 @@ function classify(response: ApiResponse, context: SentContext, otherToken: boole
 		return SAY.unconfirmed(statusCode, why);
 	}
 	const error = errorOf(body);
-	return error ? fromCode(error, statusCode, context, otherToken) : withoutEnvelope(statusCode, body);
+	return error ? fromCode(error, statusCode, context, otherToken) : withoutEnvelope(statusCode, body, context);
 }
 
 /** A refused or failed answer: what happened, what to do, whether it went out, the platform's words and its request id. */

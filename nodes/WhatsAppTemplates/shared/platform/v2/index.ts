@@ -7,6 +7,7 @@ import type { Platform } from '../types';
 import { readRateLimit, readRetryAfter, readSend } from './answers';
 import { explain, isDelivered } from './errors';
 import { API, PERMISSION_KIND, ROUTES } from './routes';
+import { WINDOW_SEND } from './messages';
 import { TEMPLATE_SEND } from './send';
 import { readTemplatePage, templatePageQuery } from './templates';
 
@@ -17,6 +18,7 @@ export const v2: Platform = {
 	routes: ROUTES,
 	permissionKind: PERMISSION_KIND,
 	templateSend: TEMPLATE_SEND,
+	windowSend: WINDOW_SEND,
 	templateList: { query: (page) => templatePageQuery(page), readPage: readTemplatePage },
 	announcesRateLimit: true,
 	readSend,
@@ -32,4 +34,5 @@ export const v2WithOtherToken: Platform = { ...v2, explain: (response, context) 
 export { API, ROUTES } from './routes';
 export { SEND } from './send';
 export { TEMPLATE_LIST } from './templates';
+export { WINDOW_SEND } from './messages';
 export { CODE, DETAILS, RATE_LIMIT, readMessageId, readRetryAfter } from './answers';

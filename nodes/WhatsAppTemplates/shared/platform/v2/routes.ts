@@ -6,6 +6,9 @@ export const API: ApiRoot = { root: 'api/v2', workspaceInPath: false };
 export const ROUTES = {
 	sendTemplate: { method: 'POST', path: 'messages/template', permission: 'messages:send' },
 	listTemplates: { method: 'GET', path: 'templates', permission: 'templates:read' },
+	sendText: { method: 'POST', path: 'messages/text', permission: 'messages:send' },
+	sendMedia: { method: 'POST', path: 'messages/media', permission: 'messages:send' },
+	sendButtons: { method: 'POST', path: 'messages/interactive', permission: 'messages:send' },
 } as const satisfies Record<string, Route>;
 
 /** What API v2 calls a token's permission. */
