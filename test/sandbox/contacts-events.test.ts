@@ -142,3 +142,11 @@ describe('one store, seeding, records', () => {
 		expect([sb.crm.groups.length, sb.crm.defaultsCleared, sb.crm.statuses.find((s) => s.isdefault)!.id]).toEqual([2, 0, 1]);
 	});
 });
+
+test('a redirect aimed at a contact route acts on arrival, as for any route', async () => {
+	const { sb } = ref;
+	sb.injectFault({ kind: 'redirect', status: 301, location: 'https://example.test/api/v1/acme/contacts', match: { route: 'contacts.list' } });
+	const r = await v1(sb, 'GET', 'contacts', undefined, { config: { maxRedirects: 0 } });
+	expect([r.status, r.headers.location]).toEqual([301, 'https://example.test/api/v1/acme/contacts']);
+	expect(sb.requests.at(-1)).toMatchObject({ route: 'contacts.list', fault: 'redirect' });
+});

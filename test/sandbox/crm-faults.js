@@ -19,7 +19,7 @@ const CREATES = Object.freeze(['contacts.create', 'contacts.batch']);
 /** Refuse, when injected, a kind a contact route could not answer. `routes`: that API's contact route names. */
 function checkAimedFault(api, fault, routes) {
 	const route = fault && fault.match && fault.match.route;
-	if (!routes.includes(route)) return;
+	if (!routes.includes(route) || fault.kind === 'redirect') return; // a redirect acts on arrival, on any route
 	const kinds = CRM_FAULT_KINDS[api];
 	if (!kinds.includes(fault.kind) || (fault.kind === 'contactLimit403' && !CREATES.includes(route))) {
 		throw new TypeError(`injectFault: ${route} (${api}) takes ${kinds.join(', ')} (contactLimit403 only on ${CREATES.join(', ')}); got ${fault.kind}`);

@@ -26,8 +26,10 @@
  *   sb.crm                         { groups, statuses, sources, defaultsCleared } (live)
  *   sb.seedContacts(n, options?)   n contacts at once (phone(i) default `+4916<8 digits>`); returns them
  *   sb.configure({ platformVersion, autoLead, contactQuota })
- *   sb.injectFault({ kind, match: { route: 'contacts.create', phone? } })  only faults AIMED at a
- *                                  contact route by match.route act there (CRM_FAULT_KINDS)
+ *   sb.injectFault({ kind, api?, match: { route: 'contacts.create', phone? } })  only faults AIMED at
+ *                                  a contact route act there, instead of the work (kinds: the module's
+ *                                  CRM_FAULT_KINDS; api: 'v2' for a network kind on v2); crm-faults.js
+ *   sb.tokens.contactsReadOnly     a v1 token with only the `.read` abilities (v2: addV2Token({ scopes }))
  *   sb.requests                    route names `contacts.list|show|create|update|delete|batch|
  *                                  batchDelete`, `groups.*`, `groups.addContacts|removeContacts`, ...
  *   Writes through either API post contact.created|updated|deleted (and status.* / source.*) to a
