@@ -2,7 +2,7 @@
 import { CRM_FAULT_KINDS } from '.';
 import { PLAIN, send, useSandbox } from './helpers';
 import { V1_CONTACT, V2_CONTACT, v1, v2, v1Error } from './crmhelpers';
-import { envelopeError, rateHeaders } from './v2helpers';
+import { V2_PLAIN, envelopeError, rateHeaders, v2Send } from './v2helpers';
 import { hmac, useReceiver } from './hookhelpers';
 
 const ref = useSandbox();
@@ -149,4 +149,14 @@ test('a redirect aimed at a contact route acts on arrival, as for any route', as
 	const r = await v1(sb, 'GET', 'contacts', undefined, { config: { maxRedirects: 0 } });
 	expect([r.status, r.headers.location]).toEqual([301, 'https://example.test/api/v1/acme/contacts']);
 	expect(sb.requests.at(-1)).toMatchObject({ route: 'contacts.list', fault: 'redirect' });
+});
+
+test('phones stored in other formats: a v1 send finds them by suffix and rewrites them to `+digits`; a v2 send creates a second contact', async () => {
+	const { sb } = ref;
+	const r = await send(sb, { ...PLAIN, phone_number: '4917655500006' });
+	expect(r.data.data.contact).toMatchObject({ id: 6, phone: '+4917655500006', created: false });
+	expect((await v1(sb, 'GET', 'contacts/6')).data.data.phone).toBe('+4917655500006');
+	const v2r = await v2Send(sb, { ...V2_PLAIN, phone: '4917655500005' });
+	expect(v2r.data.data.contact_id).not.toBe(5);
+	expect(sb.contacts.filter((c) => c.phone.endsWith('4917655500005')).map((c) => c.phone)).toEqual(['4917655500005', '+4917655500005']);
 });
