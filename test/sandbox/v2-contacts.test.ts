@@ -1,7 +1,7 @@
 /** v2's contacts over real HTTP (CONTRACT-v2.md, "Contacts (CRM sync)"): the envelope, search and filters, validation, uniqueness, quota, scopes, the rate limit. */
 import { V2_ROUTES } from '.';
 import { useSandbox } from './helpers';
-import { META, envelopeError, rateHeaders } from './v2helpers';
+import { META, V2_PLAIN, envelopeError, rateHeaders, v2Send } from './v2helpers';
 import { V1_CONTACT, V2_CONTACT, v1, v2 } from './crmhelpers';
 
 const ref = useSandbox();
@@ -123,13 +123,16 @@ describe('POST contacts', () => {
 		);
 	});
 
-	test('quota full: 403 FEATURE_LIMIT_EXCEEDED after validation; nothing stored', async () => {
+	test('quota full: 403 FEATURE_LIMIT_EXCEEDED after validation, also for a send that would create a contact; nothing stored', async () => {
 		const { sb } = ref;
 		sb.configure({ contactQuota: 7 });
 		expect((await v2(sb, 'POST', 'contacts', { phone: '1' })).status).toBe(422);
 		const r = await v2(sb, 'POST', 'contacts', V2_CONTACT);
 		expect([r.status, r.data]).toEqual([403, envelopeError('FEATURE_LIMIT_EXCEEDED', 'Feature limit exceeded for contacts. Please upgrade your plan.', { feature: 'contacts', current: 7, maximum: 7 })]);
 		expect(sb.contacts).toHaveLength(7);
+		// A v2 send to a new phone meets the same quota; to a known one it goes out.
+		expect((await v2Send(sb, { ...V2_PLAIN, phone: '4915550007777' })).data.error.code).toBe('FEATURE_LIMIT_EXCEEDED');
+		expect((await v2Send(sb, { ...V2_PLAIN, phone: '4915112345678' })).status).toBe(200);
 		// v1 does not enforce it (no tenant in its API context).
 		expect((await v1(sb, 'POST', 'contacts', V1_CONTACT)).status).toBe(201);
 	});

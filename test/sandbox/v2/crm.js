@@ -159,4 +159,4 @@ function contactsV2(state, op, { input, query, id, pageUrl }) {
 	return { answer: E.success(v2Contact(contact, state.lists, ['groups']), TEXT.updated), writes: [{ action: 'updated', entry: contact, previous }] };
 }
 
-module.exports = { contactsV2, known };
+module.exports = { contactsV2, known, quotaFull };
