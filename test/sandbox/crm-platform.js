@@ -87,6 +87,8 @@ const CONTACT_RULES = Object.freeze({
 	description: { type: 'string' },
 	country_id: { type: 'integer' },
 	groups: { type: 'string' },
+	// Fillable without a rule on the platform (a raw id array is mass-assigned); the sandbox wants an array of ids.
+	group_id: { type: 'ids' },
 });
 /** PUT /contacts/{id} (a full replace): what changes from the create rules. */
 const CONTACT_UPDATE_RULES = Object.freeze({

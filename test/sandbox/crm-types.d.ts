@@ -75,7 +75,7 @@ export interface CrmConfig {
 	platformVersion: string;
 	/** Default { enabled: true, statusId: 1, sourceId: 2, assignedTo: null }; configure() merges a change over that default. */
 	autoLead: AutoLead;
-	/** v2's contact quota: creates beyond it answer 403 FEATURE_LIMIT_EXCEEDED (a batch is checked once, before). null: no limit (default). v1 does not enforce it. */
+	/** v2's contact quota: creates and v2 sends that would create a contact answer 403 FEATURE_LIMIT_EXCEEDED beyond it (a batch is checked once, before). null: no limit (default). v1 does not enforce it. */
 	contactQuota: number | null;
 }
 
