@@ -19,7 +19,12 @@
  *   include, sort, paging), GET|PATCH|DELETE contacts/{id}, POST contacts, POST contacts/batch
  *   (per item: created[], skipped[], errors[] with `index`), DELETE contacts/batch, groups /
  *   statuses / sources lists and CRUD (409 RESOURCE_CONFLICT in use), POST|DELETE
- *   groups/{id}/contacts; config.contactQuota full: 403 FEATURE_LIMIT_EXCEEDED.
+ *   groups/{id}/contacts; config.contactQuota full: 403 FEATURE_LIMIT_EXCEEDED (also for a v2 send
+ *   that would create a contact). Sources and statuses are deleted with their :write scope.
+ *
+ * Seeds (reset() restores them): statuses 1 New (default), 2 Customer, 57 Qualified, 58 Lost;
+ * sources 1 Website, 2 API, 3 Referral; groups 1 VIP, 2 Newsletter; contacts 1-4 stored `+digits`,
+ * 5 '4917655500005' (group 1), 6 '004917655500006', 7 '+49 176 5550 0007' (groups 1, 2).
  *
  * Sandbox API (index.d.ts, crm-types.d.ts):
  *   sb.contacts                    the live store (seeded: ids 1-7, three with phones not `+digits`)
