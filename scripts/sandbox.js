@@ -27,7 +27,7 @@ function v2Lines(sb) {
 			.filter(Boolean)
 			.join(', ');
 	return [
-		`  API v2: ${sb.baseUrl}${V2_API_PREFIX}/{${V2_ROUTES.map((r) => r.path).join(', ')}}   (no workspace in the path)`,
+		`  API v2: ${sb.baseUrl}${V2_API_PREFIX}/{${[...new Set(V2_ROUTES.map((r) => r.path))].join(', ')}}   (no workspace in the path)`,
 		'Credential for v2 (API Version Auto or v2; no Workspace Subdomain):',
 		...sb.v2TokenList.map((t) => `  ${(t.name + ':').padEnd(13)} ${t.token}   (${about(t)})`),
 	];
@@ -52,12 +52,13 @@ async function main() {
 	const templates = sb.templates.map(readTemplateRecord);
 	const approved = templates.filter((t) => t.status === 'APPROVED').length;
 	const v1Lines = [
-		`  API v1: ${PATHS.apiBase(sb.baseUrl, sb.subdomain)}/{${ROUTES.map((r) => r.path).join(', ')}}`,
+		`  API v1: ${PATHS.apiBase(sb.baseUrl, sb.subdomain)}/{${[...new Set(ROUTES.map((r) => r.path))].join(', ')}}`,
 		'Credential for v1 (API Version Auto or v1):',
 		`  Workspace Subdomain:  ${sb.subdomain}`,
-		`  API Token:            ${sb.tokens.send}   (messages.send, templates.read)`,
+		`  API Token:            ${sb.tokens.send}   (messages.send, templates.read, contacts/groups/statuses/sources .read .create .update .delete)`,
 		`  Token without messages.send:   ${sb.tokens.noSend}`,
 		`  Token without templates.read:  ${sb.tokens.noTemplates}`,
+		`  Token reading contacts only:   ${sb.tokens.contactsReadOnly}`,
 		'  Other workspaces: noapi (API not set up, 404), disabled (403); any other: ' +
 			`${sb.config.invalidTenantStatus} "Invalid tenant subdomain"`,
 	];

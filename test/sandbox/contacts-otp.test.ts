@@ -14,8 +14,12 @@ describe('contacts', () => {
 		expect(sb.contacts).toHaveLength(before + 1);
 		expect(sb.contacts[before]).toEqual({
 			id: r.data.data.contact.id, phone: '+4917000000010', firstname: 'Zoe', lastname: 'Ng', email: 'zoe@example.com',
-			country: 'India', assigned_id: 3, groups: ['vip', 'new'], status_id: 2, source_id: 1, type: 'lead',
+			country: 'India', assigned_id: 3, status_id: 2, source_id: 1, type: 'lead',
+			// 'vip' is the workspace's group VIP (names compare case-insensitively); 'new' is created.
+			group_id: [1, 3], company: null, description: null, city: null, state: null, zip: null, address: null, country_id: null,
+			created_at: expect.any(Number), updated_at: expect.any(Number),
 		});
+		expect(sb.crm.groups.at(-1)).toMatchObject({ id: 3, name: 'new' });
 		expect(sb.messages[0].contactCreated).toBe(true);
 	});
 
@@ -47,7 +51,7 @@ describe('contacts', () => {
 
 	test('status_id / source_id must exist in the workspace (422, checked when creating)', async () => {
 		const { sb } = ref;
-		const r = await send(sb, { ...PLAIN, phone_number: '4917000000013', contact: { status_id: 9, source_id: '3' } });
+		const r = await send(sb, { ...PLAIN, phone_number: '4917000000013', contact: { status_id: 9, source_id: '9' } });
 		expect([r.status, r.data]).toEqual([
 			422,
 			{ status: 'error', message: 'Validation failed', errors: { status_id: ['The selected status id is invalid.'], source_id: ['The selected source id is invalid.'] } },

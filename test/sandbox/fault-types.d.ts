@@ -22,7 +22,12 @@ export type FaultKind =
 export interface FaultMatch {
 	/** Apply only to requests whose phone (v1 phone_number, v2 phone), as sent, equals this. */
 	phone?: string;
-	/** Apply only to this route (e.g. 'messages.media'); default any send. */
+	/**
+	 * Apply only to this route (e.g. 'messages.media'); default any send. The contact routes take ONLY faults
+	 * aimed at them, and only the kinds of CRM_FAULT_KINDS (v1 system500: the route's own 500 failed_to_...;
+	 * v2 internalError500, serverError500, html500, contactLimit403 on contacts.create|batch; the network's
+	 * kinds), matched on the body's `phone` as sent. They act instead of the work: nothing is written.
+	 */
 	route?: RouteName;
 }
 

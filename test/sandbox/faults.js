@@ -16,6 +16,9 @@
  * Only the first matching fault is ever considered, so faults apply in the order added.
  * dropMidUpload is separate: it acts while the body arrives.
  *
+ * A fault AIMED at a route (`match.route`) acts only there; the contact routes (crm-faults.js)
+ * take only faults aimed at them, so a fault meant for a send never hits a contact read.
+ *
  * 'redirect' (v1) is separate too: a 3xx with a Location, as a web server or proxy in front of the
  * platform answers (http to https, a moved host), on arrival, before the platform looks at the
  * request, for any route (`match.route`, default every route). The first redirect fault for the
@@ -154,6 +157,12 @@ class FaultQueue {
 	/** dropMidUpload: without a phone (when the request arrives) or for this phone (once it is known). */
 	takeDropMidUpload(phone, route) {
 		const fault = this.items.find((f) => f.stage === 'upload' && f.phone === phone && forRoute(f, route));
+		return fault ? this.consume(fault) : null;
+	}
+
+	/** The first fault aimed at exactly this route (and this phone, if it names one), whatever its stage. */
+	takeAimed(route, phone) {
+		const fault = this.items.find((f) => f.route === route && f.stage !== 'arrival' && (f.phone === undefined || f.phone === phone));
 		return fault ? this.consume(fault) : null;
 	}
 

@@ -6,7 +6,7 @@
  *   workspace exists (500 stock / 400 Xobito)           - tenant middleware
  *   API set up (404) -> API enabled (403)
  *   token present (401) -> token right (401) -> ability (403) -> rate limit (429)
- *   content type of a send (415, the sandbox's own strictness)
+ *   content type of a write (415, the sandbox's own strictness)
  */
 const { API_PREFIX, ROUTES, WORKSPACES, SUBDOMAIN } = require('./platform');
 const R = require('./responses');
@@ -121,7 +121,7 @@ function checkAccess(state, req, route, subdomain) {
 	// An empty POST without a content type is an empty form to Laravel (422 for the
 	// missing fields). Any other type would be read as an empty form too; the sandbox
 	// refuses it instead, because the node must only send JSON or multipart.
-	if (route.method === 'POST' && !mediaType(req.headers['content-type']) && !isEmptyBody(req)) {
+	if (route.method !== 'GET' && !mediaType(req.headers['content-type']) && !isEmptyBody(req)) {
 		return R.unsupportedType();
 	}
 	return null;

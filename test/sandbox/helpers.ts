@@ -108,6 +108,9 @@ const CONFIG_DEFAULTS: SandboxConfig = {
 	v2UnknownFields: 'refuse',
 	v2ButtonsData: 'string',
 	v2ShowWrapped: true,
+	platformVersion: '2.2.0',
+	autoLead: { enabled: true, statusId: 1, sourceId: 2, assignedTo: null },
+	contactQuota: null,
 	serviceWindowMs: 24 * 60 * 60 * 1000,
 };
 

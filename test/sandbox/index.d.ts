@@ -13,6 +13,10 @@ export type { RecordChange, WebhookConfig, WebhookDelivery } from './webhook-typ
 
 import type { AcceptedMessage, ApiVersion, RecordedRequest, RouteName } from './recorded-types';
 
+import type { AutoLead, CrmConfig, CrmListEntry, CrmLists, CrmRouteName, SandboxContact, SeedOptions } from './crm-types';
+
+export type { AutoLead, CrmConfig, CrmListEntry, CrmLists, CrmRouteName, SandboxContact, SeedOptions } from './crm-types';
+
 import type { WindowConfig, WindowSandbox } from './chat-types';
 
 import type { Fault, FaultKind, PendingFault } from './fault-types';
@@ -30,7 +34,7 @@ export interface RateLimitConfig {
 	windowMs: number;
 }
 
-export interface SandboxConfig extends V2Config, WindowConfig {
+export interface SandboxConfig extends V2Config, WindowConfig, CrmConfig {
 	latencyMs: number;
 	rateLimit: RateLimitConfig | null;
 	/** Platform 2.2.0 accepts .jpg images; false = older platforms (422). */
@@ -65,6 +69,8 @@ export interface SandboxTokens {
 	noSend: string;
 	/** messages.send only. */
 	noTemplates: string;
+	/** templates.read and the `.read` abilities of contacts, groups, statuses, sources: no contact writes. */
+	contactsReadOnly: string;
 }
 
 /** One item of GET templates, in wire shape. */
@@ -91,23 +97,6 @@ export interface TemplateRecord {
 	cards_json: string | null;
 }
 
-export interface SandboxContact {
-	id: number;
-	/** `+digits` */
-	phone: string;
-	firstname: string;
-	lastname: string;
-	email: string;
-	/** A known short name, an id given as a digit string, or null. */
-	country: string | null;
-	assigned_id: number | null;
-	groups: string[];
-	status_id: number;
-	source_id: number;
-	type: 'lead';
-	/** addContact({ optedOut: true }): v2 sends answer CONTACT_OPTED_OUT. */
-	optedOut?: boolean;
-}
 
 export interface SandboxStats {
 	inFlight: number;
@@ -135,12 +124,17 @@ export interface Sandbox extends WindowSandbox {
 	/** Live arrays/objects: reset() clears them in place. */
 	readonly requests: RecordedRequest[];
 	readonly messages: AcceptedMessage[];
-	/** The workspace's contacts: the seeded ones plus those created by sends. */
+	/** The workspace's contacts (one store behind both APIs): the seeded ones (ids 1-7; 5, 6, 7 stored as '4917655500005', '004917655500006', '+49 176 5550 0007') plus those created by sends and the contacts APIs. */
 	readonly contacts: SandboxContact[];
+	/** The workspace's groups, statuses, sources (live). */
+	readonly crm: CrmLists;
+	/** n contacts straight into the store (no HTTP, no webhooks), phones from options.phone(i); returns them. Throws on a taken phone. */
+	seedContacts(n: number, options?: SeedOptions): SandboxContact[];
 	readonly stats: SandboxStats;
 	readonly config: SandboxConfig;
 	readonly pendingFaults: PendingFault[];
-	configure(change: Partial<SandboxConfig> & { webhook?: WebhookConfig | null }): void;
+	/** autoLead is merged over its defaults ({ enabled: true, statusId: 1, sourceId: 2, assignedTo: null }), not over the current value. */
+	configure(change: Partial<Omit<SandboxConfig, 'autoLead'>> & { autoLead?: Partial<AutoLead>; webhook?: WebhookConfig | null }): void;
 	injectFault(fault: Fault): void;
 	/** Every outbound webhook attempt (webhooks.js), in order. */
 	readonly webhookDeliveries: WebhookDelivery[];
@@ -163,9 +157,10 @@ export interface Sandbox extends WindowSandbox {
 	/** Every 429 of either API's limiter, in order. */
 	readonly rateLimited: RateLimitedRecord[];
 	/** A contact stored exactly as given (e.g. phone '4915...' without '+', which v2 sends do not find), or opted out. */
-	addContact(contact: { phone: string; firstname?: string; lastname?: string; email?: string; optedOut?: boolean }): SandboxContact;
+	addContact(contact: { phone: string; firstname?: string; lastname?: string; email?: string; optedOut?: boolean } & Partial<SandboxContact>): SandboxContact;
 	/**
-	 * Clear requests, messages, stats, faults, rate-limit state and the 429 log, created contacts and
+	 * Clear requests, messages, stats, faults, rate-limit state and the 429 log, created contacts (and the
+	 * lists: groups, statuses, sources as seeded) and
 	 * stored upload names; restore the v2 tokens of the start; keep config.
 	 */
 	reset(): void;
@@ -174,7 +169,7 @@ export interface Sandbox extends WindowSandbox {
 
 export interface RouteEntry {
 	readonly name: RouteName;
-	readonly method: 'GET' | 'POST';
+	readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	/** Relative to `{prefix}/api/v1/{subdomain}/`. */
 	readonly path: string;
 	readonly ability: string;
@@ -194,7 +189,7 @@ export const CHAT_MEDIA: Readonly<Record<'image' | 'video' | 'audio' | 'document
 
 export interface V2RouteEntry {
 	readonly name: RouteName;
-	readonly method: 'GET' | 'POST';
+	readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
 	/** Relative to `{prefix}/api/v2/`. */
 	readonly path: string;
 	readonly scope: V2Scope;
@@ -204,6 +199,8 @@ export interface V2RouteEntry {
 export const V2_DEMO_TOKENS: Readonly<V2Tokens>;
 export const V2_SCOPES: readonly V2Scope[];
 export const V2_ROUTES: readonly V2RouteEntry[];
+/** The fault kinds each API's contact routes take (aimed at them with match.route). */
+export const CRM_FAULT_KINDS: Readonly<{ v1: readonly FaultKind[]; v2: readonly (FaultKind | V2FaultKind)[] }>;
 export const V2_FAULT_KINDS: readonly (FaultKind | V2FaultKind)[];
 /** '/api/v2': v2's root under the platform URL. */
 export const V2_API_PREFIX: string;

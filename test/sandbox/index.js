@@ -17,6 +17,8 @@ const v2 = require('./v2/state');
 const { DEMO_TOKENS: V2_DEMO_TOKENS, SCOPES: V2_SCOPES, ROUTES: V2_ROUTES, LOG_FIELDS: V2_LOG_FIELDS, API_PREFIX: V2_API_PREFIX } = require('./v2/platform');
 const { describeError: describeV2Error } = require('./v2/envelope');
 const { V2_FAULT_KINDS } = require('./v2/faults');
+const { CrmLists, checkCrmConfig, CRM_DEFAULTS, crmHandle } = require('./crm');
+const { CRM_FAULT_KINDS } = require('./crm-faults');
 const { ServiceWindow, windowHandle, checkWindowConfig, DAY_MS } = require('./window');
 const { checkRemoteSpec } = require('./chat-media');
 const { CHAT_MEDIA, maxBytes } = require('./chat-platform');
@@ -26,6 +28,7 @@ const randomTokens = () => ({
 	send: crypto.randomBytes(32).toString('hex'),
 	noSend: `apitk_nosend_${crypto.randomBytes(16).toString('hex')}`,
 	noTemplates: `apitk_notemplates_${crypto.randomBytes(16).toString('hex')}`,
+	contactsReadOnly: `apitk_contactsro_${crypto.randomBytes(16).toString('hex')}`,
 });
 
 function checkLatency(ms) {
@@ -54,7 +57,7 @@ function checkConfig(change, into) {
 		if (typeof change.acceptJpg !== 'boolean') throw new TypeError('acceptJpg must be a boolean');
 		into.acceptJpg = change.acceptJpg;
 	}
-	return checkWindowConfig(change, v2.checkV2Config(change, into));
+	return checkCrmConfig(change, checkWindowConfig(change, v2.checkV2Config(change, into)));
 }
 
 function emptyStats(inFlight) {
@@ -71,17 +74,19 @@ async function startSandbox(options = {}) {
 			invalidTenantStatus: options.invalidTenantStatus ?? 500,
 			acceptJpg: options.acceptJpg ?? true,
 			serviceWindowMs: options.serviceWindowMs ?? DAY_MS,
-			...Object.fromEntries(Object.entries(v2.V2_DEFAULTS).map(([k, d]) => [k, options[k] ?? d])),
+			...Object.fromEntries(Object.entries({ ...v2.V2_DEFAULTS, ...CRM_DEFAULTS }).map(([k, d]) => [k, options[k] ?? d])),
 		},
 		{},
 	);
+	const lists = new CrmLists();
 	const state = {
 		config,
 		apis: v2.checkApis(options.apis ?? v2.APIS),
 		prefix: checkPrefix(options.prefix ?? ''),
 		tokenAbilities: new Map(Object.entries(tokens).map(([kind, token]) => [token, platform.TOKEN_ABILITIES[kind]])),
 		templates: options.moreTemplates ? withMoreTemplates(options.moreTemplates) : TEMPLATES,
-		contacts: new ContactBook(),
+		lists,
+		contacts: new ContactBook(lists),
 		storedNames: new Set(),
 		requests: [],
 		messages: [],
@@ -176,6 +181,7 @@ async function startSandbox(options = {}) {
 			state.seq = 0;
 			state.faults.clear();
 			state.limiter.reset();
+			state.lists.reset();
 			state.contacts.reset();
 			state.storedNames.clear();
 			state.webhooks.reset();
@@ -193,9 +199,10 @@ async function startSandbox(options = {}) {
 		},
 	};
 	// API v2's part: its tokens, the 429 log, contacts as stored, and faults for either API;
-	// then the free-form messages and the 24-hour window (window.js).
+	// then the free-form messages and the 24-hour window (window.js), the contacts APIs' lists and seeding (crm.js).
 	Object.defineProperties(handle, Object.getOwnPropertyDescriptors(v2.v2Handle(state)));
-	return Object.defineProperties(handle, Object.getOwnPropertyDescriptors(windowHandle(state)));
+	Object.defineProperties(handle, Object.getOwnPropertyDescriptors(windowHandle(state)));
+	return Object.defineProperties(handle, Object.getOwnPropertyDescriptors(crmHandle(state)));
 }
 
 module.exports = {
@@ -208,6 +215,8 @@ module.exports = {
 	FILE_LIMITS: platform.FILE_LIMITS,
 	// Free-form media kinds: extensions (jpg: see acceptJpg) and size limits in bytes.
 	CHAT_MEDIA: Object.freeze(Object.fromEntries(Object.entries(CHAT_MEDIA).map(([k, m]) => [k, Object.freeze({ extensions: m.extensions, jpg: Boolean(m.jpg), maxBytes: maxBytes(k) })]))),
+	// The fault kinds each API's contact routes take (aimed with match.route).
+	CRM_FAULT_KINDS,
 	V2_DEMO_TOKENS,
 	V2_SCOPES,
 	V2_ROUTES,

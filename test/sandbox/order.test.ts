@@ -122,7 +122,8 @@ describe('the order', () => {
 
 describe('routes and the prefix option', () => {
 	test('ROUTES is the sandbox own table; requests record the route', async () => {
-		expect(ROUTES.map((r) => [r.name, r.method, r.path, r.ability])).toEqual([
+		// The contact routes after these: contacts-v1.test.ts.
+		expect(ROUTES.slice(0, 5).map((r) => [r.name, r.method, r.path, r.ability])).toEqual([
 			['templates.list', 'GET', 'templates', 'templates.read'],
 			['templates.show', 'GET', 'templates/{id}', 'templates.read'],
 			['messages.template', 'POST', 'messages/template', 'messages.send'],

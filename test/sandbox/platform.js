@@ -6,6 +6,8 @@
  * so that a wrong wire name in the node shows up as a refusal here.
  */
 
+const { CRM_ROUTES, CRM_ABILITIES } = require('./crm-platform');
+
 const API_PREFIX = '/api/v1';
 /** The workspace (tenant) the tokens belong to and whose API is enabled. */
 const SUBDOMAIN = 'acme';
@@ -26,13 +28,17 @@ const ROUTES = Object.freeze([
 	// Free-form messages of the 24-hour window (chat-platform.js).
 	Object.freeze({ name: 'messages.send', method: 'POST', path: 'messages/send', ability: 'messages.send' }),
 	Object.freeze({ name: 'messages.media', method: 'POST', path: 'messages/media', ability: 'messages.send' }),
+	// Contacts, groups, statuses, sources (crm-platform.js).
+	...CRM_ROUTES,
 ]);
 
 /** What each kind of sandbox token may do. */
 const TOKEN_ABILITIES = Object.freeze({
-	send: Object.freeze(['messages.send', 'templates.read', 'contacts.create', 'contacts.read', 'contacts.update', 'contacts.delete']),
+	send: Object.freeze(['messages.send', 'templates.read', ...CRM_ABILITIES]),
 	noSend: Object.freeze(['templates.read']),
 	noTemplates: Object.freeze(['messages.send']),
+	// Reads contacts but may not write them (the abilities contacts.create|update|delete missing).
+	contactsReadOnly: Object.freeze(['templates.read', 'contacts.read', 'groups.read', 'statuses.read', 'sources.read']),
 });
 
 /**
@@ -43,6 +49,7 @@ const DEMO_TOKENS = Object.freeze({
 	send: '3f9a1c7e5b2d4f608a1e9c3b7d5f2a4c6e8b0d1f3a5c7e9b2d4f6a8c0e1b3d5f',
 	noSend: 'apitk_demo_nosend_0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d',
 	noTemplates: 'apitk_demo_notemplates_5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a',
+	contactsReadOnly: 'apitk_demo_contactsro_8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b',
 });
 
 const KB = 1024;
@@ -115,9 +122,7 @@ const CONTACT_FIELDS = Object.freeze({
 	source_id: { type: 'any' },
 });
 
-/** The workspace's lead statuses and sources (ids), and the defaults of a new contact. */
-const STATUSES = Object.freeze({ 1: 'New', 2: 'Customer' });
-const SOURCES = Object.freeze({ 1: 'Website', 2: 'API' });
+/** The defaults of a contact a send creates (the workspace's lists: crm-platform.js). */
 const DEFAULT_STATUS_ID = 1;
 const DEFAULT_SOURCE_ID = 2;
 
@@ -130,6 +135,10 @@ const SEED_CONTACTS = Object.freeze([
 	{ id: 2, phone: '+447700900123', firstname: 'Ben', lastname: 'Jones', email: '', country: 'United Kingdom' },
 	{ id: 3, phone: '+919909919284', firstname: 'Chitra', lastname: 'Rao', email: 'chitra@example.in', country: 'India' },
 	{ id: 4, phone: '+5511987654321', firstname: 'Duda', lastname: '', email: '', country: 'Brazil' },
+	// Stored through v1's contacts API or an import, verbatim: v1 sends find them by suffix, v2 sends do not.
+	{ id: 5, phone: '4917655500005', firstname: 'Emma', lastname: 'Wolf', email: 'emma@example.de', country: 'Germany', group_id: [1] },
+	{ id: 6, phone: '004917655500006', firstname: 'Finn', lastname: 'Berg', email: '', country: 'Germany' },
+	{ id: 7, phone: '+49 176 5550 0007', firstname: 'Greta', lastname: 'Lang', email: '', country: 'Germany', group_id: [1, 2] },
 ]);
 
 /** Fixed texts of the platform's answers. */
@@ -161,8 +170,6 @@ module.exports = {
 	SHARED_SEND_FIELDS,
 	SEND_FIELDS,
 	CONTACT_FIELDS,
-	STATUSES,
-	SOURCES,
 	DEFAULT_STATUS_ID,
 	DEFAULT_SOURCE_ID,
 	COUNTRIES,

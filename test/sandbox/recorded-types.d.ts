@@ -1,6 +1,7 @@
 /** Types of what the sandbox records: requests as they arrived and the messages it accepted; re-exported by index.d.ts. */
 
 import type { FaultKind, TemplateRecord, V2FaultKind } from './index';
+import type { CrmRouteName } from './crm-types';
 
 export interface RecordedFile {
 	/** The part's field name as sent. */
@@ -13,7 +14,7 @@ export interface RecordedFile {
 }
 
 export type Fields = Record<string, any>;
-export type RouteName = 'templates.list' | 'templates.show' | 'messages.template' | 'messages.send' | 'messages.media' | 'messages.text' | 'messages.interactive';
+export type RouteName = 'templates.list' | 'templates.show' | 'messages.template' | 'messages.send' | 'messages.media' | 'messages.text' | 'messages.interactive' | CrmRouteName;
 
 export type ApiVersion = 'v1' | 'v2';
 

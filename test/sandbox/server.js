@@ -8,6 +8,7 @@
  *   route/method -> workspace -> token -> ability -> rate limit -> content type   (gate.js, on arrival)
  *   body (always read completely, streamed) -> 400 -> 422 -> transport fault
  *   -> send steps (send.js; free-form sends: chat.js) -> platform fault -> 200
+ *   (the contact routes: aimed fault -> crm-v1.js / crm-v1-lists.js -> webhook; crm-v1-handler.js)
  * Refusals decided on arrival are answered only after the whole body was read,
  * like nginx + PHP-FPM, so a client never gets its answer mid-upload.
  * Every answer is delayed by config.latencyMs (without blocking anything).
@@ -17,6 +18,7 @@ const { resolveRoute, checkAccess, mediaType, expectsJson } = require('./gate');
 const { listTemplates, showTemplate } = require('./catalog');
 const { prepareSend, completeSend } = require('./send');
 const { openExchange } = require('./exchange');
+const { handleV1Crm } = require('./crm-v1-handler');
 const { handleV1Chat } = require('./chat');
 const { v2Pipeline } = require('./v2/server');
 const R = require('./responses');
@@ -44,8 +46,9 @@ function v1Pipeline(state, ex) {
 	const redirect = state.faults.takeRedirect(record.route);
 	if (redirect) record.fault = redirect.kind;
 	const early = (redirect && redirect.answer) || resolved.answer || checkAccess(state, req, route, resolved.subdomain);
-	const isSend = route !== null && route.method === 'POST';
-	const kind = isSend ? mediaType(record.contentType) : null; // null: the body is only drained
+	const isSend = route !== null && route.name.startsWith('messages.'); // a template or free-form send
+	const hasBody = route !== null && route.method !== 'GET'; // sends and the contact routes' writes
+	const kind = hasBody ? mediaType(record.contentType) : null; // null: the body is only drained
 
 	ex.readBody({ kind, faults: early ? null : state.faults, phoneField: 'phone_number', armNow: isSend && !early }).then((body) => {
 		if (!body) return undefined;
@@ -55,6 +58,7 @@ function v1Pipeline(state, ex) {
 		const pageUrl = `http://${req.headers.host}${path}`;
 		if (route.name === 'templates.list') return ex.answer(listTemplates(state.templates, record.query, pageUrl));
 		if (route.name === 'templates.show') return ex.answer(showTemplate(state.templates, resolved.params.id));
+		if (!isSend) return handleV1Crm(state, ex, resolved.params); // contacts, groups, statuses, sources
 		if (route.name !== 'messages.template') return handleV1Chat(state, ex, body); // free-form (chat.js)
 		return handleSend(state, ex, body);
 	});

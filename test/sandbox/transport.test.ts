@@ -45,7 +45,9 @@ test('reset() clears the run and keeps the configuration', async () => {
 	expect(sb.requests).toBe(requests);
 	expect([sb.requests.length, sb.messages.length, sb.pendingFaults.length]).toEqual([0, 0, 0]);
 	expect(sb.stats).toEqual({ inFlight: 0, maxInFlight: 0, total: 0, accepted: 0, noAnswer: 0, byStatus: {}, overwrittenUploads: 0 });
-	expect(sb.config).toEqual({ latencyMs: 0, rateLimit: null, acceptJpg: false, invalidTenantStatus: 400, v2WindowMs: 60000, v2UnknownFields: 'refuse', v2ButtonsData: 'string', v2ShowWrapped: true, serviceWindowMs: 86_400_000 });
+	expect(sb.config).toEqual({ latencyMs: 0, rateLimit: null, acceptJpg: false, invalidTenantStatus: 400, v2WindowMs: 60000, v2UnknownFields: 'refuse', v2ButtonsData: 'string', v2ShowWrapped: true, serviceWindowMs: 86_400_000,
+		platformVersion: '2.2.0', autoLead: { enabled: true, statusId: 1, sourceId: 2, assignedTo: null }, contactQuota: null,
+	});
 });
 
 test('configure() checks its values', () => {
@@ -64,14 +66,17 @@ test('HEAD is answered on GET routes, as Laravel does', async () => {
 test('tokens: random per instance unless given; DEMO_TOKENS are stable (stock 64-hex and apitk_ forms)', async () => {
 	const { sb } = ref;
 	expect(sb.tokens.send).toMatch(/^[0-9a-f]{64}$/);
-	expect(new Set(Object.values(sb.tokens)).size).toBe(3);
+	expect(new Set(Object.values(sb.tokens)).size).toBe(4);
+	expect(sb.tokens.contactsReadOnly).toMatch(/^apitk_/);
 	expect(DEMO_TOKENS.send).toMatch(/^[0-9a-f]{64}$/);
 	expect(DEMO_TOKENS.noSend).toMatch(/^apitk_/);
 	const fixed = await startSandbox({ tokens: { send: 'apitk_fixed' }, latencyMs: 5, acceptJpg: false, invalidTenantStatus: 400 });
 	try {
 		expect(fixed.tokens.send).toBe('apitk_fixed');
 		expect(fixed.tokens.noSend).not.toBe(sb.tokens.noSend);
-		expect(fixed.config).toEqual({ latencyMs: 5, rateLimit: null, acceptJpg: false, invalidTenantStatus: 400, v2WindowMs: 60000, v2UnknownFields: 'refuse', v2ButtonsData: 'string', v2ShowWrapped: true, serviceWindowMs: 86_400_000 });
+		expect(fixed.config).toEqual({ latencyMs: 5, rateLimit: null, acceptJpg: false, invalidTenantStatus: 400, v2WindowMs: 60000, v2UnknownFields: 'refuse', v2ButtonsData: 'string', v2ShowWrapped: true, serviceWindowMs: 86_400_000,
+		platformVersion: '2.2.0', autoLead: { enabled: true, statusId: 1, sourceId: 2, assignedTo: null }, contactQuota: null,
+	});
 		expect((await send(fixed, PLAIN)).status).toBe(200);
 	} finally {
 		await fixed.close();

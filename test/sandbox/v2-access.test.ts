@@ -102,7 +102,8 @@ describe('the envelope', () => {
 	});
 
 	test('the route table', () => {
-		expect(V2_ROUTES.map((r) => [r.method, r.path, r.scope])).toEqual([
+		// The contact routes after these: v2-contacts.test.ts.
+		expect(V2_ROUTES.slice(0, 6).map((r) => [r.method, r.path, r.scope])).toEqual([
 			['GET', 'templates', 'templates:read'],
 			['GET', 'templates/{template_id}', 'templates:read'],
 			['POST', 'messages/template', 'messages:send'],

@@ -211,4 +211,4 @@ function validate({ fields, files = [], truncated = [] }, rules = V1_RULES) {
 	return Object.keys(errors).length > 0 ? errors : null;
 }
 
-module.exports = { validate, isInteger };
+module.exports = { validate, isInteger, valueMessages, isEmpty, attr };

@@ -7,6 +7,7 @@
  * limits, field_N, button_N) comes from v1's table, so that the two cannot drift apart.
  */
 const { MEDIA_FIELDS, SHARED_SEND_FIELDS } = require('../platform');
+const { CRM_ROUTES } = require('./crm-platform');
 
 const API_PREFIX = '/api/v2';
 
@@ -19,6 +20,8 @@ const ROUTES = Object.freeze([
 	Object.freeze({ name: 'messages.text', method: 'POST', path: 'messages/text', scope: 'messages:send' }),
 	Object.freeze({ name: 'messages.media', method: 'POST', path: 'messages/media', scope: 'messages:send' }),
 	Object.freeze({ name: 'messages.interactive', method: 'POST', path: 'messages/interactive', scope: 'messages:send' }),
+	// Contacts, groups, statuses, sources (crm-platform.js).
+	...CRM_ROUTES,
 ]);
 
 /** Every scope a token may hold (`*`: all). */
@@ -44,6 +47,7 @@ const ERROR_STATUS = Object.freeze({
 	RATE_LIMIT_EXCEEDED: 429,
 	MESSAGE_SEND_FAILED: 500,
 	INTERNAL_ERROR: 500,
+	RESOURCE_CONFLICT: 409,
 	// Defined by the platform, never answered by 2.2.0; the sandbox uses it for bodies it cannot read.
 	INVALID_REQUEST: 400,
 });
@@ -77,6 +81,7 @@ const TEMPLATE_QUERY = Object.freeze({
 	filters: Object.freeze(['status', 'category', 'language']),
 	sorts: Object.freeze(['template_name', 'created_at', 'updated_at']),
 	search: Object.freeze(['template_name', 'category']),
+	arrays: Object.freeze([]),
 	defaultPerPage: 15,
 	maxPerPage: 100,
 });

@@ -17,6 +17,7 @@ const { TEXT, BUTTON_FIELDS } = require('./platform');
 const E = require('./envelope');
 const { newWamid } = require('../window');
 const { faultAnswer } = require('./faults');
+const { quotaFull } = require('./crm');
 
 /** v2's header media: Str::slug with `_`, the extension lower-cased, jpg always accepted, its own refusals. */
 const V2_MEDIA = Object.freeze({
@@ -54,6 +55,9 @@ function findOrCreateContact(state, fields, digits, route) {
 	if (existing) return { contact: existing, created: false };
 	const fault = state.v2.faults.takeAt('contact', fields.phone, route);
 	if (fault) return { fault };
+	// config.contactQuota: the same quota as the contacts API's creates.
+	const full = quotaFull(state);
+	if (full) return { answer: full };
 	return { contact: contacts.createLead(digits), created: true };
 }
 

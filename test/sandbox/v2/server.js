@@ -4,6 +4,7 @@
  *   route/method -> token -> IP -> rate limit -> scope -> content type      (gate.js, on arrival)
  *   body (always read completely, streamed) -> 400 -> 422 -> transport fault
  *   -> send steps (send.js, with the 'media' and 'contact' faults; free-form sends: chat.js) -> platform fault -> 200
+ *   (the contact routes: aimed fault -> crm.js / crm-lists.js -> webhooks; crm-handler.js)
  * Every answer from the limiter on carries its X-RateLimit-* headers (and a 429 Retry-After);
  * answers of the network's faults do not (no platform wrote them).
  */
@@ -16,6 +17,7 @@ const { resolveV2Route, checkV2Access } = require('./gate');
 const { listV2Templates, showV2Template } = require('./catalog');
 const { prepareV2Send, completeV2Send } = require('./send');
 const { faultAnswer } = require('./faults');
+const { handleV2Crm } = require('./crm-handler');
 const E = require('./envelope');
 
 const V2_RULES = Object.freeze({ send: SEND_FIELDS, contact: null, media: MEDIA_FIELDS });
@@ -27,10 +29,11 @@ function v2Pipeline(state, ex) {
 	const route = resolved.route || null;
 	record.route = route ? route.name : null;
 	const access = route ? checkV2Access(state, req, route, record) : { answer: resolved.answer, headers: {} };
-	const isSend = route !== null && route.method === 'POST';
-	const kind = isSend ? mediaType(record.contentType) : null; // null: the body is only drained
-	// As on v1: an empty POST is an empty form; any other type is refused by the sandbox (the node sends JSON or multipart).
-	const early = access.answer || (isSend && !kind && !isEmptyBody(req) ? E.unsupportedType() : null);
+	const isSend = route !== null && route.name.startsWith('messages.'); // a template or free-form send
+	const hasBody = route !== null && route.method !== 'GET'; // sends and the contact routes' writes
+	const kind = hasBody ? mediaType(record.contentType) : null; // null: the body is only drained
+	// As on v1: an empty body is an empty form; any other type is refused by the sandbox (the node sends JSON or multipart).
+	const early = access.answer || (hasBody && !kind && !isEmptyBody(req) ? E.unsupportedType() : null);
 	const reply = (answer, extraMs = 0) => ex.answer({ ...answer, headers: { ...answer.headers, ...access.headers } }, extraMs);
 
 	ex.readBody({ kind, faults: early ? null : state.v2.faults, phoneField: 'phone', armNow: isSend && !early }).then((body) => {
@@ -46,6 +49,7 @@ function v2Pipeline(state, ex) {
 		if (route.name === 'templates.show') {
 			return reply(showV2Template(state.templates, resolved.params.template_id, config.v2ButtonsData, config.v2ShowWrapped));
 		}
+		if (!isSend) return handleV2Crm(state, ex, reply, resolved.params); // contacts, groups, statuses, sources
 		if (route.name !== 'messages.template') return handleV2Chat(state, ex, body, reply); // free-form (chat.js)
 		return handleV2Send(state, ex, body, reply);
 	});

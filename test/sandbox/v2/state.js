@@ -7,6 +7,10 @@ const { RateLimiter } = require('../rateLimit');
 const { TokenBook } = require('./tokens');
 const { newV2FaultQueue, V2_FAULT_KINDS } = require('./faults');
 const { KINDS: V1_FAULT_KINDS } = require('../faults');
+const { checkAimedFault, V1_CRM_ROUTE_NAMES } = require('../crm-faults');
+const { CRM_ROUTES } = require('./crm-platform');
+
+const V2_CRM_ROUTE_NAMES = Object.freeze(CRM_ROUTES.map((r) => r.name));
 
 const APIS = Object.freeze(['v1', 'v2']);
 
@@ -89,7 +93,9 @@ function v2Handle(state) {
 			return state.contacts.add(contact);
 		},
 		injectFault(fault) {
-			(faultApi(state, fault) === 'v2' ? state.v2.faults : state.faults).add(fault);
+			const api = faultApi(state, fault);
+			checkAimedFault(api, fault, api === 'v2' ? V2_CRM_ROUTE_NAMES : V1_CRM_ROUTE_NAMES);
+			(api === 'v2' ? state.v2.faults : state.faults).add(fault);
 		},
 		get pendingFaults() {
 			return [...state.faults.pending.map((f) => ({ api: 'v1', ...f })), ...state.v2.faults.pending.map((f) => ({ api: 'v2', ...f }))];
