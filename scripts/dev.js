@@ -127,7 +127,7 @@ async function startDev({
 		}
 		await app.n8nCliOk(prov, env, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`]);
 		for (const id of [WEBHOOK_WORKFLOW_ID, AUTO_REPLY_ID]) await app.n8nCliOk(prov, env, ['publish:workflow', `--id=${id}`]);
-		log(`imported the credential and ${imported.length} workflows in ${secs(Date.now() - t)}`);
+		log(`imported the credentials and ${imported.length} workflows in ${secs(Date.now() - t)}`);
 
 		t = Date.now();
 		const logFile = path.join(devFolder, 'n8n.log');
