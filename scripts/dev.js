@@ -12,11 +12,15 @@
  * - imports the credential "WhatsApp Templates API" (id wa-templates-sandbox: Platform URL =
  *   the sandbox, Workspace Subdomain acme, API Token = the demo send token; with `--api v2`:
  *   API Version Auto and the v2 demo token, no subdomain, and the examples without their
- *   v1-only New Contact Details) and the example workflows, publishes the webhook example
+ *   v1-only New Contact Details), the trigger examples' Signing Secret credential and the example
+ *   workflows; publishes the webhook example and the auto-reply example, whose Production URL the
+ *   sandbox posts its signed events to
+ * - a loopback control route (scripts/lib/dev-control.js, DEV_CONTROL_PORT 4011): POST /inbound
+ *   makes a customer write, so that the auto-reply bot answers
  * - starts n8n on http://127.0.0.1:5678, creates the owner account on first start
  * - stays up until Ctrl-C
  *
- * Env: N8N_DEV_PORT (5678), SANDBOX_PORT (4010), N8N_DEV_FOLDER (.dev/ in the repo).
+ * Env: N8N_DEV_PORT (5678), SANDBOX_PORT (4010), DEV_CONTROL_PORT (4011), N8N_DEV_FOLDER (.dev/ in the repo).
  * The n8n log goes to .dev/n8n.log.
  */
 const fs = require('node:fs');
@@ -26,10 +30,15 @@ const { provision } = require('./provision');
 const app = require('./lib/n8n-app');
 const { PATHS, PATHS_V2, readTemplateRecord } = require('./lib/wire');
 const { apiArgument, forApi } = require('./lib/examples');
+const { CONTROL_PORT, startControl } = require('./lib/dev-control');
 
 const { REPO, secs } = app;
-const EXAMPLES = ['send-template.json', 'webhook-send.json', 'crm-sync.json', 'media-from-file.json'];
+const EXAMPLES = ['send-template.json', 'webhook-send.json', 'crm-sync.json', 'media-from-file.json', 'delivery-status.json', 'auto-reply.json'];
 const WEBHOOK_WORKFLOW_ID = 'WaTplExampleHook';
+const AUTO_REPLY_ID = 'WaTplAutoReply';
+// The sandbox signs with it, the imported trigger credential checks it: a dev value, not a secret.
+const SIGNING_SECRET = 'dev-signing-secret';
+const INBOUND_EXAMPLE = { from: '447700900123', name: 'Alan', text: 'Could you send me the invoice again?' };
 
 function log(msg) {
 	process.stdout.write(`[dev] ${msg}\n`);
@@ -50,6 +59,7 @@ async function startDev({
 	devFolder = process.env.N8N_DEV_FOLDER || path.join(REPO, '.dev'),
 	port = Number(process.env.N8N_DEV_PORT || 5678),
 	sandboxPort = Number(process.env.SANDBOX_PORT || 4010),
+	controlPort = CONTROL_PORT,
 	api = 'v1',
 } = {}) {
 	const t0 = Date.now();
@@ -59,6 +69,7 @@ async function startDev({
 	for (const [p, what] of [
 		[port, 'n8n (N8N_DEV_PORT)'],
 		[sandboxPort, 'the sandbox (SANDBOX_PORT)'],
+		[controlPort, 'the dev control route (DEV_CONTROL_PORT)'],
 	]) {
 		if (await app.portInUse(p))
 			throw new Error(`port ${p} for ${what} is already in use: is another \`npm run dev\` or \`npm run sandbox\` running?`);
@@ -75,7 +86,10 @@ async function startDev({
 	log(`sandbox at ${sandbox.baseUrl}`);
 
 	let n8n = null;
+	let control = null;
 	const stop = async () => {
+		if (control) await control.close();
+		control = null;
 		if (n8n) await n8n.stop();
 		n8n = null;
 		await sandbox.close().catch(() => {});
@@ -96,6 +110,7 @@ async function startDev({
 			api === 'v2'
 				? { baseUrl: sandbox.baseUrl, apiToken: V2_DEMO_TOKENS.send, apiVersion: 'auto' }
 				: { baseUrl: sandbox.baseUrl, subdomain: sandbox.subdomain, apiToken: DEMO_TOKENS.send },
+			{ signingSecret: SIGNING_SECRET },
 		);
 		let t = Date.now();
 		await app.n8nCliOk(prov, env, ['import:credentials', `--input=${credFile}`]);
@@ -111,14 +126,21 @@ async function startDev({
 			imported.push(`${w.name} (${file})`);
 		}
 		await app.n8nCliOk(prov, env, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`]);
-		await app.n8nCliOk(prov, env, ['publish:workflow', `--id=${WEBHOOK_WORKFLOW_ID}`]);
-		log(`imported the credential and ${imported.length} workflows in ${secs(Date.now() - t)}`);
+		for (const id of [WEBHOOK_WORKFLOW_ID, AUTO_REPLY_ID]) await app.n8nCliOk(prov, env, ['publish:workflow', `--id=${id}`]);
+		log(`imported the credentials and ${imported.length} workflows in ${secs(Date.now() - t)}`);
 
 		t = Date.now();
 		const logFile = path.join(devFolder, 'n8n.log');
 		fs.writeFileSync(logFile, '');
 		n8n = await app.startN8n(prov, env, { logFile, log });
 		await app.waitForWebhook(n8n.url, 'whatsapp-template');
+		// The platform keeps one webhook URL per workspace: the auto-reply's. Only inbound messages
+		// are posted (no lifecycle events), which is all it listens to.
+		const autoReply = JSON.parse(fs.readFileSync(path.join(importDir, 'workflows', 'auto-reply.json'), 'utf8'));
+		const hook = `${autoReply.nodes.find((n) => n.webhookId).webhookId}/webhook`;
+		await app.waitForWebhook(n8n.url, hook);
+		sandbox.configure({ webhook: { url: `${n8n.url}/webhook/${hook}`, format: 3, secret: SIGNING_SECRET, lifecycle: [] } });
+		control = await startControl(sandbox, { port: controlPort, log });
 
 		const rest = new app.RestClient(n8n.url);
 		const created = await rest.setupOwner(app.DEV_OWNER);
@@ -138,6 +160,10 @@ async function startDev({
 			`  workflows:    ${imported.join(', ')}`,
 			`  webhook:      curl -s -X POST ${n8n.url}/webhook/whatsapp-template -H 'content-type: application/json' \\`,
 			`                  -d '{"phone":"+49 151 23456789","name":"Ada","order_id":"A-1042"}'`,
+			`  auto-reply:   auto-reply.json is published; a customer writes (the sandbox posts it, signed, to its trigger):`,
+			`                curl -s -X POST ${control.url}/inbound -H 'content-type: application/json' \\`,
+			`                  -d '${JSON.stringify(INBOUND_EXAMPLE)}'`,
+			`                (a text without "invoice" gets the text reply; Signing Secret: ${SIGNING_SECRET})`,
 			`  sandbox:      ${api === 'v2' ? PATHS_V2.apiBase(sandbox.baseUrl) : PATHS.apiBase(sandbox.baseUrl, sandbox.subdomain)}/ (approved templates: ${approved(sandbox.templates)})`,
 			`  n8n log:      ${path.relative(process.cwd(), logFile) || logFile}`,
 			`  user folder:  ${path.relative(process.cwd(), userFolder) || userFolder}`,
@@ -146,7 +172,7 @@ async function startDev({
 			'',
 		];
 		process.stdout.write(lines.join('\n') + '\n');
-		return { url: n8n.url, sandbox, owner: app.DEV_OWNER, rest, stop, child: n8n.child };
+		return { url: n8n.url, sandbox, control: control.url, owner: app.DEV_OWNER, rest, stop, child: n8n.child };
 	} catch (err) {
 		await stop();
 		throw err;
@@ -169,7 +195,9 @@ if (require.main === module) {
 					const answer = JSON.stringify(r.response);
 					const sent = dev.sandbox.messages.find((m) => answer.includes(m.wamid));
 					const template = sent && readTemplateRecord(sent.template);
-					const what = sent ? ` ${template.name}/${template.language} ${sent.wamid}` : '';
+					// a free-form send: the auto-reply's answer to a customer
+					const reply = !sent && dev.sandbox.freeForm.find((m) => answer.includes(m.wamid));
+					const what = sent ? ` ${template.name}/${template.language} ${sent.wamid}` : reply ? ` ${reply.kind} to ${reply.digits} ${reply.wamid}` : '';
 					log(`sandbox: ${r.method} ${r.path} → ${r.status}${what}${files}`);
 				}
 			}, 500);

@@ -14,10 +14,13 @@
  *                         sent (scripts/shots/agent-run.js)
  *   nodes-panel.png       n8n's node panel searched for "Xobito", the package's entry opened: its
  *                         description and its actions (scripts/shots/nodes-panel.js)
+ *   auto-reply-run.png    examples/auto-reply.json's execution after a customer asked for the invoice:
+ *                         trigger → IF → Send the invoice, each with 1 item (scripts/shots/auto-reply.js)
  *
  *   node scripts/screenshots.js                    all of them
  *   node scripts/screenshots.js template-picker    only the shots whose group is named
- *                                                  (crm, node-panel, template-picker, agent, nodes-panel)
+ *                                                  (crm, node-panel, template-picker, agent, nodes-panel,
+ *                                                  auto-reply)
  *
  * Uses a running `npm run dev` (http://127.0.0.1:5678, N8N_DEV_PORT) when there is one, else
  * starts the same dev environment itself and stops it afterwards. Drives Debian's
@@ -31,6 +34,7 @@ const app = require('./lib/n8n-app');
 const { templatePickerShots } = require('./shots/template-picker');
 const { agentRunShot } = require('./shots/agent-run');
 const { nodesPanelShot } = require('./shots/nodes-panel');
+const { autoReplyShot } = require('./shots/auto-reply');
 
 const OUT = path.join(app.REPO, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -39,7 +43,7 @@ const MAX_BYTES = 150 * 1024;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // On a busy machine the editor takes seconds per answer: wait for what it shows, up to 2 minutes.
 const TIMEOUT_MS = 120000;
-const GROUPS = ['crm', 'node-panel', 'template-picker', 'agent', 'nodes-panel'];
+const GROUPS = ['crm', 'node-panel', 'template-picker', 'agent', 'nodes-panel', 'auto-reply'];
 const wanted = process.argv.slice(2);
 const want = (group) => wanted.length === 0 || wanted.includes(group);
 
@@ -163,6 +167,10 @@ async function main() {
 
 		// 6. n8n's node panel: the package's one entry and its actions.
 		if (want('nodes-panel')) await nodesPanelShot(page, url, shoot, log);
+
+		// 7. The auto-reply example's run after a customer asked for the invoice (posted through the
+		//    dev control route); the sandbox's replies are counted when this process started it.
+		if (want('auto-reply')) await autoReplyShot(page, url, shoot, log, dev && dev.sandbox);
 	} catch (err) {
 		// What the editor showed when it went wrong (an error toast, a node in red) says more than a timeout.
 		const failure = path.join(os.tmpdir(), 'screenshots-failure.png');

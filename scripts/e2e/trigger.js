@@ -22,7 +22,7 @@ const { log, check } = require('./report');
 
 const SECRET = `e2e-signing-${crypto.randomBytes(6).toString('hex')}`;
 const TRIGGER_TYPE = `${app.PACKAGE_NAME}.whatsAppTemplatesTrigger`;
-const WEBHOOK_CREDENTIAL_TYPE = 'whatsAppTemplatesWebhookApi';
+const { WEBHOOK_CREDENTIAL_TYPE } = app;
 const ALL_HOOK = '3d7f1b2a-6c4e-4f8a-9b0d-1e2f3a4b5c6d';
 const ORDER = { phone: '+49 151 23456789', name: 'Ada', order_id: 'A-1042' };
 const EXAMPLE = path.join(app.REPO, 'examples', 'delivery-status.json');

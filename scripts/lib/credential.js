@@ -11,6 +11,9 @@ const CREDENTIAL_TYPE = 'whatsAppTemplatesApi';
 /** Fixed id the examples reference; e2e and dev import the credential under it. */
 const CREDENTIAL_ID = 'wa-templates-sandbox';
 const CREDENTIAL_NAME = 'WhatsApp Templates API';
+/** The trigger's credential (Signing Secret), under the id and name the trigger examples reference. */
+const WEBHOOK_CREDENTIAL_TYPE = 'whatsAppTemplatesWebhookApi';
+const WEBHOOK_CREDENTIAL = { id: 'WaTplWebhookSecret', name: 'WhatsApp Templates Webhook (sandbox)', type: WEBHOOK_CREDENTIAL_TYPE };
 
 /**
  * The credential's data. baseUrl is the platform URL without /api/v1 or /api/v2; the sandbox
@@ -27,10 +30,14 @@ function credentialData({ baseUrl, subdomain, apiToken, apiVersion }) {
 	return { baseUrl, ...(subdomain ? { subdomain } : {}), apiToken, allowPlainHttp: false, ...(apiVersion ? { apiVersion } : {}) };
 }
 
-/** Write the file `n8n import:credentials` takes (plaintext data with a fixed id; n8n encrypts it). */
-function writeCredentialFile(file, { id = CREDENTIAL_ID, name = CREDENTIAL_NAME, ...fields }) {
+/**
+ * Write the file `n8n import:credentials` takes (plaintext data with a fixed id; n8n encrypts it);
+ * with `signingSecret`, the trigger examples' Signing Secret credential too.
+ */
+function writeCredentialFile(file, { id = CREDENTIAL_ID, name = CREDENTIAL_NAME, ...fields }, { signingSecret } = {}) {
 	const now = new Date().toISOString();
 	const cred = [{ id, name, type: CREDENTIAL_TYPE, data: credentialData(fields), createdAt: now, updatedAt: now }];
+	if (signingSecret) cred.push({ ...WEBHOOK_CREDENTIAL, data: { signingSecret }, createdAt: now, updatedAt: now });
 	fs.writeFileSync(file, JSON.stringify(cred, null, 2) + '\n');
 	return file;
 }
@@ -45,4 +52,4 @@ async function createCredential(rest, { name = CREDENTIAL_NAME, ...fields }) {
 	return { ...ref, type: CREDENTIAL_TYPE };
 }
 
-module.exports = { CREDENTIAL_TYPE, CREDENTIAL_ID, CREDENTIAL_NAME, credentialData, writeCredentialFile, createCredential };
+module.exports = { CREDENTIAL_TYPE, CREDENTIAL_ID, CREDENTIAL_NAME, WEBHOOK_CREDENTIAL_TYPE, WEBHOOK_CREDENTIAL, credentialData, writeCredentialFile, createCredential };

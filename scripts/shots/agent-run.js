@@ -148,22 +148,7 @@ async function arrangeView(page) {
 		await drag(page, overviewEdge, 60, 0);
 	}
 
-	const row = await page.waitForFunction(
-		(name) => [...document.querySelectorAll('[data-test-id="logs-overview-body"] [role="treeitem"]')].find((e) => e.textContent.includes(name)),
-		{ polling: 250 },
-		TOOL_NAME,
-	);
-	await row.asElement().click();
-	await page.waitForFunction(
-		(name) => {
-			const header = document.querySelector('[data-test-id="log-details-header"]')?.textContent || '';
-			return header.includes(name) && /wamid\./.test(document.querySelector('[data-test-id="log-details-output"]')?.textContent || '');
-		},
-		{ polling: 250 },
-		TOOL_NAME,
-	);
-	// the output as a schema: messageId, status and message one under the other, none cut off
-	await page.click('[data-test-id="log-details-output"] [data-test-id="radio-button-schema"]');
+	await showSentOutput(page, TOOL_NAME);
 	// the chat from the user's message on: the prompt, then the start of the agent's answer
 	await page.$$eval('[data-test-id="canvas-chat-body"] *', (els, prompt) => {
 		const mine = els.filter((e) => e.textContent.trim() === prompt);
@@ -178,6 +163,29 @@ async function arrangeView(page) {
 	await sleep(500);
 }
 
+/**
+ * Select `name`'s entry in the logs panel's run tree (its details open) and show its output, which
+ * must carry the sandbox's messageId, as a schema: messageId, status and message one under the
+ * other, none cut off.
+ */
+async function showSentOutput(page, name) {
+	const row = await page.waitForFunction(
+		(n) => [...document.querySelectorAll('[data-test-id="logs-overview-body"] [role="treeitem"]')].find((e) => e.textContent.includes(n)),
+		{ polling: 250 },
+		name,
+	);
+	await row.asElement().click();
+	await page.waitForFunction(
+		(n) => {
+			const header = document.querySelector('[data-test-id="log-details-header"]')?.textContent || '';
+			return header.includes(n) && /wamid\./.test(document.querySelector('[data-test-id="log-details-output"]')?.textContent || '');
+		},
+		{ polling: 250 },
+		name,
+	);
+	await page.click('[data-test-id="log-details-output"] [data-test-id="radio-button-schema"]');
+}
+
 /** Wait until an element's transform has stopped changing (the canvas animates a zoom). */
 async function waitUntilStill(page, selector) {
 	let last = null;
@@ -189,4 +197,4 @@ async function waitUntilStill(page, selector) {
 	}
 }
 
-module.exports = { agentRunShot };
+module.exports = { agentRunShot, showSentOutput, drag };
