@@ -1,0 +1,167 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+
+import { responseError, transportError, type DeliveryWords, type MappedError } from '../apiError';
+import { dispatch } from '../batch/dispatcher';
+import { gatedRequest } from '../batch/gatedRequest';
+import { toOutputItem, routesToErrorOutput, type ItemResult } from '../batch/itemResult';
+import { readRunOptions, type RunOptions } from '../batch/options';
+import { RateGate } from '../batch/rateGate';
+import { stopReport, withStopReport, type ReportWords } from '../batch/stopReport';
+import { itemParameters, type ItemParameters } from '../itemParameters';
+import type { ContactContext, ContactPlatform, Platform, Route } from '../platform';
+import { buildRequest, platformOf, type ApiResponse, type RequestBody, type TransportFailure } from '../transport';
+import { inputError } from '../validation/inputError';
+
+export const WRITE_WORDS: DeliveryWords = {
+	notSent: 'Nothing was written.',
+	maybeSent: 'The change may or may not have been made. It was not tried again automatically: check the contact before running the node again.',
+};
+const READ_WORDS: DeliveryWords = { notSent: '', maybeSent: '' };
+const REPORT: ReportWords = { done: 'Done', verb: 'written', maybe: 'Maybe written (check before running again)', idOf: (body) => body.id };
+
+export type Answer = ApiResponse | TransportFailure;
+
+/** An item's end: its output (several items for a list), or its failure. */
+export type Outcome = { ok: true; json: IDataObject | IDataObject[] } | Extract<ItemResult, { ok: false }>;
+
+/** What a contact operation's items share in one run. */
+export interface ContactRun {
+	ctx: IExecuteFunctions;
+	node: INode;
+	platform: Platform;
+	contacts: ContactPlatform;
+	options: RunOptions;
+	parameters: ItemParameters;
+	itemCount: number;
+	/** Set when an item failed and continue-on-fail is off: no new write begins. */
+	halted: boolean;
+	/** One request to `route` (its `{id}` filled) through the run's gate. */
+	call(route: Route, parts?: { id?: number | string; body?: RequestBody; qs?: IDataObject }): Promise<Answer>;
+	/** A failed answer as item `index`'s failure; `write`: whether the request could have changed anything. */
+	failure(index: number, answer: Answer, context: ContactContext, write: boolean): MappedError;
+	/** Values kept for the run (the v1 index, the lists): computed once. */
+	once<T>(key: string, compute: () => Promise<T>): Promise<T>;
+	/** Whether once() was asked for `key` already. */
+	has(key: string): boolean;
+}
+
+/** A contact operation: every item checked first, then each item's work on the shared engine. */
+export interface ContactOperation<T> {
+	/** One item's parameters, checked: throws a FieldError naming the field. */
+	prepare(run: ContactRun, index: number): T | Promise<T>;
+	work(run: ContactRun, index: number, item: T): Promise<Outcome>;
+	/** Items with the same key run one after the other, in input order (the same phone). */
+	serialKey?(item: T): string | undefined;
+	/** Instead of one work per item: all of the run's prepared items at once (a batch). */
+	workAll?(run: ContactRun, items: Map<number, T>): Promise<Map<number, Outcome>>;
+}
+
+async function startContactRun(ctx: IExecuteFunctions): Promise<{ run: ContactRun; setupError?: unknown }> {
+	const node = ctx.getNode();
+	const options = readRunOptions(ctx);
+	const platform = await platformOf(ctx);
+	let setupError: unknown = options.proxyError;
+	if (!setupError) {
+		try {
+			platform.apiBase(await ctx.getCredentials('whatsAppTemplatesApi'));
+		} catch (error) {
+			setupError = error;
+		}
+	}
+	const kept = new Map<string, Promise<unknown>>();
+	const run: ContactRun = {
+		ctx,
+		node,
+		platform,
+		contacts: platform.contacts,
+		options,
+		parameters: itemParameters(ctx),
+		itemCount: ctx.getInputData().length,
+		halted: false,
+		call: async (route, parts = {}) => {
+			const path = parts.id === undefined ? route.path : route.path.replace('{id}', encodeURIComponent(String(parts.id)));
+			return await gatedRequest(ctx, platform, options, buildRequest({ ...route, path }, options, parts.body, parts.qs));
+		},
+		failure: (index, answer, context, write) => {
+			const words = write ? WRITE_WORDS : READ_WORDS;
+			if ('failure' in answer) return transportError(node, index, answer.failure.code, write && answer.failure.maybeSent, words);
+			const mapped = responseError(platform, node, index, answer, {}, undefined, (response) => platform.contacts.explain(response, context), words);
+			// A read changes nothing, whatever its answer.
+			return write ? mapped : { ...mapped, delivery: 'not sent' };
+		},
+		once: (key, compute) => {
+			if (!kept.has(key)) kept.set(key, compute());
+			return kept.get(key) as Promise<never>;
+		},
+		has: (key) => kept.has(key),
+	};
+	return { run, setupError };
+}
+
+/** Every item's output, paired; a list's item gives one output item per record (none for an empty list). */
+function outputs(ctx: IExecuteFunctions, itemCount: number, results: Map<number, Outcome>): INodeExecutionData[][] {
+	const errorOutput = routesToErrorOutput(ctx);
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < itemCount; i++) {
+		const result = results.get(i)!;
+		if (result.ok && Array.isArray(result.json)) out.push(...result.json.map((json) => ({ json, pairedItem: { item: i } })));
+		else out.push(toOutputItem(i, result.ok ? { ok: true, body: result.json as IDataObject } : result, errorOutput));
+	}
+	return [out];
+}
+
+/**
+ * The contact operations' engine, the sends' own (dispatcher, gate, stop report): items in input
+ * order, at most "Requests In Flight" at once, a 429 pausing every request; with continue-on-fail
+ * off, the first failure stops the run with a report of what was written and what was not.
+ */
+export async function runContacts<T>(ctx: IExecuteFunctions, operation: ContactOperation<T>): Promise<INodeExecutionData[][]> {
+	const { run, setupError } = await startContactRun(ctx);
+	const continueOnFail = ctx.continueOnFail();
+	const results = new Map<number, Outcome>();
+	const items = new Map<number, T>();
+	for (let i = 0; i < run.itemCount; i++) {
+		try {
+			if (setupError) throw setupError;
+			items.set(i, await operation.prepare(run, i));
+		} catch (error) {
+			const mapped = inputError(run.node, i, error, 'written');
+			if (!continueOnFail) throw mapped;
+			results.set(i, { ok: false, error: mapped, delivery: 'not sent' });
+		}
+	}
+	if (operation.workAll) for (const [i, outcome] of await operation.workAll(run, items)) results.set(i, outcome);
+	else await workEach(run, operation, items, results, continueOnFail);
+	for (let i = 0; i < run.itemCount; i++) {
+		if (!results.has(i)) results.set(i, { ok: false, error: inputError(run.node, i, new Error(`Item ${i} was not processed: an earlier item failed`), 'written'), delivery: 'not sent' });
+	}
+	const failed = continueOnFail ? undefined : [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];
+	if (failed) {
+		const [index, result] = failed as [number, Extract<Outcome, { ok: false }>];
+		const report = new Map<number, ItemResult>([...results].map(([i, r]) => [i, r.ok ? { ok: true, body: Array.isArray(r.json) ? {} : r.json } : r]));
+		throw withStopReport(result.error, stopReport(run.itemCount, report, index, REPORT));
+	}
+	return outputs(ctx, run.itemCount, results);
+}
+
+async function workEach<T>(run: ContactRun, operation: ContactOperation<T>, items: Map<number, T>, results: Map<number, Outcome>, continueOnFail: boolean) {
+	// Same-key items wait for the one before (the same phone: one contact, never two).
+	const chains = new Map<string, Promise<unknown>>();
+	const attempt = async (i: number) => {
+		const item = items.get(i)!;
+		const key = operation.serialKey?.(item);
+		const before = key === undefined ? undefined : chains.get(key);
+		const mine = (async () => {
+			await before;
+			if (run.halted) return undefined;
+			return await operation.work(run, i, item);
+		})();
+		if (key !== undefined) chains.set(key, mine.catch(() => undefined));
+		const result = await mine;
+		if (result && !result.ok && !continueOnFail) run.halted = true;
+		return result ? { kind: 'done' as const, result, failed: !result.ok } : { kind: 'done' as const, result: undefined, failed: false };
+	};
+	// The requests go through the run's gate one by one (ContactRun.call): the dispatcher only bounds the items in flight.
+	const done = await dispatch([...items.keys()], attempt, { ...run.options, stopOnFailure: !continueOnFail }, new RateGate(false));
+	for (const [i, result] of done) if (result) results.set(i, result);
+}
