@@ -1,6 +1,6 @@
 /** Contact → Create or Update, Create, Update through n8n's engine against the sandbox, on both APIs (issue 19). */
 import { contactBody, UPDATE_METHOD } from '../support/wireContacts';
-import { NEW_CONTACT_LISTS, byId, contact, crmRequests, storedWithDigits, withFullToken, writes } from './contactHelpers';
+import { NEW_CONTACT_LISTS, byId, contact, crmRequests, storedWithDigits, withFullToken, writes , resetCrm } from './contactHelpers';
 import { APIS, jsonOut, startProduct, type Product } from './setup';
 
 describe.each(APIS)('Contact → Create or Update (API %s)', (api) => {
@@ -9,7 +9,7 @@ describe.each(APIS)('Contact → Create or Update (API %s)', (api) => {
 		product = withFullToken(await startProduct('filesystem', { api }));
 	});
 	afterAll(async () => await product.close());
-	beforeEach(() => product.sb.reset());
+	beforeEach(() => resetCrm(product));
 	const lists = api === 'v2' ? NEW_CONTACT_LISTS : {};
 
 	it('creates a new contact with the phone as + and digits, created: true', async () => {

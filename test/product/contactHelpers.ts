@@ -33,3 +33,9 @@ export function withFullToken(product: Product): Product {
 	if (product.api === 'v2') product.credentials.apiToken = product.sb.v2Tokens.full;
 	return product;
 }
+
+/** The sandbox's CRM settings back to their defaults (reset() keeps configure()'s changes). */
+export function resetCrm(product: Product): void {
+	product.sb.reset();
+	product.sb.configure({ platformVersion: '2.2.0', autoLead: { enabled: true, statusId: 1, sourceId: 2, assignedTo: null }, contactQuota: null });
+}

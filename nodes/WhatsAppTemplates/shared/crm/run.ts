@@ -16,7 +16,8 @@ export const WRITE_WORDS: DeliveryWords = {
 	notSent: 'Nothing was written.',
 	maybeSent: 'The change may or may not have been made. It was not tried again automatically: check the contact before running the node again.',
 };
-const READ_WORDS: DeliveryWords = { notSent: '', maybeSent: '' };
+// A read changes nothing, whatever became of it.
+const READ_WORDS: DeliveryWords = { notSent: 'Nothing was written.', maybeSent: 'Nothing was written: it was a read.' };
 const REPORT: ReportWords = { done: 'Done', verb: 'written', maybe: 'Maybe written (check before running again)', idOf: (body) => body.id };
 
 export type Answer = ApiResponse | TransportFailure;
@@ -84,9 +85,10 @@ async function startContactRun(ctx: IExecuteFunctions): Promise<{ run: ContactRu
 		},
 		failure: (index, answer, context, write) => {
 			const words = write ? WRITE_WORDS : READ_WORDS;
-			if ('failure' in answer) return transportError(node, index, answer.failure.code, write && answer.failure.maybeSent, words);
-			const mapped = responseError(platform, node, index, answer, {}, undefined, (response) => platform.contacts.explain(response, context), words);
-			// A read changes nothing, whatever its answer.
+			const mapped =
+				'failure' in answer
+					? transportError(node, index, answer.failure.code, answer.failure.maybeSent, words)
+					: responseError(platform, node, index, answer, {}, undefined, (response) => platform.contacts.explain(response, context), words);
 			return write ? mapped : { ...mapped, delivery: 'not sent' };
 		},
 		once: (key, compute) => {

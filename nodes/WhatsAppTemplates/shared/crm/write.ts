@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { MappedError } from '../apiError';
 import type { ListFailure } from '../pagedList';
-import type { ApiResponse } from '../transport';
+import { mayHaveArrived, type ApiResponse } from '../transport';
 import { FieldError } from '../validation/fieldError';
 import { inputError } from '../validation/inputError';
 import { workspaceList } from './lists';
@@ -16,7 +16,7 @@ export const succeeded = (answer: Answer): answer is ApiResponse => !('failure' 
 
 /** A list that could not be read, as item `index`'s failure (a read: nothing was written). */
 export function listFailed(run: ContactRun, index: number, failure: ListFailure, context: ContactContext): Failed {
-	const answer: Answer = 'response' in failure ? failure.response : { failure: { code: failure.code, maybeSent: false } };
+	const answer: Answer = 'response' in failure ? failure.response : { failure: { code: failure.code, maybeSent: mayHaveArrived(failure.code) } };
 	return failed(run.failure(index, answer, context, false));
 }
 
