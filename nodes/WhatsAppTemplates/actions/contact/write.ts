@@ -3,15 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { findByPhone, remember } from '../../shared/crm/findByPhone';
 import { contactOutput, knownNames } from '../../shared/crm/output';
 import { runContacts } from '../../shared/crm/run';
-import type { ContactRun, Outcome } from '../../shared/crm/types';
+import type { Contact, ContactRun, Outcome } from '../../shared/crm/types';
 import { fetchContact, isFailed, refused, writeContact } from '../../shared/crm/write';
 import { FieldError, requiredText } from '../../shared/validation/fieldError';
 import { contactPhone, idValue, readContactInput, type ContactInput } from './parameters';
+import { upsertMany } from './upsertMany';
 
 const collection = (run: ContactRun, name: string, i: number) => run.parameters<IDataObject>(name, i, {});
 
 /** The written contact as output, its groups and status named where the run knows them. */
-async function written(run: ContactRun, contact: Parameters<typeof contactOutput>[0], extra: IDataObject = {}): Promise<Outcome> {
+export async function written(run: ContactRun, contact: Parameters<typeof contactOutput>[0], extra: IDataObject = {}): Promise<Outcome> {
 	return { ok: true, json: { ...contactOutput(contact, false, await knownNames(run)), ...extra } };
 }
 
@@ -29,11 +30,32 @@ export async function createContact(this: IExecuteFunctions): Promise<INodeExecu
 	});
 }
 
+/** What a lookup by phone found already, so that the item does not look again. */
+export interface Looked {
+	contact: Contact | undefined;
+}
+
+/** One Create or Update item: the contact with its phone (looked up unless `looked`) updated, else created. */
+export async function upsertItem(run: ContactRun, i: number, input: ContactInput, looked?: Looked): Promise<Outcome> {
+	const phone = input.fields.phone!;
+	const current = looked ? looked.contact : await findByPhone(run, i, phone);
+	if (isFailed(current)) return current;
+	if (!current && !hasNames(input)) {
+		return refused(run, i, `No contact has the phone ${phone}, and a new one needs First Name and Last Name`, 'Fill in First Name and Last Name (both APIs require them for a new contact)');
+	}
+	const contact = await writeContact(run, i, input.fields, input.groupRefs, current, { upsert: true });
+	if (isFailed(contact)) return contact;
+	await remember(run, contact);
+	return await written(run, contact, { created: !current });
+}
+
+export const hasNames = (input: ContactInput) => Boolean(input.fields.firstName && input.fields.lastName);
+
 /**
  * Contact → Create or Update, by phone, never a duplicate: the contact with this phone in any
  * stored format is updated (v2: found by search; v1: in the run's index of every contact), else
- * one is created. Items with the same phone run one after the other: the first creates, the
- * next ones update.
+ * one is created (v2: many new ones in batches). Items with the same phone run one after the
+ * other: the first creates, the next ones update.
  */
 export async function upsertContact(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runContacts<ContactInput>(this, {
@@ -42,18 +64,8 @@ export async function upsertContact(this: IExecuteFunctions): Promise<INodeExecu
 			return readContactInput(collection(run, 'additionalFields', i), top);
 		},
 		serialKey: (input) => input.fields.phone,
-		work: async (run, i, input) => {
-			const phone = input.fields.phone!;
-			const current = await findByPhone(run, i, phone);
-			if (isFailed(current)) return current;
-			if (!current && (!input.fields.firstName || !input.fields.lastName)) {
-				return refused(run, i, `No contact has the phone ${phone}, and a new one needs First Name and Last Name`, 'Fill in First Name and Last Name (both APIs require them for a new contact)');
-			}
-			const contact = await writeContact(run, i, input.fields, input.groupRefs, current, { upsert: true });
-			if (isFailed(contact)) return contact;
-			await remember(run, contact);
-			return await written(run, contact, { created: !current });
-		},
+		work: upsertItem,
+		workAll: async (run, items) => await upsertMany(run, items),
 	});
 }
 

@@ -25,6 +25,16 @@ export type Answer = ApiResponse | TransportFailure;
 /** An item's end: its output (several items for a list), or its failure. */
 export type Outcome = { ok: true; json: IDataObject | IDataObject[] } | Extract<ItemResult, { ok: false }>;
 
+/** Failures of items that were left alone because an earlier item failed: never the one a stop reports. */
+const SKIPPED = new WeakSet<object>();
+
+/** Item `index` left unwritten because another item failed first (continue-on-fail off). */
+export function skipped(node: INode, index: number): Extract<Outcome, { ok: false }> {
+	const error = inputError(node, index, new Error(`Item ${index} was not written: an earlier item failed`), 'written');
+	SKIPPED.add(error);
+	return { ok: false, error, delivery: 'not sent' };
+}
+
 /** What a contact operation's items share in one run. */
 export interface ContactRun {
 	ctx: IExecuteFunctions;
@@ -133,11 +143,10 @@ export async function runContacts<T>(ctx: IExecuteFunctions, operation: ContactO
 		}
 	}
 	if (operation.workAll) for (const [i, outcome] of await operation.workAll(run, items)) results.set(i, outcome);
-	else await workEach(run, operation, items, results, continueOnFail);
-	for (let i = 0; i < run.itemCount; i++) {
-		if (!results.has(i)) results.set(i, { ok: false, error: inputError(run.node, i, new Error(`Item ${i} was not processed: an earlier item failed`), 'written'), delivery: 'not sent' });
-	}
-	const failed = continueOnFail ? undefined : [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];
+	else await workEach(run, operation, items, results);
+	for (let i = 0; i < run.itemCount; i++) if (!results.has(i)) results.set(i, skipped(run.node, i));
+	const failures = [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b);
+	const failed = continueOnFail ? undefined : (failures.find(([, r]) => !r.ok && !SKIPPED.has(r.error)) ?? failures[0]);
 	if (failed) {
 		const [index, result] = failed as [number, Extract<Outcome, { ok: false }>];
 		const report = new Map<number, ItemResult>([...results].map(([i, r]) => [i, r.ok ? { ok: true, body: Array.isArray(r.json) ? {} : r.json } : r]));
@@ -146,24 +155,32 @@ export async function runContacts<T>(ctx: IExecuteFunctions, operation: ContactO
 	return outputs(ctx, run.itemCount, results);
 }
 
-async function workEach<T>(run: ContactRun, operation: ContactOperation<T>, items: Map<number, T>, results: Map<number, Outcome>, continueOnFail: boolean) {
-	// Same-key items wait for the one before (the same phone: one contact, never two).
+/**
+ * `work` for each of `indexes` in input order, at most "Requests In Flight" at once; items with the
+ * same key (the same phone: one contact, never two) one after the other. With continue-on-fail off,
+ * no item begins after one failed. Items never begun are absent from the answer.
+ */
+export async function eachItem(run: ContactRun, indexes: number[], keyOf: (i: number) => string | undefined, work: (i: number) => Promise<Outcome>): Promise<Map<number, Outcome>> {
+	const continueOnFail = run.ctx.continueOnFail();
 	const chains = new Map<string, Promise<unknown>>();
 	const attempt = async (i: number) => {
-		const item = items.get(i)!;
-		const key = operation.serialKey?.(item);
+		const key = keyOf(i);
 		const before = key === undefined ? undefined : chains.get(key);
 		const mine = (async () => {
 			await before;
-			if (run.halted) return undefined;
-			return await operation.work(run, i, item);
+			return run.halted ? undefined : await work(i);
 		})();
 		if (key !== undefined) chains.set(key, mine.catch(() => undefined));
 		const result = await mine;
 		if (result && !result.ok && !continueOnFail) run.halted = true;
-		return result ? { kind: 'done' as const, result, failed: !result.ok } : { kind: 'done' as const, result: undefined, failed: false };
+		return { kind: 'done' as const, result, failed: result ? !result.ok : false };
 	};
 	// The requests go through the run's gate one by one (ContactRun.call): the dispatcher only bounds the items in flight.
-	const done = await dispatch([...items.keys()], attempt, { ...run.options, stopOnFailure: !continueOnFail }, new RateGate(false));
-	for (const [i, result] of done) if (result) results.set(i, result);
+	const done = await dispatch(indexes, attempt, { ...run.options, stopOnFailure: !continueOnFail }, new RateGate(false));
+	return new Map([...done].filter((entry): entry is [number, Outcome] => entry[1] !== undefined));
+}
+
+async function workEach<T>(run: ContactRun, operation: ContactOperation<T>, items: Map<number, T>, results: Map<number, Outcome>) {
+	const done = await eachItem(run, [...items.keys()], (i) => operation.serialKey?.(items.get(i)!), (i) => operation.work(run, i, items.get(i)!));
+	for (const [i, result] of done) results.set(i, result);
 }

@@ -6,6 +6,7 @@ import { mayHaveArrived, type ApiResponse } from '../transport';
 import { FieldError } from '../validation/fieldError';
 import { inputError } from '../validation/inputError';
 import { workspaceList } from './lists';
+import { skipped } from './run';
 import type { Answer, Contact, ContactContext, ContactFields, ContactRun, CrmListKind, Outcome } from './types';
 
 export type Failed = Extract<Outcome, { ok: false }>;
@@ -84,7 +85,7 @@ export async function writeContact(run: ContactRun, index: number, fields: Conta
 		written.groups = groups.ids;
 		groupNames = groups.names;
 	}
-	if (run.halted) return refused(run, index, `Item ${index} was not written: an earlier item failed`, 'Fix that item and run the node again');
+	if (run.halted) return skipped(run.node, index);
 	let body: IDataObject;
 	let answer: Answer;
 	if (current) {

@@ -120,8 +120,11 @@ export interface ContactPlatform {
 	/** Why this update body would be refused for certain, before it is sent (a platform's bug), or undefined. */
 	updateRefusal(body: IDataObject, given: ContactFields): Omit<Explained, 'said' | 'requestId'> | undefined;
 	membershipBody?(contactIds: number[]): IDataObject;
-	batchBody?(contacts: IDataObject[]): IDataObject;
+	/** `goOn`: whether the platform goes on after a refused item (else it stops there; those before stay created). */
+	batchBody?(contacts: IDataObject[], goOn: boolean): IDataObject;
 	/** Per batch index; undefined when the answer is not a batch summary. */
 	readBatch?(body: unknown): Map<number, BatchItem> | undefined;
+	/** One refused batch item's errors in the node's words (nothing of it was written). */
+	explainBatchItem?(errors: unknown, context: ContactContext): Omit<Explained, 'said' | 'requestId'>;
 	explain(response: ApiResponse, context: ContactContext): Explained;
 }

@@ -61,3 +61,9 @@ export function explainContact(response: ApiResponse, context: ContactContext): 
 	const explained = own ?? contactRefusal.general(explain(response, {}));
 	return { ...explained, said: error?.message ?? bareMessageOf(response.body), requestId: requestIdOf(response.body) };
 }
+
+/** One item a batch refused (its `errors`, or a skip's reason): nothing of it was written. */
+export function explainBatchItem(errors: unknown, context: ContactContext): Classified {
+	const spelled = isObject(errors) ? Object.entries(errors).map(([key, messages]) => `${key}: ${list(messages).join(' ')}`).join('; ') : String(errors ?? 'no reason given');
+	return fromDetails(errors, context) ?? { message: `The platform refused the contact: ${spelled}`, advice: 'Fix the values named above and run the node again.', delivery: 'not sent' };
+}

@@ -8,7 +8,7 @@ import type { BatchItem, ContactPlatform } from '../contacts';
 import { readContactRecord, readListEntry, writeScalars, type ContactWire } from '../contactRecord';
 import { field } from '../json';
 import type { Route } from '../types';
-import { explainContact } from './contactErrors';
+import { explainBatchItem, explainContact } from './contactErrors';
 import { TEMPLATE_LIST, readTemplatePage } from './templates';
 
 const route = (method: Route['method'], path: string, permission: string): Route => ({ method, path, permission });
@@ -66,8 +66,9 @@ export const CONTACT_QUERY = {
 export const BATCH = {
 	contacts: 'contacts',
 	options: 'options',
-	// Every item is tried; duplicates are the node's to avoid (it looked each phone up first).
-	settings: { continue_on_error: true, skip_duplicates: false },
+	goOn: 'continue_on_error',
+	// Duplicates are the node's to avoid: it looked each phone up first.
+	skipDuplicates: 'skip_duplicates',
 	created: 'created',
 	skipped: 'skipped',
 	errors: 'errors',
@@ -126,7 +127,8 @@ export const v2Contacts: ContactPlatform = {
 	updateBody: (fields) => withGroups(writeScalars(CONTACT_WIRE, fields), fields.groups),
 	updateRefusal: () => undefined,
 	membershipBody: (contactIds) => ({ contact_ids: contactIds }),
-	batchBody: (contacts) => ({ [BATCH.contacts]: contacts, [BATCH.options]: BATCH.settings }),
+	batchBody: (contacts, goOn) => ({ [BATCH.contacts]: contacts, [BATCH.options]: { [BATCH.goOn]: goOn, [BATCH.skipDuplicates]: false } }),
 	readBatch,
+	explainBatchItem,
 	explain: explainContact,
 };
