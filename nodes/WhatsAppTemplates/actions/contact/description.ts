@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../shared/pagingFields';
 import { toolDescriptionField } from '../../shared/toolDescription';
 import { TYPE_OPTIONS, contactFieldOptions, contactOptions, listPicker, updateFieldOptions } from './fields';
 
@@ -61,16 +62,7 @@ export const contactFields: INodeProperties[] = [
 	{ ...listPicker('Group', 'group', 'searchGroups', 'The group'), required: true, displayOptions: on('addToGroup', 'removeFromGroup') },
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: on('create', 'upsert'), options: contactFieldOptions },
 	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: on('update'), options: updateFieldOptions },
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: on('getMany') },
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: ['contact'], operation: ['getMany'], returnAll: [false] } },
-	},
+	...returnAllAndLimit(on('getMany')),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { engineOptions } from '../../shared/batch/options';
+
 /** A picker of the workspace's groups, statuses or sources, with an ID mode for expressions. */
 export function listPicker(displayName: string, name: string, searchListMethod: string, description: string): INodeProperties {
 	return {
@@ -62,29 +64,6 @@ const nameAndPhone: INodeProperties[] = [
 export const updateFieldOptions: INodeProperties[] = [...nameAndPhone, ...contactFieldOptions].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 /** The engine's options for the contact operations (read by readRunOptions). */
-export const contactOptions: INodeProperties[] = [
-	{
-		displayName: 'Longest Rate-Limit Wait (Seconds)',
-		name: 'maxRetryWaitSeconds',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 120,
-		description: 'When the platform asks to wait longer than this after a rate limit (HTTP 429), the item fails instead of waiting',
-	},
-	{
-		displayName: 'Rate-Limit Retries',
-		name: 'rateLimitRetries',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 5,
-		description: 'How often one request is made again after a rate limit (HTTP 429), which the platform did not process. Other failures are never retried.',
-	},
-	{
-		displayName: 'Requests In Flight',
-		name: 'concurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 50 },
-		default: 5,
-		description: 'How many items are worked on at the same time. Outputs keep the input order either way.',
-	},
-];
+export const contactOptions: INodeProperties[] = engineOptions({ inFlight: 'Requests In Flight', what: 'items', one: 'request', risk: 'it may have been written' }).sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);

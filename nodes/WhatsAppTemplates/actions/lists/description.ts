@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../shared/pagingFields';
 import { toolDescriptionField } from '../../shared/toolDescription';
 
 /** The resources whose only operation is Get Many: the workspace's lists, for mapping in workflows. */
@@ -20,14 +21,5 @@ export const listFields: INodeProperties[] = [
 		}),
 	),
 	toolDescriptionField(show, "Lists the workspace's contact groups, statuses or sources with their IDs and names. Changes nothing."),
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: show },
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 ];

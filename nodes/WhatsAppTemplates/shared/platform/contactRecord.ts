@@ -21,6 +21,39 @@ export interface ContactWire {
 	included: { status: string; source: string; groups: string };
 }
 
+/**
+ * A contact record's keys, named alike by both contracts (CONTRACT.md and CONTRACT-v2.md): a v1 row
+ * and a v2 resource differ in what they hold, not in these names. What differs (groups written by
+ * name or id, routes, queries) is in v1/contacts.ts and v2/contacts.ts.
+ */
+export const CONTACT_WIRE: ContactWire = {
+	id: 'id',
+	fields: {
+		firstName: 'firstname',
+		lastName: 'lastname',
+		phone: 'phone',
+		email: 'email',
+		type: 'type',
+		statusId: 'status_id',
+		sourceId: 'source_id',
+		company: 'company',
+		description: 'description',
+		address: 'address',
+		city: 'city',
+		state: 'state',
+		zip: 'zip',
+		countryId: 'country_id',
+		assignedId: 'assigned_id',
+	},
+	groups: 'groups',
+	groupIds: 'group_id',
+	optedOut: 'is_opted_out',
+	createdAt: 'created_at',
+	updatedAt: 'updated_at',
+	// v2's `include`; v1 includes no related records.
+	included: { status: 'status', source: 'source', groups: 'groups' },
+};
+
 const NUMERIC: ReadonlySet<ScalarField> = new Set(['statusId', 'sourceId', 'countryId', 'assignedId']);
 
 const positiveId = (value: unknown): number | undefined => {

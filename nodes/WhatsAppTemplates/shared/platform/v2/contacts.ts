@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BatchItem, ContactPlatform } from '../contacts';
-import { readContactRecord, readListEntry, writeScalars, type ContactWire } from '../contactRecord';
+import { CONTACT_WIRE, readContactRecord, readListEntry, writeScalars } from '../contactRecord';
 import { field } from '../json';
 import type { Route } from '../types';
 import { explainBatchItem, explainContact } from './contactErrors';
@@ -25,32 +25,6 @@ export const CONTACT_ROUTES = {
 	lists: { groups: route('GET', 'groups', 'groups:read'), statuses: route('GET', 'statuses', 'statuses:read'), sources: route('GET', 'sources', 'sources:read') },
 } as const;
 
-export const CONTACT_WIRE: ContactWire = {
-	id: 'id',
-	fields: {
-		firstName: 'firstname',
-		lastName: 'lastname',
-		phone: 'phone',
-		email: 'email',
-		type: 'type',
-		statusId: 'status_id',
-		sourceId: 'source_id',
-		company: 'company',
-		description: 'description',
-		address: 'address',
-		city: 'city',
-		state: 'state',
-		zip: 'zip',
-		countryId: 'country_id',
-		assignedId: 'assigned_id',
-	},
-	groups: 'groups',
-	groupIds: 'group_id',
-	optedOut: 'is_opted_out',
-	createdAt: 'created_at',
-	updatedAt: 'updated_at',
-	included: { status: 'status', source: 'source', groups: 'groups' },
-};
 
 /** The list's query keys. */
 export const CONTACT_QUERY = {
