@@ -38,13 +38,13 @@ export function phoneIndex(run: ContactRun): Promise<PhoneIndex | { failure: Lis
 export async function findByPhone(run: ContactRun, index: number, phone: string): Promise<Contact | undefined | Failed> {
 	const { contacts } = run;
 	const digits = phone.slice(1);
-	if (contacts.findsPhoneBy === 'index') {
+	if (contacts.findsPhoneBy === 'index' || !contacts.phoneQuery) {
 		const byPhone = await phoneIndex(run);
 		if ('failure' in byPhone) return listFailed(run, index, byPhone.failure, {});
 		return byPhone.get(digits);
 	}
 	// The search matches part of a stored phone: the digits find "+49…", "0049…" and "49…"; the exact match is the node's.
-	const read = await readPages(run.ctx, run.platform, run.options, contacts.routes.list, (page) => contacts.phoneQuery(digits, page), contacts.readPage);
+	const read = await readPages(run.ctx, run.platform, run.options, contacts.routes.list, (page) => contacts.phoneQuery!(digits, page), contacts.readPage);
 	if (!read.ok) return listFailed(run, index, read.failure, {});
 	const matches = read.records.map(contacts.readContact).filter((c): c is Contact => c !== undefined && phoneKey(c.fields.phone) === digits);
 	return preferred(matches, phone);

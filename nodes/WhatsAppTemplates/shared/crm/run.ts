@@ -9,7 +9,7 @@ import { RateGate } from '../batch/rateGate';
 import { stopReport, withStopReport, type ReportWords } from '../batch/stopReport';
 import { itemParameters, type ItemParameters } from '../itemParameters';
 import type { ContactContext, ContactPlatform, Platform, Route } from '../platform';
-import { buildRequest, platformOf, type ApiResponse, type RequestBody, type TransportFailure } from '../transport';
+import { CREDENTIAL_TYPE, buildRequest, platformOf, type ApiResponse, type RequestBody, type TransportFailure } from '../transport';
 import { inputError } from '../validation/inputError';
 
 export const WRITE_WORDS: DeliveryWords = {
@@ -74,7 +74,8 @@ async function startContactRun(ctx: IExecuteFunctions): Promise<{ run: ContactRu
 	let setupError: unknown = options.proxyError;
 	if (!setupError) {
 		try {
-			platform.apiBase(await ctx.getCredentials('whatsAppTemplatesApi'));
+			// A wrong credential (an unknown host, a missing subdomain) fails every item before any request.
+			platform.apiBase(await ctx.getCredentials(CREDENTIAL_TYPE));
 		} catch (error) {
 			setupError = error;
 		}

@@ -101,13 +101,11 @@ export interface ContactPlatform {
 	readonly groupsByName: boolean;
 	/** Whether the API searches and filters a list (else the node filters the pages it read). */
 	readonly filtersOnServer: boolean;
-	/** The most records one page may hold. */
-	readonly perPage: number;
 	listQuery(page: number, filters?: ContactFilters): IDataObject;
 	/** The query of a contact's own route (v2: with the names of its status, source and groups). */
 	readonly showQuery: IDataObject;
-	/** The query that finds contacts whose phone holds these digits (findsPhoneBy 'search'). */
-	phoneQuery(digits: string, page: number): IDataObject;
+	/** The query that finds contacts whose phone holds these digits (present where findsPhoneBy is 'search'). */
+	phoneQuery?(digits: string, page: number): IDataObject;
 	readPage(body: unknown): Page;
 	/** The record inside a show, create or update answer. */
 	record(body: unknown): unknown;

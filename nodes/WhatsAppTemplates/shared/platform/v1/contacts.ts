@@ -10,7 +10,7 @@ import { CONTACT_WIRE, readContactRecord, readListEntry, writeScalars } from '..
 import { field } from '../json';
 import type { Route } from '../types';
 import { explainContact } from './contactErrors';
-import { TEMPLATE_LIST, readTemplatePage } from './templates';
+import { readTemplatePage, templatePageQuery } from './templates';
 
 const route = (method: Route['method'], path: string, permission: string): Route => ({ method, path, permission });
 
@@ -49,12 +49,10 @@ export const v1Contacts: ContactPlatform = {
 	update: 'whole',
 	groupsByName: true,
 	filtersOnServer: false,
-	perPage: TEMPLATE_LIST.pageSize,
 	// type, status_id and source_id are ignored by 2.2.0: the node filters the pages it reads.
-	listQuery: (page) => ({ [TEMPLATE_LIST.page]: page, [TEMPLATE_LIST.perPage]: TEMPLATE_LIST.pageSize }),
+	listQuery: (page) => templatePageQuery(page),
 	showQuery: {},
-	phoneQuery: (_digits, page) => ({ [TEMPLATE_LIST.page]: page, [TEMPLATE_LIST.perPage]: TEMPLATE_LIST.pageSize }),
-	listQueryOf: (page) => ({ [TEMPLATE_LIST.page]: page, [TEMPLATE_LIST.perPage]: TEMPLATE_LIST.pageSize }),
+	listQueryOf: (page) => templatePageQuery(page),
 	readPage: readTemplatePage,
 	record: (body) => field(body, 'data'),
 	readContact: (record) => readContactRecord(CONTACT_WIRE, record),

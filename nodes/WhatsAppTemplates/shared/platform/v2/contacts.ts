@@ -9,7 +9,7 @@ import { CONTACT_WIRE, readContactRecord, readListEntry, writeScalars } from '..
 import { field } from '../json';
 import type { Route } from '../types';
 import { explainBatchItem, explainContact } from './contactErrors';
-import { TEMPLATE_LIST, readTemplatePage } from './templates';
+import { readTemplatePage, templatePageQuery } from './templates';
 
 const route = (method: Route['method'], path: string, permission: string): Route => ({ method, path, permission });
 
@@ -53,7 +53,7 @@ export const BATCH = {
 } as const;
 
 const NEW_CONTACT_TYPE = 'lead';
-const page = (n: number) => ({ [TEMPLATE_LIST.page]: n, [TEMPLATE_LIST.perPage]: TEMPLATE_LIST.pageSize });
+const page = (n: number) => templatePageQuery(n);
 const withGroups = (body: IDataObject, groups?: number[]) => (groups === undefined ? body : { ...body, [CONTACT_WIRE.groups]: groups });
 
 function readBatch(body: unknown): Map<number, BatchItem> | undefined {
@@ -80,7 +80,6 @@ export const v2Contacts: ContactPlatform = {
 	update: 'partial',
 	groupsByName: false,
 	filtersOnServer: true,
-	perPage: TEMPLATE_LIST.pageSize,
 	listQuery(n, filters = {}) {
 		const query: IDataObject = { ...page(n), [CONTACT_QUERY.include]: CONTACT_QUERY.related };
 		if (filters.search) query[CONTACT_QUERY.search] = filters.search;
