@@ -38,6 +38,15 @@ describe.each(APIS)('Contact errors (API %s)', (api) => {
 	});
 
 	if (api === 'v2') {
+		it('a contact in use (409 RESOURCE_CONFLICT) is said plainly; nothing deleted', async () => {
+			const conflict = { success: false, error: { code: 'RESOURCE_CONFLICT', message: 'Resource is in use.' }, meta: { request_id: 'req-409' } };
+			product.sb.injectFault({ kind: 'respond', api: 'v2', status: 409, body: conflict, match: { route: 'contacts.delete' } });
+			const result = await product.send(contact('delete', { contactId: '3' }));
+			expect(result.error?.message).toBe('The contact is in use, and the platform will not change or delete it now');
+			expect(result.error?.description).toMatch(/Request ID for the platform's support: req-409/);
+			expect(product.sb.contacts.some((c) => c.id === 3)).toBe(true);
+		});
+
 		it('a full contact quota is said with its counts', async () => {
 			product.sb.configure({ contactQuota: product.sb.contacts.length });
 			const result = await product.send(newContact('+4915155507003'));

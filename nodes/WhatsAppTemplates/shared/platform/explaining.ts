@@ -95,7 +95,10 @@ export const contactRefusal = {
 			context.listKind ? `The ${ONE[context.listKind]} was not found in this workspace` : `No contact with ID ${String(context.contactId ?? '?')} exists in this workspace`,
 			'Check the ID: it is the platform\'s, as Get Many and Create output it.',
 		),
-	inUse: (context: { listKind?: string }) => notSent(`The ${(context.listKind && ONE[context.listKind]) ?? 'record'} is in use by contacts`, 'Move its contacts elsewhere first.'),
+	inUse: (context: { listKind?: string }) =>
+		context.listKind
+			? notSent(`The ${ONE[context.listKind]} is in use by contacts`, 'Move its contacts elsewhere first.')
+			: notSent('The contact is in use, and the platform will not change or delete it now', 'Look at the contact in the platform (an open conversation or campaign may hold it), then run the node again.'),
 	quotaFull: (counts: string) => notSent(`The workspace's contact quota is full${counts}`, "Delete contacts the workspace no longer needs, or upgrade the workspace's plan."),
 	/** Any other answer as the sends explain it, in a contact's words. */
 	general: (explained: Explained): Classified => ({
