@@ -2,7 +2,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../sandbox';
-import type { Product } from './setup';
+import { startProduct, type Api, type Product } from './setup';
 
 /** A picker's value in ID mode, as n8n saves it. */
 export const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
@@ -38,4 +38,18 @@ export function withFullToken(product: Product): Product {
 export function resetCrm(product: Product): void {
 	product.sb.reset();
 	product.sb.configure({ platformVersion: '2.2.0', autoLead: { enabled: true, statusId: 1, sourceId: 2, assignedTo: null }, contactQuota: null });
+}
+
+/**
+ * A describe block's product on `api`: a sandbox and the engine for the block, a token that may do
+ * everything, the CRM back to its seeds before each test. Returns the product's getter.
+ */
+export function contactProduct(api: Api): () => Product {
+	let product: Product;
+	beforeAll(async () => {
+		product = withFullToken(await startProduct('filesystem', { api }));
+	});
+	afterAll(async () => await product.close());
+	beforeEach(() => resetCrm(product));
+	return () => product;
 }

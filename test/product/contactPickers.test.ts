@@ -4,23 +4,18 @@ import type { INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
 import { callNodeMethod } from '../engine/harness';
-import { APIS, TYPE_NAME, startProduct, type Product } from './setup';
-import { resetCrm, withFullToken } from './contactHelpers';
+import { APIS, TYPE_NAME } from './setup';
+import { contactProduct } from './contactHelpers';
 
 describe.each(APIS)('Contact pickers (API %s)', (api) => {
-	let product: Product;
-	beforeAll(async () => {
-		product = withFullToken(await startProduct('filesystem', { api }));
-	});
-	afterAll(async () => await product.close());
-	beforeEach(() => resetCrm(product));
+	const product = contactProduct(api);
 
 	const call = async <T>(method: string, kind: 'listSearch' | 'loadOptions', filter?: string, apiToken?: string) =>
 		await callNodeMethod<T>({
 			nodeType: new WhatsAppTemplates(),
 			typeName: TYPE_NAME,
 			credentialTypes: [new WhatsAppTemplatesApi()],
-			credentials: { whatsAppTemplatesApi: { ...product.credentials, ...(apiToken ? { apiToken } : {}) } as never },
+			credentials: { whatsAppTemplatesApi: { ...product().credentials, ...(apiToken ? { apiToken } : {}) } as never },
 			parameters: { resource: 'contact', operation: 'upsert' },
 			kind,
 			method,
@@ -52,7 +47,7 @@ describe.each(APIS)('Contact pickers (API %s)', (api) => {
 	// Stock v1 tokens hold every ability: only a v2 token can lack the list's permission.
 	if (api === 'v2') {
 		it('a token that may not read the list: the picker names the scope and says to use By ID', async () => {
-			const apiToken = product.sb.addV2Token({ scopes: ['contacts:read'] });
+			const apiToken = product().sb.addV2Token({ scopes: ['contacts:read'] });
 			await expect(call('searchGroups', 'listSearch', undefined, apiToken)).rejects.toThrow(/groups:read.*By ID/);
 		});
 	}
