@@ -13,7 +13,15 @@ const AREAS = {
 	// Where the token may go, and who may start a workflow.
 	trust: [`${W}/shared/endpoint.ts`, `${W}/trigger/signature.ts`, `${W}/trigger/dedupe.ts`, `${W}/trigger/webhook.ts`],
 	// How each API generation's answers are read and classed: sent, not sent or unknown.
-	platform: [`${W}/shared/platform/explaining.ts`, `${W}/shared/platform/v1/errors.ts`, `${W}/shared/platform/v2/errors.ts`, `${W}/shared/platform/v2/answers.ts`],
+	platform: [
+		`${W}/shared/platform/explaining.ts`,
+		`${W}/shared/platform/v1/errors.ts`,
+		`${W}/shared/platform/v2/errors.ts`,
+		`${W}/shared/platform/v2/answers.ts`,
+		// The contact routes' refusals: written or not, and in which words (issue 19).
+		`${W}/shared/platform/v1/contactErrors.ts`,
+		`${W}/shared/platform/v2/contactErrors.ts`,
+	],
 };
 const AREA = process.env.MUTATION_AREA;
 if (AREA !== undefined && !(AREA in AREAS)) throw new Error(`MUTATION_AREA=${AREA}: use one of ${Object.keys(AREAS).join(', ')}`);

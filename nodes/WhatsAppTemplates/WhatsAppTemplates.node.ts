@@ -5,6 +5,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { contactFields } from './actions/contact/description';
+import { listFields } from './actions/lists/description';
 import { messageFields } from './actions/message/description';
 import { operations, route } from './actions/router';
 import { templateFields } from './actions/template/description';
@@ -28,9 +30,9 @@ export class WhatsAppTemplates implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle:
-			'={{ {getMany: "Get many templates", sendText: "Send text", sendMedia: "Send " + ($parameter["mediaType"] || "media"), sendButtons: "Send buttons"}[$parameter["operation"]] || "Send " + ($parameter["templateName"] || "template") }}',
+			'={{ {getMany: "Get many " + ({contact: "contacts", group: "groups", status: "statuses", source: "sources"}[$parameter["resource"]] || "templates"), sendText: "Send text", sendMedia: "Send " + ($parameter["mediaType"] || "media"), sendButtons: "Send buttons", create: "Create contact", upsert: "Create or update contact", update: "Update contact", get: "Get contact", delete: "Delete contact", addToGroup: "Add contact to group", removeFromGroup: "Remove contact from group"}[$parameter["operation"]] || "Send " + ($parameter["templateName"] || "template") }}',
 		description:
-			"Send approved WhatsApp templates, and text, media or buttons within 24 hours of a customer's message, and list a workspace's templates through a WhatsMark SaaS platform such as Xobito",
+			"Send approved WhatsApp templates, and text, media or buttons within 24 hours of a customer's message, list a workspace's templates, and keep its contacts in step with a CRM through a WhatsMark SaaS platform such as Xobito",
 		defaults: { name: 'WhatsApp Templates' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
@@ -47,13 +49,19 @@ export class WhatsAppTemplates implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Group', value: 'group' },
 					{ name: 'Message', value: 'message' },
+					{ name: 'Source', value: 'source' },
+					{ name: 'Status', value: 'status' },
 					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
 			},
 			...messageFields,
 			...templateFields,
+			...contactFields,
+			...listFields,
 			requestOptionsField,
 		],
 	};

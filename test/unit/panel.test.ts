@@ -21,7 +21,24 @@ it("the actions read as n8n's own: a verb and what it acts on", () => {
 	const actions = action.properties
 		.filter((p: INodeProperties) => p.name === 'operation')
 		.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => o.action));
-	expect(actions).toEqual(['Send buttons', 'Send media', 'Send a template', 'Send a text', 'Get many templates']);
+	expect(actions).toEqual([
+		'Send buttons',
+		'Send media',
+		'Send a template',
+		'Send a text',
+		'Get many templates',
+		'Add a contact to a group',
+		'Create a contact',
+		'Create or update a contact',
+		'Delete a contact',
+		'Get a contact',
+		'Get many contacts',
+		'Remove a contact from a group',
+		'Update a contact',
+		'Get many groups',
+		'Get many statuses',
+		'Get many sources',
+	]);
 });
 
 it('the one panel entry (the trigger description) speaks of sending and of the events', () => {
@@ -37,7 +54,8 @@ it('Tool Description: on the Tool variant per operation, never on the plain node
 	expect(parametersOf(toolVariant, list).toolDescription).toMatch(/^Lists the workspace's WhatsApp templates/);
 	// n8n's convertNodeToAiTool adds its own "Set Automatically" pair (whose default is the action)
 	// only to a node without a property of that name.
-	expect(action.properties.filter((p) => p.name === 'toolDescription')).toHaveLength(5);
+	// Message's four sends, Template → Get Many, Contact's operations (Add and Remove share one), the lists' Get Many.
+	expect(action.properties.filter((p) => p.name === 'toolDescription')).toHaveLength(13);
 	for (const operation of ['sendText', 'sendMedia', 'sendButtons']) {
 		const own = parametersOf(toolVariant, { resource: 'message', operation }).toolDescription as string;
 		expect(own).toMatch(/^Sends a real WhatsApp .*Only inside the 24-hour window.*does not check it.*send an approved template instead/);

@@ -6,6 +6,10 @@ import { sendButtons } from './message/sendButtons/run';
 import { sendMedia } from './message/sendMedia/run';
 import { sendTemplate } from './message/sendTemplate/run';
 import { sendText } from './message/sendText/run';
+import { addToGroup, removeFromGroup } from './contact/groups';
+import { deleteContact, getContact, getManyContacts } from './contact/read';
+import { createContact, updateContact, upsertContact } from './contact/write';
+import { getManyListEntries } from './lists/run';
 import { getManyTemplates } from './template/getMany/run';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
@@ -63,6 +67,19 @@ export const operations: Record<string, Record<string, Operation>> = {
 		sendButtons: forModels(onSupportedN8n(sendButtons)),
 	},
 	template: { getMany: forModels(onSupportedN8n(getManyTemplates)) },
+	contact: {
+		create: forModels(onSupportedN8n(createContact)),
+		upsert: forModels(onSupportedN8n(upsertContact)),
+		update: forModels(onSupportedN8n(updateContact)),
+		get: forModels(onSupportedN8n(getContact)),
+		getMany: forModels(onSupportedN8n(getManyContacts)),
+		delete: forModels(onSupportedN8n(deleteContact)),
+		addToGroup: forModels(onSupportedN8n(addToGroup)),
+		removeFromGroup: forModels(onSupportedN8n(removeFromGroup)),
+	},
+	group: { getMany: forModels(onSupportedN8n(getManyListEntries)) },
+	status: { getMany: forModels(onSupportedN8n(getManyListEntries)) },
+	source: { getMany: forModels(onSupportedN8n(getManyListEntries)) },
 };
 
 /**

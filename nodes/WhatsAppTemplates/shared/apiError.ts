@@ -14,6 +14,14 @@ export interface MappedError {
 const MAYBE_SENT =
 	'The message may or may not have gone out. It was not sent again automatically: check the conversation before sending it again.';
 
+/** What an error says of the request's effect: a message's, unless an operation writes records. */
+export interface DeliveryWords {
+	notSent: string;
+	maybeSent: string;
+}
+
+export const MESSAGE_WORDS: DeliveryWords = { notSent: 'Nothing was sent.', maybeSent: MAYBE_SENT };
+
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -44,13 +52,15 @@ export function responseError(
 	response: ApiResponse,
 	context: SentContext = {},
 	note?: string,
+	explained: (response: ApiResponse) => Explained = (answer) => platform.explain(answer, context),
+	words: DeliveryWords = MESSAGE_WORDS,
 ): MappedError {
 	const { statusCode, body } = response;
 	const redirect = redirectOf(response);
-	const { message, advice, delivery, said, requestId } = redirect ? explainRedirect(redirect) : platform.explain(response, context);
+	const { message, advice, delivery, said, requestId } = redirect ? explainRedirect(redirect) : explained(response);
 	const hint = said !== undefined && !message.includes(said) ? `The platform said: "${said}".` : undefined;
 	const reference = requestId ? `Request ID for the platform's support: ${requestId}.` : undefined;
-	const description = [note, advice, hint, delivery === 'not sent' ? 'Nothing was sent.' : MAYBE_SENT, reference].filter(Boolean).join(' ');
+	const description = [note, advice, hint, delivery === 'not sent' ? words.notSent : words.maybeSent, reference].filter(Boolean).join(' ');
 	const errorResponse: JsonObject = isObject(body) ? body : { body: typeof body === 'string' ? body.slice(0, 500) : null };
 	return {
 		error: new NodeApiError(node, errorResponse, { message, description, httpCode: String(statusCode), itemIndex }),
@@ -59,7 +69,7 @@ export function responseError(
 }
 
 /** No HTTP answer at all: refused connection, timeout, reset. */
-export function transportError(node: INode, itemIndex: number, code: string, maybeSent: boolean): MappedError {
+export function transportError(node: INode, itemIndex: number, code: string, maybeSent: boolean, words: DeliveryWords = MESSAGE_WORDS): MappedError {
 	const timedOut = /TIMEDOUT|ECONNABORTED/.test(code);
 	const message = timedOut
 		? 'The platform did not answer in time'
@@ -67,8 +77,8 @@ export function transportError(node: INode, itemIndex: number, code: string, may
 			? 'The connection to the platform broke off before it answered'
 			: 'Could not connect to the platform';
 	const advice = maybeSent
-		? MAYBE_SENT
-		: "Nothing was sent. Check the credential's Platform URL and that the platform is reachable from n8n.";
+		? words.maybeSent
+		: `${words.notSent} Check the credential's Platform URL and that the platform is reachable from n8n.`;
 	return {
 		error: new NodeApiError(node, { networkError: code }, { message, description: `${advice} (network error: ${code})`, itemIndex }),
 		delivery: maybeSent ? 'unknown' : 'not sent',

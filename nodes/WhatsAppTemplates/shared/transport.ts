@@ -30,6 +30,9 @@ export interface TransportFailure {
 // Failures before a connection carried any of the body: the message cannot have gone out.
 const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ERR_INVALID_URL|CERT_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_)/;
 
+/** Whether a network failure of this code may have come after the platform received the body. */
+export const mayHaveArrived = (code: string): boolean => !NOT_SENT_CODES.test(code);
+
 /** The error code somewhere in the chain n8n wraps transport errors in (never the request itself). */
 function errorCode(error: unknown): string {
 	let current: unknown = error;
@@ -114,7 +117,7 @@ export async function apiRequest(ctx: RequestContext, request: IHttpRequestOptio
 		)) as ApiResponse;
 	} catch (error) {
 		const code = errorCode(error);
-		return { failure: { code, maybeSent: !NOT_SENT_CODES.test(code) } };
+		return { failure: { code, maybeSent: mayHaveArrived(code) } };
 	}
 	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
 }

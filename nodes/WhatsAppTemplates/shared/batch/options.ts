@@ -7,6 +7,36 @@ import type { FieldError } from '../validation/fieldError';
  * The Options every sending operation shares (the engine's: concurrency, 429 handling, dry run).
  * Defaults live here only: readRunOptions reads them back.
  */
+/** The engine's settings for any operation: in flight at once, and how 429s are waited out. */
+export function engineOptions(words: { inFlight: string; what: string; one: string; risk: string }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Longest Rate-Limit Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 120,
+			description: 'When the platform asks to wait longer than this after a rate limit (HTTP 429), the item fails instead of waiting',
+		},
+		{
+			displayName: words.inFlight,
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 5,
+			description: `How many ${words.what} are sent at the same time. Outputs keep the input order either way.`,
+		},
+		{
+			displayName: 'Rate-Limit Retries',
+			name: 'rateLimitRetries',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 5,
+			description: `How often one ${words.one} is sent again after a rate limit (HTTP 429), which the platform did not process. Other failures are never retried: ${words.risk}.`,
+		},
+	];
+}
+
 export const sendingOptions: INodeProperties[] = [
 	{
 		displayName: 'Dry Run',
@@ -15,31 +45,7 @@ export const sendingOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether to validate each item and output the exact request (token hidden) instead of sending it',
 	},
-	{
-		displayName: 'Longest Rate-Limit Wait (Seconds)',
-		name: 'maxRetryWaitSeconds',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 120,
-		description: 'When the platform asks to wait longer than this after a rate limit (HTTP 429), the item fails instead of waiting',
-	},
-	{
-		displayName: 'Messages In Flight',
-		name: 'concurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 50 },
-		default: 5,
-		description: 'How many messages are sent at the same time. Outputs keep the input order either way.',
-	},
-	{
-		displayName: 'Rate-Limit Retries',
-		name: 'rateLimitRetries',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 5,
-		description:
-			'How often one message is sent again after a rate limit (HTTP 429), which the platform did not process. Other failures are never retried: the message may have gone out.',
-	},
+	...engineOptions({ inFlight: 'Messages In Flight', what: 'messages', one: 'message', risk: 'the message may have gone out' }),
 ];
 
 /** An operation's Options: its own and the engine's, by name in the panel. */

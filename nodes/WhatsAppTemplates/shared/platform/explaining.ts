@@ -61,3 +61,49 @@ export const SAY = {
 	/** A 2xx that does not say the message went out. */
 	unconfirmed: (statusCode: number, why: string): Classified => ({ message: `The platform answered HTTP ${statusCode} ${why}`, delivery: 'unknown' }),
 };
+
+/** Where the contact operations' permissions are listed. */
+export const CONTACT = {
+	abilities: 'The contact operations need contacts.read, contacts.create, contacts.update and contacts.delete; pickers and names need groups.read, statuses.read and sources.read.',
+	scopes: 'The contact operations need contacts:read, contacts:write and contacts:delete; Add to Group and Remove from Group need groups:write; pickers and names need groups:read, statuses:read and sources:read.',
+};
+
+const ONE: Record<string, string> = { groups: 'group', statuses: 'status', sources: 'source' };
+
+const CREATE_OR_UPDATE = 'Use Create or Update to write to the contact that has it.';
+
+/** The contact routes' refusals both generations give, in the same words. */
+export const contactRefusal = {
+	phoneTaken: (context: { phone?: string; upsert?: boolean }) =>
+		notSent(
+			`The phone ${context.phone ? `${context.phone} ` : ''}already belongs to another contact`,
+			context.upsert
+				? 'Create or Update did not find it by phone: the platform stores it in another format that its search does not match. Find that contact (e.g. with Get Many) and update it by ID.'
+				: CREATE_OR_UPDATE,
+		),
+	emailTaken: () => notSent('The e-mail address already belongs to another contact', 'Give another e-mail address, or update the contact that has it (find it with Get Many, Search).'),
+	needs: (field: string) => notSent(`A new contact needs a ${field}, and the workspace has no default for it`, `Pick ${field} under the contact's fields, or set the workspace's auto-lead defaults in the platform.`),
+	unknown: (kind: 'status' | 'source' | 'group') =>
+		notSent(`The ${kind} given does not exist in this workspace`, `Pick the ${kind} from the list, or use ${kind === 'status' ? 'Status' : kind === 'source' ? 'Source' : 'Group'} → Get Many to find its ID.`),
+	statusAbove50: () =>
+		notSent(
+			'API v1 refuses any status ID above 50 on an update (a platform bug: status IDs count across all workspaces)',
+			'Use an API v2 token, or change this contact in the platform.',
+		),
+	notFound: (context: { contactId?: number | string; listKind?: string }) =>
+		notSent(
+			context.listKind ? `The ${ONE[context.listKind]} was not found in this workspace` : `No contact with ID ${String(context.contactId ?? '?')} exists in this workspace`,
+			'Check the ID: it is the platform\'s, as Get Many and Create output it.',
+		),
+	inUse: (context: { listKind?: string }) =>
+		context.listKind
+			? notSent(`The ${ONE[context.listKind]} is in use by contacts`, 'Move its contacts elsewhere first.')
+			: notSent('The contact is in use, and the platform will not change or delete it now', 'Look at the contact in the platform (an open conversation or campaign may hold it), then run the node again.'),
+	quotaFull: (counts: string) => notSent(`The workspace's contact quota is full${counts}`, "Delete contacts the workspace no longer needs, or upgrade the workspace's plan."),
+	/** Any other answer as the sends explain it, in a contact's words. */
+	general: (explained: Explained): Classified => ({
+		message: explained.message.replace(/the message\b/g, 'the request').replace('while handling the message', 'while handling the request'),
+		advice: explained.advice?.replace(/"Messages In Flight"/g, '"Requests In Flight"'),
+		delivery: explained.delivery,
+	}),
+};

@@ -11,6 +11,7 @@ import { v1 } from './v1';
 import { v2, v2WithOtherToken } from './v2';
 
 export type * from './types';
+export type * from './contacts';
 export { FILE_RULES, KB, MEDIA, acceptedExtensions, type FileRule, type MediaKind, type MediaRule, type MessageMediaKind } from './media';
 export { LIMITS } from './limits';
 export { readTemplate, templateOutput, type PlatformTemplate } from './templateRecord';

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { EndpointCredentials } from '../endpoint';
 import type { ApiResponse } from '../transport';
+import type { ContactPlatform } from './contacts';
 import type { MediaKind, MediaRule } from './media';
 
 /** The API's root under the Platform URL, and whether the workspace's subdomain follows it. */
@@ -17,8 +18,8 @@ export interface ApiRoot {
 }
 
 export interface Route {
-	method: 'GET' | 'POST';
-	/** Relative to the API base. */
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	/** Relative to the API base; `{id}` stands for a record's id. */
 	path: string;
 	/** The token's permission the route needs (v1: an ability, v2: a scope). */
 	permission: string;
@@ -160,4 +161,6 @@ export interface Platform {
 	/** Seconds a 429's body asks to wait (a Retry-After header is read by the shared engine). */
 	bodyRetryAfter(body: unknown): number | undefined;
 	rateLimit(headers: IDataObject): RateLimitReport;
+	/** Contacts, groups, statuses and sources (issue 19). */
+	readonly contacts: ContactPlatform;
 }

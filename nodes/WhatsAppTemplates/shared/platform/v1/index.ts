@@ -5,6 +5,7 @@
 import { apiBase } from '../../endpoint';
 import type { Platform } from '../types';
 import { readRetryAfter, readSend } from './answers';
+import { v1Contacts } from './contacts';
 import { explain, isDelivered } from './errors';
 import { API, PERMISSION_KIND, ROUTES } from './routes';
 import { WINDOW_SEND } from './messages';
@@ -27,6 +28,7 @@ export const v1: Platform = {
 	bodyRetryAfter: readRetryAfter,
 	// API v1 announces no limit: it is met only as a 429.
 	rateLimit: () => 'absent',
+	contacts: v1Contacts,
 };
 
 export { API, ROUTES } from './routes';

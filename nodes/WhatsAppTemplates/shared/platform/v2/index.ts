@@ -5,6 +5,7 @@
 import { apiBase } from '../../endpoint';
 import type { Platform } from '../types';
 import { readRateLimit, readRetryAfter, readSend } from './answers';
+import { v2Contacts } from './contacts';
 import { explain, isDelivered } from './errors';
 import { API, PERMISSION_KIND, ROUTES } from './routes';
 import { WINDOW_SEND } from './messages';
@@ -26,6 +27,7 @@ export const v2: Platform = {
 	explain: (response, context) => explain(response, context),
 	bodyRetryAfter: readRetryAfter,
 	rateLimit: readRateLimit,
+	contacts: v2Contacts,
 };
 
 /** API v2 with a token that is not `wm_…`: an INVALID_TOKEN then says it is a v1 token. */

@@ -1,0 +1,32 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import type { Platform } from '../platform';
+import { apiRequest, type ApiResponse, type RequestContext, type TransportFailure } from '../transport';
+import type { RunOptions } from './options';
+import { rateGateFor } from './rateGate';
+import { retryAfterSeconds } from './retryAfter';
+
+export type GateOptions = Pick<RunOptions, 'rateLimitRetries' | 'maxRetryWaitSeconds'>;
+
+/**
+ * One request that the platform does not process twice: it goes through the run's gate (the
+ * token's budget, shared with every other request of the run), and a 429, which the platform did
+ * not process, pauses the whole run and asks again, at most `rateLimitRetries` times and never
+ * for longer than `maxRetryWaitSeconds`. Any other answer is returned as it came.
+ */
+export async function gatedRequest(ctx: RequestContext, platform: Platform, options: GateOptions, request: IHttpRequestOptions): Promise<ApiResponse | TransportFailure> {
+	const gate = rateGateFor(ctx, platform);
+	for (let limited = 0; ; limited++) {
+		const turn = (await gate.turn())!;
+		const answer = await apiRequest(ctx, request);
+		const report = 'failure' in answer ? undefined : platform.rateLimit(answer.headers);
+		const wait = !('failure' in answer) && answer.statusCode === 429 ? retryAfterSeconds(platform, answer) : undefined;
+		if (wait !== undefined && limited < options.rateLimitRetries && wait <= options.maxRetryWaitSeconds) {
+			gate.pauseFor(wait);
+			gate.done(turn, report);
+			continue;
+		}
+		gate.done(turn, report);
+		return answer;
+	}
+}
