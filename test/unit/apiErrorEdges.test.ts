@@ -30,6 +30,7 @@ const rows: Array<{ name: string; status: number; body: unknown; context?: objec
 	// CONTRACT.md: a 500 is "not sent" only with errors.whatsapp; the validation keys belong to a 422.
 	{ name: 'a 500 with errors.header_media', status: 500, body: err('Server Error', answers.headerMedia('Cannot access header media URL')), message: 'The platform failed while handling the message (HTTP 500)', delivery: 'unknown' },
 	{ name: 'a 500 with errors.template_fields', status: 500, body: err('Server Error', answers.templateFields([`${WIRE.body(1)} (Body parameter 1 is required for this template)`])), message: 'The platform failed while handling the message (HTTP 500)', delivery: 'unknown' },
+	{ name: 'a 500 whose message is the 422 key of no WhatsApp connection', status: 500, body: err('whatsapp_connection_not_configured'), message: 'The platform failed while handling the message (HTTP 500)', delivery: 'unknown' },
 	{ name: "Send Media: the platform's crash is no media refusal", status: 500, body: { message: 'Server Error' }, context: MEDIA, message: 'The platform failed while handling the message (HTTP 500)', delivery: 'unknown' },
 	{ name: 'Send Media: a 422 without a message', status: 422, body: { status: 'error' }, context: MEDIA, message: 'The platform refused the media file', delivery: 'not sent' },
 	{ name: 'Send Media: a 422 whose message is not text', status: 422, body: { status: 'error', message: { image: ['too large'] } }, context: MEDIA, message: 'The platform refused the media file', delivery: 'not sent' },

@@ -3,8 +3,9 @@
  * rate-limit header that may hold a run, the message id that makes a send count as sent, and the
  * envelope's error, request id and words, which are taken only when they are non-empty text.
  */
-import { v2 } from '../../nodes/WhatsAppTemplates/shared/platform';
+import { v1, v2 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { errorOf, readMessageId } from '../../nodes/WhatsAppTemplates/shared/platform/v2/answers';
+import { answers } from '../support/wire';
 import { RATE_HEADERS, answersV2 } from '../support/wireV2';
 
 const answer = (statusCode: number, body: unknown) => ({ statusCode, headers: {}, body });
@@ -21,6 +22,10 @@ describe('X-RateLimit-Remaining: only a whole count of 0 or more holds or paces 
 	] as const)('%s', (_name, value, report) => {
 		expect(v2.rateLimit({ [RATE_HEADERS.remaining]: value as never })).toEqual(report);
 	});
+
+	it('an answer without headers says nothing (and does not fail the send)', () => {
+		expect(v2.rateLimit(undefined as never)).toBe('absent');
+	});
 });
 
 describe('data.message_id: the send counts as sent only with a WhatsApp message id', () => {
@@ -33,6 +38,11 @@ describe('data.message_id: the send counts as sent only with a WhatsApp message 
 		expect(readMessageId(body)).toBeUndefined();
 		expect(v2.isDelivered(answer(200, body))).toBe(false);
 		expect(v2.explain(answer(200, body), {}).message).toBe('The platform answered HTTP 200 without a WhatsApp message id');
+	});
+
+	it('a redirect is never a sent message, whatever its body says', () => {
+		expect(v2.isDelivered(answer(300, answersV2.success('wamid.X')))).toBe(false);
+		expect(v1.isDelivered(answer(300, answers.success('wamid.X')))).toBe(false);
 	});
 
 	it('a wamid is read as it came', () => {
