@@ -6,9 +6,16 @@
 const SIGNATURE = 'nodes/WhatsAppTemplates/trigger/signature.ts';
 const DEDUPE = 'nodes/WhatsAppTemplates/trigger/dedupe.ts';
 const ENDPOINT = 'nodes/WhatsAppTemplates/shared/endpoint.ts';
+const V1_ERRORS = 'nodes/WhatsAppTemplates/shared/platform/v1/errors.ts';
+const V2_ERRORS = 'nodes/WhatsAppTemplates/shared/platform/v2/errors.ts';
+const V2_ANSWERS = 'nodes/WhatsAppTemplates/shared/platform/v2/answers.ts';
 
 const XOBITO_KEY = "if (event.format === 'xobito' && event.messageId)";
 const XOBITO_REASON = 'a message id exists only on message.* events, and then the message| key on the next line holds the same event and id';
+const BELOW_200 = 'no answer n8n hands over has a status below 200 (1xx are interim answers): only such a status tells the mutant apart';
+const REDIRECT = "explain never sees a 3xx: responseError explains redirects itself (apiError.ts redirectOf), and the template list's error only 401 and 403";
+const BELOW_400 = 'no status below 400 gets here: 2xx return above, 3xx are explained by responseError, and no answer is below 200';
+const NAN = "Number(undefined) is NaN, which Number.isInteger refuses: 'absent' either way";
 const CACHE = 'only the cache of the last answer is lost: the answer is computed again, the same';
 
 export const EQUIVALENT = [
@@ -33,4 +40,22 @@ export const EQUIVALENT = [
 	{ file: ENDPOINT, on: 'lastBase = { baseUrl, subdomain, allowPlainHttp, api, base }', mutator: 'ObjectLiteral', original: '{ baseUrl, subdomain, allowPlainHttp, api, base }', replacement: '{}', reason: CACHE },
 	{ file: ENDPOINT, on: 'if (lastCheck && lastCheck.target === target', mutator: 'ConditionalExpression', original: 'lastCheck && lastCheck.target === target && lastCheck.base === base', replacement: 'false', reason: CACHE },
 	{ file: ENDPOINT, on: 'lastCheck = { target, base, under }', mutator: 'ObjectLiteral', original: '{ target, base, under }', replacement: '{}', reason: CACHE },
+
+	{ file: V1_ERRORS, on: 'return response.statusCode >= 200 && response.statusCode < 300 && !isErrorEnvelope(response.body)', mutator: 'ConditionalExpression', original: 'response.statusCode >= 200', replacement: 'true', reason: BELOW_200 },
+	{ file: V1_ERRORS, on: 'if (statusCode >= 200 && statusCode < 300) {', mutator: 'ConditionalExpression', original: 'statusCode >= 200', replacement: 'true', reason: BELOW_200 },
+	{ file: V1_ERRORS, on: 'if (statusCode >= 200 && statusCode < 300) {', mutator: 'EqualityOperator', original: 'statusCode < 300', replacement: 'statusCode <= 300', reason: REDIRECT },
+	{ file: V1_ERRORS, on: 'if (statusCode >= 400 && statusCode < 500) return SAY.refused(statusCode, spelled)', mutator: 'ConditionalExpression', original: 'statusCode >= 400', replacement: 'true', reason: BELOW_400 },
+
+	{ file: V2_ERRORS, on: "return response.statusCode >= 200 && response.statusCode < 300 && field(response.body, 'success') === true", mutator: 'ConditionalExpression', original: 'response.statusCode >= 200', replacement: 'true', reason: BELOW_200 },
+	{ file: V2_ERRORS, on: 'if (statusCode >= 200 && statusCode < 300) {', mutator: 'ConditionalExpression', original: 'statusCode >= 200', replacement: 'true', reason: BELOW_200 },
+	{ file: V2_ERRORS, on: 'if (statusCode >= 200 && statusCode < 300) {', mutator: 'EqualityOperator', original: 'statusCode < 300', replacement: 'statusCode <= 300', reason: REDIRECT },
+	{ file: V2_ERRORS, on: 'return statusCode >= 400 && statusCode < 500 ? SAY.refused(statusCode, error.message)', mutator: 'ConditionalExpression', original: 'statusCode >= 400', replacement: 'true', reason: BELOW_400 },
+	{ file: V2_ERRORS, on: 'if (statusCode >= 400 && statusCode < 500) return SAY.refused(statusCode);', mutator: 'ConditionalExpression', original: 'statusCode >= 400', replacement: 'true', reason: BELOW_400 },
+	{ file: V2_ERRORS, on: "const text = `${error.message ?? ''} ${JSON.stringify(error.details ?? '')}`", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: "both stand-ins on this line are only searched for a scope (a:b, or scope followed by *), which \"Stryker was here!\" does not hold" },
+	{ file: V2_ERRORS, on: "if (/contact/i.test(error.message ?? ''))", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'the stand-in is only searched for "contact", which "Stryker was here!" does not hold' },
+	{ file: V2_ERRORS, on: '? `but reported an error${errorOf(body)?.code', mutator: 'OptionalChaining', original: 'errorOf(body)?.code', replacement: 'errorOf(body).code', reason: 'this branch has an envelope whose success is false, and errorOf always answers for success: false' },
+
+	{ file: V2_ANSWERS, on: "const remaining = value === undefined || value === null || value === ''", mutator: 'ConditionalExpression', original: 'value === undefined', replacement: 'false', reason: NAN },
+	{ file: V2_ANSWERS, on: 'const value = key === undefined ? undefined : headers[key]', mutator: 'ConditionalExpression', original: 'key === undefined', replacement: 'false', reason: 'without an X-RateLimit-Remaining header headers[undefined] reads a header named "undefined", which no server sends: undefined either way' },
+	{ file: V2_ANSWERS, on: 'return remaining !== undefined && Number.isInteger(remaining) && remaining >= 0', mutator: 'ConditionalExpression', original: 'remaining !== undefined', replacement: 'true', reason: NAN },
 ];

@@ -30,6 +30,9 @@ const templateNamed = (context: SentContext) => `"${context.templateName ?? '?'}
 
 const notSent = (message: string, advice?: string): Classified => ({ message, advice, delivery: 'not sent' });
 
+/** ": what the platform said", or nothing when it said nothing (never ": undefined"). */
+const said = (words: string | undefined) => (words ? `: ${words}` : '');
+
 /** The answers both generations give, in the same words. */
 export const SAY = {
 	optedOut: () => notSent('The recipient has opted out of messages from this workspace', 'Do not message this number unless they opt in again.'),
@@ -42,22 +45,22 @@ export const SAY = {
 	headerMedia: (spelled: string | undefined, context: SentContext = {}) =>
 		context.messageMedia
 			? notSent(
-					`The platform refused the media file: ${spelled}`,
+					`The platform refused the media file${said(spelled)}`,
 					'Send a file of an accepted type and size (images .jpeg or .png up to 5 MB, videos .mp4 or .3gp up to 16 MB, audio .aac .amr .mp3 .m4a .ogg up to 16 MB, documents .pdf .doc(x) .xls(x) .ppt(x) .txt up to 100 MB): upload it through the node (Media Source: Binary File), or link it under such an extension, reachable from the platform.',
 				)
 			: notSent(
-					`The platform refused the header media: ${spelled}`,
+					`The platform refused the header media${said(spelled)}`,
 					'Upload the file through the node (Media Source: Binary File), or host it under an accepted extension: .jpeg or .png images, .mp4 or .3gp videos, .pdf .doc(x) .xls(x) .ppt(x) .txt documents, reachable from the platform.',
 				),
 	templateFields: (context: SentContext, spelled: string | undefined) =>
 		notSent(`The template ${templateNamed(context)} needs values that were not given: ${spelled}`, "Give exactly the template's variables and header."),
 	whatsappNotConnected: () => notSent('WhatsApp is not connected for this workspace', 'The workspace owner must connect WhatsApp in the platform.'),
-	whatsappRefused: (text: string) => notSent(`WhatsApp refused the message: ${text}`, explainWhatsappCode(codeInText(text))),
+	whatsappRefused: (text: string) => notSent(`WhatsApp refused the message${said(text)}`, explainWhatsappCode(codeInText(text))),
 	tooLarge: () => notSent('The upload is larger than this platform accepts', "The operator's upload limit is lower than WhatsApp's: send a smaller file, or use Media Source URL."),
 	proxyLogin: () => notSent('The proxy asked for a login (HTTP 407)', 'Put its user and password into Request Options → Proxy as http://user:password@host:port.'),
 	rateLimited: () => notSent('The platform rate-limited the message', 'Run again later, or lower "Messages In Flight" or raise "Longest Rate-Limit Wait" under Options.'),
 	refused: (statusCode: number, spelled?: string) => notSent(spelled ?? `The platform refused the request (HTTP ${statusCode})`, 'Fix the values named above and run the node again.'),
-	failed: (statusCode: number, why = ''): Classified => ({ message: `The platform failed while handling the message (HTTP ${statusCode}${why})`, delivery: 'unknown' }),
+	failed: (statusCode: number, why: string): Classified => ({ message: `The platform failed while handling the message (HTTP ${statusCode}${why})`, delivery: 'unknown' }),
 	/** A 2xx that does not say the message went out. */
 	unconfirmed: (statusCode: number, why: string): Classified => ({ message: `The platform answered HTTP ${statusCode} ${why}`, delivery: 'unknown' }),
 };
