@@ -17,6 +17,7 @@ const AREAS = {
 		`${W}/shared/platform/explaining.ts`,
 		`${W}/shared/platform/v1/errors.ts`,
 		`${W}/shared/platform/v2/errors.ts`,
+		`${W}/shared/platform/v1/answers.ts`,
 		`${W}/shared/platform/v2/answers.ts`,
 		// The contact routes' refusals: written or not, and in which words (issue 19).
 		`${W}/shared/platform/v1/contactErrors.ts`,
