@@ -61,10 +61,12 @@ const V2_MAX_LIMIT = 10000;
  * windowMs}; null: none on v1, v2's highest on v2). v1 has one limit per workspace config; v2 has
  * it per token (`limit`) with one window length (`v2WindowMs`).
  */
-async function startBenchSandbox({ rateLimit = null, ...options } = {}) {
+async function startBenchSandbox({ rateLimit = null, v2Scopes, ...options } = {}) {
 	const start = sandbox().startSandbox;
 	if (API === 'v1') return await start({ port: 0, apis: ['v1'], rateLimit, ...options });
-	const limit = rateLimit ? { v2WindowMs: rateLimit.windowMs, v2Tokens: { send: { limit: rateLimit.max } } } : { v2Tokens: { send: { limit: V2_MAX_LIMIT } } };
+	// v2Scopes: the token's scopes when it needs more than sends (the contact benches: contacts:*).
+	const scopes = v2Scopes ? { scopes: v2Scopes } : {};
+	const limit = { v2Tokens: { send: { limit: rateLimit ? rateLimit.max : V2_MAX_LIMIT, ...scopes } }, ...(rateLimit && { v2WindowMs: rateLimit.windowMs }) };
 	return await start({ port: 0, apis: ['v2'], ...limit, ...options });
 }
 
@@ -121,6 +123,16 @@ const median = (values) => {
 };
 
 const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * The least wall time `counted` requests can take under `limit` ({max, windowMs}): a window opens
+ * with its first counted request, so they fill ceil(counted / max) windows and the last opens
+ * (windows - 1) windows after the first (= counted / rate, rounded to whole windows).
+ */
+function idealUnderLimit(counted, limit) {
+	const windows = Math.ceil(counted / limit.max);
+	return { windows, idealMs: (windows - 1) * limit.windowMs };
+}
 
 /** The sha256 of what harness.storeBinary({ size, fill }) stores (same chunking and pattern), computed independently. */
 function expectedSha256(size, fill) {
@@ -232,6 +244,7 @@ module.exports = {
 	requestsTo,
 	median,
 	round,
+	idealUnderLimit,
 	expectedSha256,
 	settle,
 	startRssSampler,

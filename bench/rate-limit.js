@@ -119,8 +119,7 @@ async function main() {
 
 	// Refused requests are not counted by the platform; everything else is, the template-list read too.
 	const counted = requests - refusals.length;
-	const windows = Math.ceil(counted / LIMIT.max);
-	const idealMs = (windows - 1) * LIMIT.windowMs;
+	const { windows, idealMs } = lib.idealUnderLimit(counted, LIMIT);
 	const ratio = wallMs / idealMs;
 	const most429InAWindow = Math.max(0, ...windows429);
 	return {

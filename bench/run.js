@@ -8,9 +8,9 @@
  *   npm run bench -- memory throughput    some of them
  *   npm run bench -- --no-build           use dist/ as it is
  *
- * The throughput benches (template and Send Text) and the rate-limit bench run once per API
- * generation: `throughput`, `throughput-text` and `rate-limit` on API v1, the same names with `-v2`
- * on API v2 (BENCH_API, bench/lib.js).
+ * The throughput benches (template and Send Text), the rate-limit bench and the contacts bench run
+ * once per API generation: `throughput`, `throughput-text`, `rate-limit` and `contacts` on API v1,
+ * the same names with `-v2` on API v2 (BENCH_API, bench/lib.js).
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -24,6 +24,8 @@ const ENTRIES = {
 	'throughput-text-v2': { file: 'throughput-text', api: 'v2' },
 	'rate-limit': { file: 'rate-limit', api: 'v1' },
 	'rate-limit-v2': { file: 'rate-limit', api: 'v2' },
+	contacts: { file: 'contacts', api: 'v1' },
+	'contacts-v2': { file: 'contacts', api: 'v2' },
 };
 const BENCHES = Object.keys(ENTRIES);
 const args = process.argv.slice(2);
@@ -67,6 +69,11 @@ const SUMMARY = {
 			? `0 failed, 0 twice, ≤ ${r.max429PerWindow} × 429 per window, ≤ ${r.goalRatio} × N / rate`
 			: `0 failed, 0 twice, retry_after in body only, ≤ ${r.goalRatio} × ideal`,
 		`${r.wallMs} ms (ideal ${r.idealMs} ms), ${r.status429} × 429 (most in a window ${r.most429InAWindow}), ${r.failed} failed, ${r.sentTwice} twice; load ${r.loadAverage?.join('→')}`,
+		String(r.ratio),
+	],
+	contacts: (r) => [
+		`Create or Update of ${r.rows} rows (${r.existing} existing): 0 duplicates, 0 lost, each written once, ≤ ${r.goalRatio} × ideal`,
+		`${r.wallMs} ms (ideal ${r.idealMs} ms for ${r.countedRequests} requests: ${r.requestsPerContact} per contact), ${r.status429} × 429, ${r.duplicates} duplicates, ${r.lost} lost, ${r.failed} failed; load ${r.loadAverage?.join('→')}`,
 		String(r.ratio),
 	],
 };

@@ -33,7 +33,7 @@ const { apiArgument, forApi } = require('./lib/examples');
 const { CONTROL_PORT, startControl } = require('./lib/dev-control');
 
 const { REPO, secs } = app;
-const EXAMPLES = ['send-template.json', 'webhook-send.json', 'crm-sync.json', 'media-from-file.json', 'delivery-status.json', 'auto-reply.json'];
+const EXAMPLES = ['send-template.json', 'webhook-send.json', 'crm-sync.json', 'media-from-file.json', 'delivery-status.json', 'auto-reply.json', 'crm-contacts.json', 'contacts-to-crm.json'];
 const WEBHOOK_WORKFLOW_ID = 'WaTplExampleHook';
 const AUTO_REPLY_ID = 'WaTplAutoReply';
 // The sandbox signs with it, the imported trigger credential checks it: a dev value, not a secret.

@@ -12,9 +12,10 @@ const { log } = require('./report');
 
 /**
  * Runs workflow `id`; returns n8nCli's result plus `run` (null when none was printed) and `output`.
- * `leg` (wire.js LEGS): the API its credential speaks, which every request must have gone to.
+ * `leg` (wire.js LEGS): the API its credential speaks, which every request must have gone to;
+ * `assertRequests(sb, leg)`: what the sandbox may have received (default: sends and one list read).
  */
-async function executeWorkflow(prov, env, sb, id, leg) {
+async function executeWorkflow(prov, env, sb, id, leg, assertRequests = assertOnlySendsAndOneListRead) {
 	const r = await app.n8nCli(prov, env, ['execute', `--id=${id}`, '--rawOutput']);
 	let run = null;
 	try {
@@ -23,7 +24,7 @@ async function executeWorkflow(prov, env, sb, id, leg) {
 		run = null;
 	}
 	log(`n8n execute --id=${id}: exit ${r.code}${r.signal ? ` (signal ${r.signal})` : ''} in ${app.secs(r.ms)}`);
-	assertOnlySendsAndOneListRead(sb, leg);
+	assertRequests(sb, leg);
 	return { ...r, run, output: r.stdout + r.stderr };
 }
 

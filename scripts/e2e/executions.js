@@ -13,6 +13,7 @@ const { wireBody, sends, assertTemplateSend, assertSentItem } = require('./wire'
 const { assertRan } = require('./execute');
 const { uploadName, executor, oneJsonSend: jsonSendOn, assertDocumentSend, checkLargeFile, checkUnapproved } = require('./sendChecks');
 const { log, check } = require('./report');
+const { checkCrmContacts, EXAMPLE_ID: CRM_CONTACTS_ID } = require('./contacts');
 
 /**
  * @param {object} ctx  { prov, sb, envFor(binaryMode) }
@@ -110,6 +111,7 @@ async function runExecutionChecks({ prov, sb, envFor }) {
 	});
 
 	await checkUnapproved(execute, sb, { continueId: wf.UNAPPROVED_CONTINUE_ID, failId: wf.UNAPPROVED_FAIL_ID });
+	await checkCrmContacts(execute, sb, CRM_CONTACTS_ID);
 }
 
 module.exports = { runExecutionChecks };

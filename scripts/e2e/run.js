@@ -22,7 +22,9 @@
  *    example and the MCP caller; after n8n stopped, its manual workflows by `n8n execute`. The
  *    sandbox serves API v1 and v2 on one Platform URL; each check asserts which API was used.
  * 6. the AI callers, the Trigger, and examples/auto-reply.json on both legs' credentials
- *    (autoReply.js: signed inbound messages in formats 2 and 3, one reply each), same n8n start.
+ *    (autoReply.js: signed inbound messages in formats 2 and 3, one reply each), same n8n start;
+ *    examples/contacts-to-crm.json fed by contacts written through each API (contactsTrigger.js).
+ *    examples/crm-contacts.json runs by `n8n execute` on both legs (contacts.js).
  *
  * Env: E2E_KEEP=1 keeps the temp folder (n8n user folder, logs); N8N_E2E_CACHE moves the cache.
  * Prints one PASS/FAIL line per check and "N passed, M failed"; exits 1 on any failure.
@@ -43,9 +45,10 @@ const { runV2RestChecks } = require('./v2');
 const { runV2ExecutionChecks } = require('./v2/executions');
 const { requestOptionWorkflows, runRequestOptionChecks } = require('./requestOptions');
 const { runAutoReplyChecks } = require('./autoReply');
+const { runContactTriggerChecks } = require('./contactsTrigger');
 
 const { REPO, secs } = app;
-const EXAMPLES = ['webhook-send.json', 'crm-sync.json', 'media-from-file.json'];
+const EXAMPLES = ['webhook-send.json', 'crm-sync.json', 'media-from-file.json', 'crm-contacts.json'];
 const WEBHOOK_WORKFLOW_ID = 'WaTplExampleHook';
 
 /** Times of each phase, printed at the end. */
@@ -127,6 +130,7 @@ async function main() {
 		else log(`SKIP AI callers: their workflows use node versions n8n ${prov.n8nVersion} lacks (scripts/versions/features.js)`);
 		await timed('trigger', () => require('./trigger').runTriggerChecks({ sb, n8n, prov }));
 		await timed('auto-reply', () => runAutoReplyChecks({ sb, n8n, prov, rest, v2Credential: v2 && v2.credential }));
+		await timed('contacts trigger', () => runContactTriggerChecks({ sb, n8n, prov, rest, v2: Boolean(v2) }));
 		// The v2 leg's manual workflows were saved through the running n8n: `n8n execute` them now.
 		await n8n.stop();
 		n8n = null;
@@ -142,7 +146,7 @@ async function main() {
 	log(
 		`times (n8n ${prov.n8nVersion}): provision ${t('provision')}, build ${t('build')}, pack+install ${t('pack')}, import ${t('import')}, ` +
 			`executions ${t('executions')}, request options ${t('request options')}, n8n start ${t('start')}, webhook ${t('webhook')}, picker ${t('picker')}, ` +
-			`AI ${t('ai')}, trigger ${t('trigger')}, auto-reply ${t('auto-reply')}, API v2 in n8n start ${t('v2 in n8n start')}, API v2 executions ${t('v2 executions')}; total ${secs(Date.now() - tStart)}`,
+			`AI ${t('ai')}, trigger ${t('trigger')}, auto-reply ${t('auto-reply')}, contacts trigger ${t('contacts trigger')}, API v2 in n8n start ${t('v2 in n8n start')}, API v2 executions ${t('v2 executions')}; total ${secs(Date.now() - tStart)}`,
 	);
 }
 

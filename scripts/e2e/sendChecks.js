@@ -17,9 +17,11 @@ const uploadName = (slug, ext) => new RegExp(`^${slug}-0-[0-9a-f]{12}\\.${ext}$`
 
 /** execute(id, env?, leg?): `n8n execute` on a fresh sandbox, with the run parsed when it printed one. */
 function executor({ prov, sb, env }) {
-	return async (id, runEnv = env, leg = LEGS.v1) => {
-		sb.reset();
-		return await executeWorkflow(prov, runEnv, sb, id, leg);
+	// reset: false keeps what the run before wrote (a second run of the same rows);
+	// assertRequests: executeWorkflow's, for workflows that do more than send.
+	return async (id, runEnv = env, leg = LEGS.v1, { reset = true, assertRequests } = {}) => {
+		if (reset) sb.reset();
+		return await executeWorkflow(prov, runEnv, sb, id, leg, assertRequests);
 	};
 }
 

@@ -26,5 +26,6 @@ function load(name) {
 }
 
 // API v1's names (wire.ts) and API v2's (wireV2.ts: WIRE_V2, PATHS_V2, ...), which share none, and
-// the 24-hour window's sends on both (wireWindow.ts: textBody, mediaBody, windowPath, ...).
-module.exports = { ...load('wire.ts'), ...load('wireV2.ts'), ...load('wireWindow.ts') };
+// the 24-hour window's sends on both (wireWindow.ts: textBody, mediaBody, windowPath, ...), the
+// contacts APIs (wireContacts.ts: contactBody, CONTACT_PATHS, UPDATE_METHOD).
+module.exports = { ...load('wire.ts'), ...load('wireV2.ts'), ...load('wireWindow.ts'), ...load('wireContacts.ts') };

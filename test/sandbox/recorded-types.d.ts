@@ -79,6 +79,8 @@ export interface AcceptedMessage {
 	template: TemplateRecord;
 	/** True when the send created the contact. */
 	contactCreated: boolean;
+	/** The contact the message went to (either API). */
+	contactId: number;
 	/**
 	 * The text parameters as WhatsApp receives them after the platform's rewriting:
 	 * positional by presence, cut/padded to the template's counts, merge tokens replaced,
@@ -89,8 +91,6 @@ export interface AcceptedMessage {
 	storedFileName?: string;
 	/** v1: the code returned in data.otp. v2: the code the platform made for auto_generate_otp and never returned. */
 	otp?: GeneratedOtp;
-	/** v2: the contact the message went to. */
-	contactId?: number;
 	/** v2: button_0..2 as sent, which the platform drops. */
 	droppedButtons?: Record<string, string>;
 	/** v2: fields the platform does not know, dropped (config v2UnknownFields 'ignore'; [] otherwise). */

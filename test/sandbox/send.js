@@ -71,6 +71,8 @@ function acceptedMessage(api, wamid, plan, fields, files) {
 		files,
 		template: plan.template,
 		contactCreated: plan.created,
+		// The contact the message attached to: a contact the node wrote must be the one sends find.
+		contactId: plan.contact.id,
 		whatsapp: whatsappParams(plan.template, plan.values, plan.contact),
 	};
 	if (plan.media && plan.media.source === 'file') message.storedFileName = plan.media.storedFileName;

@@ -28,7 +28,7 @@ describe('200', () => {
 		});
 		const template = TEMPLATES.find((t) => t.template_name === 'order_update' && t.language === 'en');
 		expect(sb.messages).toEqual([
-			{ api: 'v1', wamid, digits: '4915112345678', fields: { ...ORDER, phone_number: '4915112345678' }, files: [], template, contactCreated: false, whatsapp: { header: ['A-17'], body: ['Ana', 'A-17'] } },
+			{ api: 'v1', wamid, digits: '4915112345678', fields: { ...ORDER, phone_number: '4915112345678' }, files: [], template, contactCreated: false, contactId: 1, whatsapp: { header: ['A-17'], body: ['Ana', 'A-17'] } },
 		]);
 		expect(sb.stats).toMatchObject({ total: 1, accepted: 1, byStatus: { 200: 1 }, overwrittenUploads: 0 });
 	});

@@ -44,8 +44,8 @@ const V1: Row[] = [
 const V2: Row[] = [
 	{ name: 'a taken phone', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { phone: ['The phone has already been taken.'] }), context: { phone: '+4915' }, words: /^The phone \+4915 already belongs/, delivery: 'not sent' },
 	{ name: 'a taken e-mail', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { email: ['The email has already been taken.'] }), words: /e-mail address already belongs/, delivery: 'not sent' },
-	{ name: 'a status required', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { status_id: ['The status id field is required.'] }), words: /needs a Status/, delivery: 'not sent' },
-	{ name: 'a source required', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { source_id: ['The source id field is required.'] }), words: /needs a Source/, delivery: 'not sent' },
+	{ name: 'a status required', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { status_id: ['The status id field is required.'] }), words: /^API v2 creates a contact only with a Status$/, fix: /^Pick Status and Source .*does not use the workspace's auto-lead defaults\.$/, delivery: 'not sent' },
+	{ name: 'a source required', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { source_id: ['The source id field is required.'] }), words: /^API v2 creates a contact only with a Source$/, fix: /^Pick Status and Source /, delivery: 'not sent' },
 	{ name: 'an unknown status', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { status_id: ['The selected status id is invalid.'] }), words: /^The status given does not exist/, delivery: 'not sent' },
 	{ name: 'an unknown source', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { source_id: ['The selected source id is invalid.'] }), words: /^The source given does not exist/, delivery: 'not sent' },
 	{ name: 'an unknown group', status: 422, body: v2Error('VALIDATION_ERROR', 'Validation failed', { 'groups.1': ['The selected groups.1 is invalid.'] }), words: /^The group given does not exist/, delivery: 'not sent' },

@@ -3,8 +3,8 @@
  * The API v2 leg's manual workflows (saved by v2/index.js on the REST-created v2 credential), run
  * with `n8n execute` after `n8n start` stopped, and checked at the sandbox in v2's routes, path,
  * token and wire names (wire.js LEGS.v2): the JSON send with header, variables and a button, the
- * v1 JSON send refused before anything goes out, the 3 MiB binary header upload, and Check
- * Template Before Sending.
+ * v1 JSON send refused before anything goes out, the 3 MiB binary header upload, Check
+ * Template Before Sending, and examples/crm-contacts.json (contacts.js).
  */
 const assert = require('node:assert/strict');
 
@@ -14,6 +14,7 @@ const { executor, oneJsonSend, checkLargeFile, checkUnapproved } = require('../s
 const { log, check } = require('../report');
 const { LEGS } = require('../wire');
 const { JSON_SEND_EXPECTED } = require('./workflows');
+const { checkCrmContacts } = require('../contacts');
 
 const leg = LEGS.v2;
 /** The node's run hint on v2 when button values are sent (platform/v2/send.ts buttonsDropped). */
@@ -47,6 +48,7 @@ async function runV2ExecutionChecks({ prov, sb, envFor, ids }) {
 	// One binary mode: the upload is the same code on both APIs; v1's leg runs both modes.
 	await checkLargeFile(execute, sb, { id: ids.largeFile, env, mode: 'filesystem', leg });
 	await checkUnapproved(execute, sb, { continueId: ids.unapprovedContinue, failId: ids.unapprovedFail, leg });
+	await checkCrmContacts(execute, sb, ids.crmContacts, leg);
 }
 
 module.exports = { runV2ExecutionChecks };

@@ -23,6 +23,7 @@ const { checkMcpCaller } = require('../ai/mcp');
 const { runPickerChecks } = require('../picker');
 const { runWebhookChecks } = require('../webhook');
 const { v2Workflows, HOOK_PATH, MCP_PATH } = require('./workflows');
+const { saveV2CrmContacts } = require('../contacts');
 
 const leg = LEGS.v2;
 /** What a v2 user puts into the credential: Platform URL, API Version Auto, a wm_ token, no subdomain. */
@@ -38,6 +39,7 @@ async function setupV2Leg({ sb, n8n, prov, rest }) {
 	const { manual, published } = v2Workflows(credential, mcpTriggerVersion(prov.n8nVersion));
 	const ids = {};
 	for (const [key, workflow] of Object.entries(manual)) ids[key] = (await rest.createWorkflow(workflow)).id;
+	ids.crmContacts = await saveV2CrmContacts(rest, sb, v2Fields);
 	for (const workflow of Object.values(published)) await rest.publishWorkflow(workflow);
 	await app.waitForWebhook(n8n.url, HOOK_PATH);
 	await waitForMcp(mcpUrl(n8n));

@@ -119,7 +119,6 @@ function completeV2Send(state, req, { plan, fields, files }, fault, ignored) {
 	const wamid = newWamid();
 	const message = {
 		...acceptedMessage('v2', wamid, plan, fields, files),
-		contactId: plan.contact.id,
 		droppedButtons: Object.fromEntries(BUTTON_FIELDS.filter((b) => fields[b] !== undefined).map((b) => [b, fields[b]])),
 		ignoredFields: ignored,
 	};

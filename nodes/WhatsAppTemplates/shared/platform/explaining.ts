@@ -86,6 +86,9 @@ export const contactRefusal = {
 		),
 	emailTaken: () => notSent('The e-mail address already belongs to another contact', 'Give another e-mail address, or update the contact that has it (find it with Get Many, Search).'),
 	needs: (field: string) => notSent(`A new contact needs a ${field}, and the workspace has no default for it`, `Pick ${field} under the contact's fields, or set the workspace's auto-lead defaults in the platform.`),
+	/** v2 takes no auto-lead default: pointing at that setting would send the user the wrong way. */
+	needsOnV2: (field: string) =>
+		notSent(`API v2 creates a contact only with a ${field}`, `Pick Status and Source under the contact's fields (Additional Fields); API v2 does not use the workspace's auto-lead defaults.`),
 	unknown: (kind: 'status' | 'source' | 'group') =>
 		notSent(`The ${kind} given does not exist in this workspace`, `Pick the ${kind} from the list, or use ${kind === 'status' ? 'Status' : kind === 'source' ? 'Source' : 'Group'} → Get Many to find its ID.`),
 	statusAbove50: () =>

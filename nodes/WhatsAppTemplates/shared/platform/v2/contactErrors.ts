@@ -21,8 +21,8 @@ export function fromDetails(details: unknown, context: ContactContext): Classifi
 	const says = (key: string, test: RegExp) => list(details[key]).some((m) => test.test(m));
 	if (says(FIELD.phone, TAKEN)) return contactRefusal.phoneTaken(context);
 	if (says(FIELD.email, TAKEN)) return contactRefusal.emailTaken();
-	if (says(FIELD.status, REQUIRED)) return contactRefusal.needs('Status');
-	if (says(FIELD.source, REQUIRED)) return contactRefusal.needs('Source');
+	if (says(FIELD.status, REQUIRED)) return contactRefusal.needsOnV2('Status');
+	if (says(FIELD.source, REQUIRED)) return contactRefusal.needsOnV2('Source');
 	if (details[FIELD.status] !== undefined) return contactRefusal.unknown('status');
 	if (details[FIELD.source] !== undefined) return contactRefusal.unknown('source');
 	if (Object.keys(details).some((key) => FIELD.group.test(key))) return contactRefusal.unknown('group');
