@@ -9,6 +9,7 @@ const ENDPOINT = 'nodes/WhatsAppTemplates/shared/endpoint.ts';
 const V1_ERRORS = 'nodes/WhatsAppTemplates/shared/platform/v1/errors.ts';
 const V2_ERRORS = 'nodes/WhatsAppTemplates/shared/platform/v2/errors.ts';
 const V2_ANSWERS = 'nodes/WhatsAppTemplates/shared/platform/v2/answers.ts';
+const WEBHOOK = 'nodes/WhatsAppTemplates/trigger/webhook.ts';
 
 const XOBITO_KEY = "if (event.format === 'xobito' && event.messageId)";
 const XOBITO_REASON = 'a message id exists only on message.* events, and then the message| key on the next line holds the same event and id';
@@ -58,4 +59,6 @@ export const EQUIVALENT = [
 	{ file: V2_ANSWERS, on: "const remaining = value === undefined || value === null || value === ''", mutator: 'ConditionalExpression', original: 'value === undefined', replacement: 'false', reason: NAN },
 	{ file: V2_ANSWERS, on: 'const value = key === undefined ? undefined : headers[key]', mutator: 'ConditionalExpression', original: 'key === undefined', replacement: 'false', reason: 'without an X-RateLimit-Remaining header headers[undefined] reads a header named "undefined", which no server sends: undefined either way' },
 	{ file: V2_ANSWERS, on: 'return remaining !== undefined && Number.isInteger(remaining) && remaining >= 0', mutator: 'ConditionalExpression', original: 'remaining !== undefined', replacement: 'true', reason: NAN },
+	{ file: WEBHOOK, on: "if (this.getNodeParameter('authentication', 'signingSecret') !== 'none')", mutator: 'StringLiteral', original: "'signingSecret'", replacement: '""', reason: "only the fallback changes, and '' like 'signingSecret' is not 'none': the signature is checked either way" },
+	{ file: WEBHOOK, on: "const nodeKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'only a workflow without an id reaches the stand-in, and n8n saves a workflow (giving it an id) before it can be active; a test listen skips this line' },
 ];

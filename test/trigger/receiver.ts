@@ -134,7 +134,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		// Express's res.send for a string (text/html), res.json otherwise, as n8n sends a static response.
 		const send = (status: number, body: unknown) => {
-			if (res.headersSent) return;
+			if (res.headersSent) return void errors.push(new Error('answered twice: n8n would throw ERR_HTTP_HEADERS_SENT'));
 			const text = typeof body === 'string';
 			res.writeHead(status, { 'Content-Type': text ? 'text/html; charset=utf-8' : 'application/json' });
 			res.end(text ? body : body === undefined ? '' : JSON.stringify(body));
