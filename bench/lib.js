@@ -70,10 +70,7 @@ async function startBenchSandbox({ rateLimit = null, v2Scopes, ...options } = {}
 	return await start({ port: 0, apis: ['v2'], ...limit, ...options });
 }
 
-/**
- * Lifts the token's limit (for a warm-up) until restoreLimit(). v2's token change lasts until
- * sb.reset(), which restores the token of the start.
- */
+/** Lifts the token's limit (for a warm-up) until restoreLimit(); v2's lasts until sb.reset(). */
 function liftLimit(sb) {
 	if (API === 'v1') sb.configure({ rateLimit: null });
 	else sb.updateV2Token('send', { limit: V2_MAX_LIMIT });
@@ -101,10 +98,7 @@ async function runProduct(sb, { parameters, items, nodeType, typeName } = {}) {
 	});
 }
 
-/**
- * The send requests the sandbox recorded (route messages.template): the product node also reads
- * the workspace's template list once per run, which the benches do not count as sends.
- */
+/** The send requests recorded (messages.template); the node's one template-list read is not a send. */
 const sendsOf = (sb) => sb.requests.filter((r) => r.route === 'messages.template');
 
 /** The requests the sandbox recorded to one of the node's routes (its path from the node's table). */
