@@ -6,6 +6,14 @@ import { uniqueUploadName, uploadExtension } from './uploadName';
 
 const FIELD = 'Input Binary Field';
 
+/**
+ * The size of the chunks a stored file is read in. n8n's HTTP client queues up to 16 chunks per
+ * upload ahead of the socket (axios wraps the multipart body in Readable.from, 16 objects deep): at
+ * the file system's default 64 KiB that is 1 MiB per upload in flight, at 16 KiB a quarter of it
+ * (bench/README.md, memory: five uploads at once).
+ */
+export const STREAM_CHUNK_BYTES = 16 * 1024;
+
 /** A header file from an input item, described without reading its bytes. */
 export interface BinaryMedia {
 	/** The name the file had in n8n: the recipient's document name by default. */
@@ -101,7 +109,7 @@ export async function resolveBinaryMedia(
 /** The file's bytes as a stream of chunks: from storage when stored, else the item's buffer. */
 export async function* readBinaryMedia(ctx: IExecuteFunctions, media: BinaryMedia): AsyncGenerator<Uint8Array> {
 	if (media.binaryId) {
-		yield* await ctx.helpers.getBinaryStream(media.binaryId);
+		yield* await ctx.helpers.getBinaryStream(media.binaryId, STREAM_CHUNK_BYTES);
 		return;
 	}
 	yield await ctx.helpers.getBinaryDataBuffer(media.itemIndex, media.propertyName);
