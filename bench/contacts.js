@@ -83,15 +83,17 @@ async function main() {
 	const rows = crmRows();
 
 	// Warm-up without the limit (module loading), then the workspace as the run finds it.
-	lib.liftLimit(sb);
+	await lib.liftLimit(sb);
 	await lib.runProduct(sb, { parameters: PARAMETERS, items: crmRows().slice(0, 5).map((r) => ({ json: { ...r.json, phone: `+4930${r.json.row}0000` } })) });
-	lib.restoreLimit(sb, LIMIT);
-	sb.seedContacts(EXISTING, { phone: (i) => `+${digitsOf(i)}` });
+	await lib.restoreLimit(sb, LIMIT);
+	await sb.seedContacts(EXISTING, { phone: (i) => `+${digitsOf(i)}` });
+	await sb.refresh();
 	const contactsBefore = sb.contacts.length;
 
 	const t0 = performance.now();
 	const result = await lib.runProduct(sb, { parameters: PARAMETERS, items: rows });
 	const wallMs = performance.now() - t0;
+	await sb.refresh();
 
 	const out = result.outputs?.[0] ?? [];
 	const failed = result.error ? COUNT : out.filter((o) => o.json.error).length;

@@ -57,12 +57,13 @@ const routeUrl = (sb, route) => `${product.platform().apiBase(credentialOf(sb))}
 const V2_MAX_LIMIT = 10000;
 
 /**
- * The sandbox on loopback for the bench's API only, with the token's limit `rateLimit` ({max,
+ * The sandbox on loopback, in a process of its own (remote-sandbox.js: call `await sb.refresh()`
+ * before reading what it recorded), for the bench's API only, with the token's limit `rateLimit` ({max,
  * windowMs}; null: none on v1, v2's highest on v2). v1 has one limit per workspace config; v2 has
  * it per token (`limit`) with one window length (`v2WindowMs`).
  */
 async function startBenchSandbox({ rateLimit = null, v2Scopes, ...options } = {}) {
-	const start = sandbox().startSandbox;
+	const start = require('./remote-sandbox').startRemoteSandbox;
 	if (API === 'v1') return await start({ port: 0, apis: ['v1'], rateLimit, ...options });
 	// v2Scopes: the token's scopes when it needs more than sends (the contact benches: contacts:*).
 	const scopes = v2Scopes ? { scopes: v2Scopes } : {};
@@ -71,15 +72,15 @@ async function startBenchSandbox({ rateLimit = null, v2Scopes, ...options } = {}
 }
 
 /** Lifts the token's limit (for a warm-up) until restoreLimit(); v2's lasts until sb.reset(). */
-function liftLimit(sb) {
-	if (API === 'v1') sb.configure({ rateLimit: null });
-	else sb.updateV2Token('send', { limit: V2_MAX_LIMIT });
+async function liftLimit(sb) {
+	if (API === 'v1') await sb.configure({ rateLimit: null });
+	else await sb.updateV2Token('send', { limit: V2_MAX_LIMIT });
 }
 
 /** The limit of the start again, and a fresh window (clears what the sandbox recorded). */
-function restoreLimit(sb, rateLimit) {
-	sb.reset();
-	if (API === 'v1') sb.configure({ rateLimit });
+async function restoreLimit(sb, rateLimit) {
+	await sb.reset();
+	if (API === 'v1') await sb.configure({ rateLimit });
 }
 
 const harness = () => require(path.join(ROOT, 'test/engine/harness.js'));

@@ -108,9 +108,10 @@ async function runScenario(name) {
 	// Warm-up over the same path: module loading and first-use allocations are not the upload's.
 	const warmResult = await run(warm);
 	if (warmResult.error) throw new Error(`warm-up failed: ${warmResult.error.message} ${warmResult.error.description ?? ''}`);
+	await sb.refresh();
 	const [warmSend] = lib.requestsTo(sb, wireOf(scenario).route);
 	if (warmSend?.status !== 200) throw new Error(`warm-up: status ${warmSend?.status}: ${JSON.stringify(warmSend?.response)}`);
-	sb.reset();
+	await sb.reset();
 
 	await lib.settle();
 	const sampler = lib.startRssSampler(5);
@@ -119,6 +120,7 @@ async function runScenario(name) {
 	const durationMs = performance.now() - started;
 	const memory = sampler.stop();
 	if (result.error) throw new Error(`${name}: node failed: ${result.error.message} ${result.error.description ?? ''}`);
+	await sb.refresh();
 	checkReceived(name, sb, scenario);
 	const { stats } = sb;
 	await sb.close();

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Memory bench: peak RSS growth while one node run uploads big documents from stored binaries
- * (n8n's filesystem binary mode) to the sandbox, through n8n's real engine, in-process.
+ * (n8n's filesystem binary mode) to the sandbox (its own process), through n8n's real engine, in-process.
  *
  * Every measurement runs in two fresh child processes (bench/memory-child.js): `--prepare=X`
  * stores the binaries in a temp user folder, then `--scenario=X` (same folder and encryption key)
@@ -32,7 +32,7 @@ const { SCENARIOS } = require('./memory-child');
 
 const GOAL_MB = 48;
 const SCALE_TOLERANCE = 1.1;
-const REPS = Number(process.env.BENCH_MEMORY_REPS || 5);
+const REPS = Number(process.env.BENCH_MEMORY_REPS || 9);
 const CHILD = path.join(__dirname, 'memory-child.js');
 
 function spawnChild(args, env) {

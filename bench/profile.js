@@ -83,8 +83,9 @@ async function main() {
 	const { routes } = lib.product.platform();
 	const parameters = { phone: '={{ $json.phone }}', templateName: 'plain_notice', templateLanguage: 'en', options: { concurrency: 10 } };
 	const items = () => Array.from({ length: COUNT }, (_, i) => ({ json: { phone: lib.phoneOf(i) } }));
-	sb.reset();
+	await sb.reset();
 	await lib.runProduct(sb, { parameters, items: items().slice(0, 50) });
+	await sb.refresh();
 	const minimal = minimalSendNode(lib.routeUrl(sb, routes.sendTemplate), lib.sendsOf(sb)[0].fields, 10);
 	const runs = {
 		node: () => lib.runProduct(sb, { parameters, items: items() }),
@@ -101,12 +102,13 @@ async function main() {
 	const wall = { node: [], minimal: [] };
 	for (let r = 0; r < ROUNDS; r++) {
 		for (const [name, run] of Object.entries(runs)) {
-			sb.reset();
+			await sb.reset();
 			await post('Profiler.start');
 			const t0 = performance.now();
 			const result = await run();
 			wall[name].push(performance.now() - t0);
 			const { profile } = await post('Profiler.stop');
+			await sb.refresh();
 			if (result.error || lib.sendsOf(sb).length !== COUNT) throw new Error(`${name}: ${result.error?.message ?? lib.sendsOf(sb).length}`);
 			accumulate(totals[name], summarise(profile));
 		}

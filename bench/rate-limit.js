@@ -40,8 +40,8 @@ const CONCURRENCY = Number(process.env.BENCH_RATE_CONCURRENCY || 5);
 async function probe(sb) {
 	const axios = require('axios');
 	const platform = lib.product.platform();
-	lib.restoreLimit(sb, { max: 1, windowMs: LIMIT.windowMs });
-	if (lib.API === 'v2') sb.updateV2Token('send', { limit: 1 });
+	await lib.restoreLimit(sb, { max: 1, windowMs: LIMIT.windowMs });
+	if (lib.API === 'v2') await sb.updateV2Token('send', { limit: 1 });
 	const post = () =>
 		axios.post(lib.routeUrl(sb, platform.routes.sendTemplate), {}, {
 			headers: { Accept: 'application/json', Authorization: `Bearer ${lib.tokenOf(sb)}` },
@@ -89,13 +89,14 @@ async function main() {
 	};
 
 	// Warm-up without the limit (module loading), then a fresh window.
-	lib.liftLimit(sb);
+	await lib.liftLimit(sb);
 	await lib.runProduct(sb, { parameters, items: items.slice(0, 5) });
-	lib.restoreLimit(sb, LIMIT);
+	await lib.restoreLimit(sb, LIMIT);
 
 	const t0 = performance.now();
 	const result = await lib.runProduct(sb, { parameters, items });
 	const wallMs = performance.now() - t0;
+	await sb.refresh();
 
 	const out = result.outputs?.[0] ?? [];
 	const failed = result.error ? COUNT : out.filter((o) => o.json.error).length;

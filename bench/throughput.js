@@ -33,7 +33,7 @@ const GOAL_RATIO = 1.15;
 const CHECK_GOAL_RATIO = 1.03;
 /** The node's own cost: node ≤ 1.02 × the minimal n8n node (throughput-node.js), same sends, same run. */
 const MINIMAL_GOAL_RATIO = 1.02;
-const ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS || 5);
+const ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS || 7);
 const TEMPLATE = { name: 'plain_notice', language: 'en' };
 
 async function main() {
@@ -57,7 +57,8 @@ async function main() {
 	 * The peak is recorded per run: on a loaded machine a worker may finish before the last starts.
 	 */
 	const peaks = { baselineMs: [], nodeMs: [], keepAliveMs: [], nodeNoCheckMs: [], minimalNodeMs: [] };
-	const check = (label, n) => {
+	const check = async (label, n) => {
+		await sb.refresh();
 		const phones = new Set(sb.messages.map((m) => m.fields[SEND.phone]));
 		const sends = lib.sendsOf(sb);
 		const ok200 = sends.filter((r) => r.status === 200).length;
@@ -71,7 +72,7 @@ async function main() {
 	const cpuMs = [];
 	const minimalCpuMs = [];
 	const runNodeOnce = async (n, checkTemplate = true) => {
-		sb.reset();
+		await sb.reset();
 		const items = itemsOf(n);
 		const cpu0 = process.cpuUsage();
 		const t0 = performance.now();
@@ -81,7 +82,7 @@ async function main() {
 		if (n === COUNT && checkTemplate) cpuMs.push((cpu.user + cpu.system) / 1000);
 		if (result.error) throw new Error(`node failed: ${result.error.message}`);
 		if (result.outputs[0].length !== n) throw new Error(`node: ${result.outputs[0].length} items out, expected ${n}`);
-		check('node', n);
+		await check('node', n);
 		return ms;
 	};
 
@@ -99,7 +100,7 @@ async function main() {
 	const client = axios.create({ headers, validateStatus: () => true, maxRedirects: 0 });
 	/** `agentOf()` per request: the shared keep-alive agent, or a fresh agent as n8n's transport makes. */
 	const runBaselineOnce = async (n, agentOf) => {
-		sb.reset();
+		await sb.reset();
 		let next = 0;
 		const t0 = performance.now();
 		const worker = async () => {
@@ -111,13 +112,13 @@ async function main() {
 		};
 		await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 		const ms = performance.now() - t0;
-		check('baseline', n);
+		await check('baseline', n);
 		return ms;
 	};
 	// The least any n8n node does for the same sends (bench/throughput-node.js): not the goal.
 	const minimal = minimalSendNode(url, sample.fields, SEND.phone, CONCURRENCY);
 	const runMinimalOnce = async (n) => {
-		sb.reset();
+		await sb.reset();
 		const cpu0 = process.cpuUsage();
 		const t0 = performance.now();
 		const result = await lib.runProduct(sb, { nodeType: minimal, typeName: 'benchMinimalSend', parameters: { phone: parameters.phone }, items: itemsOf(n) });
@@ -125,7 +126,7 @@ async function main() {
 		const cpu = process.cpuUsage(cpu0);
 		if (n === COUNT) minimalCpuMs.push((cpu.user + cpu.system) / 1000);
 		if (result.error || result.outputs[0].length !== n) throw new Error(`minimal node: ${result.error?.message ?? result.outputs[0].length}`);
-		check('minimal node', n);
+		await check('minimal node', n);
 		return ms;
 	};
 	await runMinimalOnce(50);
@@ -138,7 +139,7 @@ async function main() {
 	// the validation of every item, which it completes before it sends anything (a dry run of the
 	// same 1000 items).
 	const dryRun = async () => {
-		sb.reset();
+		await sb.reset();
 		const t0 = performance.now();
 		await lib.runProduct(sb, { parameters: { ...parameters, options: { ...parameters.options, dryRun: true } }, items: itemsOf(COUNT) });
 		return performance.now() - t0;
@@ -194,7 +195,7 @@ async function main() {
 		minimalNodeMs: Math.round(lib.median(runs.minimalNodeMs)),
 		ratioToMinimalNode: lib.round(ratioToMinimal, 3),
 		minimalNodeGoalRatio: MINIMAL_GOAL_RATIO,
-		// CPU of the whole process (node, engine and the in-process sandbox) per node run: steadier than
+		// CPU of the whole process (node and engine; the sandbox has its own process) per node run: steadier than
 		// wall time on a shared machine, which the load average (1 min, before / after) describes.
 		nodeCpuMs: Math.round(lib.median(cpuMs)),
 		minimalNodeCpuMs: Math.round(lib.median(minimalCpuMs)),
