@@ -9,6 +9,7 @@
  *
  *   node bench/profile.js               API v1; BENCH_API=v2 for v2
  *   BENCH_PROFILE_ROUNDS=5              rounds (default 5)
+ *   BENCH_PROFILE_OP=sendText           Send Text's 1000 messages instead of the template sends
  */
 const inspector = require('node:inspector');
 const path = require('node:path');
@@ -17,6 +18,8 @@ const { minimalSendNode } = require('./throughput-node');
 
 const COUNT = 1000;
 const ROUNDS = Number(process.env.BENCH_PROFILE_ROUNDS || 5);
+/** BENCH_PROFILE_OP=sendText profiles Send Text (the Send Text bench's message) instead of the template send. */
+const TEXT = process.env.BENCH_PROFILE_OP === 'sendText' ? 'Your order A-1042 is on its way. Reply here if anything is wrong.' : undefined;
 const DIST = path.resolve(lib.ROOT, process.env.BENCH_DIST || 'dist');
 
 /** The owner of a profile frame: the package (or part of this repository) its script belongs to. */
@@ -80,13 +83,17 @@ const table = (rows, limit) =>
 async function main() {
 	await lib.harness().setupEngine({ binaryMode: 'filesystem' });
 	const sb = await lib.startBenchSandbox({ latencyMs: 20 });
-	const { routes } = lib.product.platform();
-	const parameters = { phone: '={{ $json.phone }}', templateName: 'plain_notice', templateLanguage: 'en', options: { concurrency: 10 } };
+	const { routes, templateSend, windowSend } = lib.product.platform();
+	const parameters = TEXT
+		? { operation: 'sendText', phone: '={{ $json.phone }}', text: TEXT, options: { concurrency: 10 } }
+		: { phone: '={{ $json.phone }}', templateName: 'plain_notice', templateLanguage: 'en', options: { concurrency: 10 } };
+	const route = TEXT ? routes.sendText : routes.sendTemplate;
+	const sends = () => lib.requestsTo(sb, route);
 	const items = () => Array.from({ length: COUNT }, (_, i) => ({ json: { phone: lib.phoneOf(i) } }));
 	await sb.reset();
 	await lib.runProduct(sb, { parameters, items: items().slice(0, 50) });
 	await sb.refresh();
-	const minimal = minimalSendNode(lib.routeUrl(sb, routes.sendTemplate), lib.sendsOf(sb)[0].fields, 10);
+	const minimal = minimalSendNode(lib.routeUrl(sb, route), sends()[0].fields, (TEXT ? windowSend.text : templateSend).phone, 10);
 	const runs = {
 		node: () => lib.runProduct(sb, { parameters, items: items() }),
 		minimal: () => lib.runProduct(sb, { nodeType: minimal, typeName: 'benchMinimalSend', parameters: { phone: parameters.phone }, items: items() }),
@@ -109,7 +116,7 @@ async function main() {
 			wall[name].push(performance.now() - t0);
 			const { profile } = await post('Profiler.stop');
 			await sb.refresh();
-			if (result.error || lib.sendsOf(sb).length !== COUNT) throw new Error(`${name}: ${result.error?.message ?? lib.sendsOf(sb).length}`);
+			if (result.error || sends().length !== COUNT) throw new Error(`${name}: ${result.error?.message ?? sends().length}`);
 			accumulate(totals[name], summarise(profile));
 		}
 	}
