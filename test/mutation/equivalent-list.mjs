@@ -10,6 +10,11 @@ const V1_ERRORS = 'nodes/WhatsAppTemplates/shared/platform/v1/errors.ts';
 const V2_ERRORS = 'nodes/WhatsAppTemplates/shared/platform/v2/errors.ts';
 const V2_ANSWERS = 'nodes/WhatsAppTemplates/shared/platform/v2/answers.ts';
 const WEBHOOK = 'nodes/WhatsAppTemplates/trigger/webhook.ts';
+const FIELD_ERROR = 'nodes/WhatsAppTemplates/shared/validation/fieldError.ts';
+const BRACKETS = 'nodes/WhatsAppTemplates/shared/multipart/bracketParts.ts';
+const UPLOAD_NAME = 'nodes/WhatsAppTemplates/shared/multipart/uploadName.ts';
+const MEDIA_URL = 'nodes/WhatsAppTemplates/shared/validation/mediaUrl.ts';
+const BINARY_MEDIA = 'nodes/WhatsAppTemplates/shared/multipart/binaryMedia.ts';
 
 const XOBITO_KEY = "if (event.format === 'xobito' && event.messageId)";
 const XOBITO_REASON = 'a message id exists only on message.* events, and then the message| key on the next line holds the same event and id';
@@ -61,4 +66,13 @@ export const EQUIVALENT = [
 	{ file: V2_ANSWERS, on: 'return remaining !== undefined && Number.isInteger(remaining) && remaining >= 0', mutator: 'ConditionalExpression', original: 'remaining !== undefined', replacement: 'true', reason: NAN },
 	{ file: WEBHOOK, on: "if (this.getNodeParameter('authentication', 'signingSecret') !== 'none')", mutator: 'StringLiteral', original: "'signingSecret'", replacement: '""', reason: "only the fallback changes, and '' like 'signingSecret' is not 'none': the signature is checked either way" },
 	{ file: WEBHOOK, on: "const nodeKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'only a workflow without an id reaches the stand-in, and n8n saves a workflow (giving it an id) before it can be active; a test listen skips this line' },
+
+	{ file: FIELD_ERROR, on: "typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'", mutator: 'ConditionalExpression', original: "typeof value === 'boolean'", replacement: 'false', reason: 'JSON.stringify gives a boolean the same text as String does' },
+	{ file: FIELD_ERROR, on: "typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'", mutator: 'StringLiteral', original: "'boolean'", replacement: '""', reason: 'JSON.stringify gives a boolean the same text as String does' },
+	{ file: BRACKETS, on: 'if (Array.isArray(value))', mutator: 'ConditionalExpression', original: 'Array.isArray(value)', replacement: 'false', reason: "as an object, an array's entries are its indexes in order (holes skipped by both ways): the same parts" },
+	{ file: UPLOAD_NAME, on: '.exec(name)?.[1]?.toLowerCase()', mutator: 'OptionalChaining', original: '/\\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase', replacement: '/\\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1].toLowerCase', reason: 'the group is not optional: a match always has it' },
+	{ file: UPLOAD_NAME, on: ".replace(/^-+|-+$/g, '')", mutator: 'Regex', original: '/^-+|-+$/g', replacement: '/^-|-+$/g', reason: "the replace before turns every run of other characters into one '-': never more than one at either end" },
+	{ file: UPLOAD_NAME, on: ".replace(/^-+|-+$/g, '')", mutator: 'Regex', original: '/^-+|-+$/g', replacement: '/^-+|-$/g', reason: "the replace before turns every run of other characters into one '-': never more than one at either end" },
+	{ file: MEDIA_URL, on: "includes(extension ?? '')", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'no accepted extension is either text: includes() is false both ways' },
+	{ file: BINARY_MEDIA, on: 'ctx.getInputData()[itemIndex]?.binary', mutator: 'OptionalChaining', original: 'ctx.getInputData()[itemIndex]?.binary', replacement: 'ctx.getInputData()[itemIndex].binary', reason: 'called only with the index of an input item (the operations loop over getInputData())' },
 ];

@@ -7,7 +7,8 @@
  * mutants inside it (ignore plugins): on the lines below that would also hide mutants a test kills.
  * So the listed mutants, and only they, are marked when the instrumenter hands them to Stryker
  * (Mutant#toApiMutant of @stryker-mutator/instrumenter 9.6.1, pinned through @stryker-mutator/core).
- * An entry that matches no mutant is reported at the end of the run: the code changed, re-judge it.
+ * An entry of a mutated file that matches no mutant is reported at the end of the run: the code
+ * changed, re-judge it.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,10 +32,13 @@ function sourceOf(fileName) {
 }
 
 const matched = new Set();
+/** The files this run mutates (an area run mutates some): only their entries can be judged stale. */
+const mutated = new Set();
 
 Mutant.prototype.toApiMutant = function toApiMutantUnlessEquivalent() {
 	const api = toApiMutant.call(this);
 	const file = path.relative(process.cwd(), this.fileName).split(path.sep).join('/');
+	mutated.add(file);
 	const source = sourceOf(this.fileName);
 	const original = source.slice(this.original.start, this.original.end);
 	const lineStart = source.lastIndexOf('\n', this.original.start - 1) + 1;
@@ -48,7 +52,7 @@ Mutant.prototype.toApiMutant = function toApiMutantUnlessEquivalent() {
 };
 
 process.on('exit', () => {
-	const stale = EQUIVALENT.filter((entry) => !matched.has(entry) && fs.existsSync(entry.file));
+	const stale = EQUIVALENT.filter((entry) => !matched.has(entry) && mutated.has(entry.file));
 	for (const entry of stale) console.warn(`Equivalent mutant not found (re-judge it): ${entry.file} ${entry.mutator} ${entry.original} → ${entry.replacement}`);
 });
 
