@@ -24,6 +24,10 @@ const refusal = (run: () => unknown): FieldError => {
 	throw new Error('expected a FieldError');
 };
 
+test('a FieldError says what it is in a stack trace or log line', () => {
+	expect(String(new FieldError('Text', 'Text is empty', 'Write the message'))).toBe('FieldError: Text is empty');
+});
+
 describe('asText: a parameter value from an expression, as text', () => {
 	it.each([
 		[Number.NaN, 'NaN'],
@@ -77,6 +81,7 @@ describe('checkMediaUrl', () => {
 			'Link a file ending in .jpeg, .png, or download it first (HTTP Request node) and use Media Source "Binary File": the node then uploads it under an accepted name',
 		);
 		expect(refusal(() => checkMediaUrl('video', 'https://cdn.example.com/a.gif', 'header')).message).toContain('refuses for a video header');
+		expect(refusal(() => checkMediaUrl('audio', 'https://cdn.example.com/a.wav', 'message')).message).toContain('refuses for an audio message');
 	});
 });
 
