@@ -15,6 +15,7 @@ const BRACKETS = 'nodes/WhatsAppTemplates/shared/multipart/bracketParts.ts';
 const UPLOAD_NAME = 'nodes/WhatsAppTemplates/shared/multipart/uploadName.ts';
 const MEDIA_URL = 'nodes/WhatsAppTemplates/shared/validation/mediaUrl.ts';
 const BINARY_MEDIA = 'nodes/WhatsAppTemplates/shared/multipart/binaryMedia.ts';
+const V1_ANSWERS = 'nodes/WhatsAppTemplates/shared/platform/v1/answers.ts';
 
 const XOBITO_KEY = "if (event.format === 'xobito' && event.messageId)";
 const XOBITO_REASON = 'a message id exists only on message.* events, and then the message| key on the next line holds the same event and id';
@@ -75,4 +76,5 @@ export const EQUIVALENT = [
 	{ file: UPLOAD_NAME, on: ".replace(/^-+|-+$/g, '')", mutator: 'Regex', original: '/^-+|-+$/g', replacement: '/^-+|-$/g', reason: "the replace before turns every run of other characters into one '-': never more than one at either end" },
 	{ file: MEDIA_URL, on: "includes(extension ?? '')", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'no accepted extension is either text: includes() is false both ways' },
 	{ file: BINARY_MEDIA, on: 'ctx.getInputData()[itemIndex]?.binary', mutator: 'OptionalChaining', original: 'ctx.getInputData()[itemIndex]?.binary', replacement: 'ctx.getInputData()[itemIndex].binary', reason: 'called only with the index of an input item (the operations loop over getInputData())' },
+	{ file: V1_ANSWERS, on: '} catch {', mutator: 'BlockStatement', original: '{\n\t\treturn { text: raw };\n\t}', replacement: '{}', reason: 'without the early return the text that is not JSON reads no message and no code: the same text, and no code either way' },
 ];

@@ -108,7 +108,7 @@ export const contactRefusal = {
 	quotaFull: (counts: string) => notSent(`The workspace's contact quota is full${counts}`, "Delete contacts the workspace no longer needs, or upgrade the workspace's plan."),
 	/** Any other answer as the sends explain it, in a contact's words. */
 	general: (explained: Explained): Classified => ({
-		message: explained.message.replace(/the message\b/g, 'the request').replace('while handling the message', 'while handling the request'),
+		message: explained.message.replace(/the message\b/g, 'the request'),
 		advice: explained.advice?.replace(/"Messages In Flight"/g, '"Requests In Flight"'),
 		delivery: explained.delivery,
 	}),
