@@ -95,9 +95,8 @@ function readProxy(value: unknown): Pick<RunOptions, 'proxy' | 'proxyError'> {
 	}
 }
 
-export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const request = ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+/** The run's settings from the saved Options and Request Options: a value that is no number gets the default, one below the minimum the minimum. */
+export function runOptionsFrom(options: IDataObject, request: IDataObject): RunOptions {
 	const batching = ((request.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
 	return {
 		concurrency: wholeNumber(options.concurrency, defaultOf<number>('concurrency'), 1),
@@ -111,4 +110,8 @@ export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 		...readProxy(request.proxy),
 		allowUnauthorizedCerts: request.allowUnauthorizedCerts === true,
 	};
+}
+
+export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
+	return runOptionsFrom(ctx.getNodeParameter('options', 0, {}) as IDataObject, ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject);
 }
