@@ -6,7 +6,7 @@
  */
 import { NodeApiError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
-import { apiRequest } from '../../nodes/WhatsAppTemplates/shared/transport';
+import { apiRequest, mayHaveArrived } from '../../nodes/WhatsAppTemplates/shared/transport';
 
 const node: INode = { id: '1', name: 'WhatsApp Templates', type: 'whatsAppTemplates', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -51,4 +51,50 @@ describe.each([
 
 it('an HTTP status as httpCode is no network error code', async () => {
 	expect(await failureOf(Object.assign(new Error('x'), { httpCode: '502' }))).toEqual({ code: 'UNKNOWN', maybeSent: true });
+});
+
+describe('whether a network failure may have come after the platform received the message', () => {
+	// Failures before a connection carried any of the body: DNS, routing, TLS and certificate refusals.
+	it.each([
+		'ECONNREFUSED',
+		'ENOTFOUND',
+		'EAI_AGAIN',
+		'EHOSTUNREACH',
+		'ENETUNREACH',
+		'ERR_INVALID_URL',
+		'CERT_HAS_EXPIRED',
+		'ERR_TLS_CERT_ALTNAME_INVALID',
+		'DEPTH_ZERO_SELF_SIGNED_CERT',
+		'SELF_SIGNED_CERT_IN_CHAIN',
+		'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+		'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	])('%s: not sent', (code) => {
+		expect(mayHaveArrived(code)).toBe(false);
+	});
+
+	// After the connection was up: the body may have arrived. A code that merely contains a
+	// not-sent code is no such code.
+	it.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'UNKNOWN', 'X_ECONNREFUSED', 'ERR_CERT', 'UNABLE_TO_DECRYPT'])('%s: may have gone out', (code) => {
+		expect(mayHaveArrived(code)).toBe(true);
+	});
+});
+
+describe('the code in the chain n8n wraps errors in', () => {
+	it('is found on a cause of a cause; an empty code is skipped', async () => {
+		const inner = requestError('ECONNREFUSED');
+		const middle = Object.assign(new Error('middle'), { code: '', cause: inner });
+		expect(await failureOf(Object.assign(new Error('outer'), { cause: middle }))).toEqual({ code: 'ECONNREFUSED', maybeSent: false });
+	});
+
+	it('a chain that loops back on itself ends as UNKNOWN, which may have gone out', async () => {
+		const looped: Error & { cause?: unknown } = new Error('loop');
+		looped.cause = looped;
+		expect(await failureOf(looped)).toEqual({ code: 'UNKNOWN', maybeSent: true });
+	});
+
+	it('n8n 1.x: only an upper-case code as httpCode counts', async () => {
+		expect(await failureOf(Object.assign(new Error('x'), { httpCode: 'EPIPE' }))).toEqual({ code: 'EPIPE', maybeSent: true });
+		expect(await failureOf(Object.assign(new Error('x'), { httpCode: 'Econnrefused' }))).toEqual({ code: 'UNKNOWN', maybeSent: true });
+		expect(await failureOf(Object.assign(new Error('x'), { httpCode: 'E ECONNREFUSED' }))).toEqual({ code: 'UNKNOWN', maybeSent: true });
+	});
 });
