@@ -7,7 +7,7 @@ import type { INode } from 'n8n-workflow';
 
 import { fieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
 import { v1 } from '../../nodes/WhatsAppTemplates/shared/platform';
-import { responseError, transportError } from '../../nodes/WhatsAppTemplates/shared/apiError';
+import { redirectOf, responseError, transportError } from '../../nodes/WhatsAppTemplates/shared/apiError';
 import { WIRE, answers } from '../support/wire';
 
 const node: INode = { id: '1', name: 'WhatsApp Templates', type: 'whatsAppTemplates', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -116,5 +116,34 @@ describe('no HTTP answer (transportError)', () => {
 		expect(got.error.description).toContain(`(network error: ${code})`);
 		expect(got.error.description).toMatch(delivery === 'unknown' ? /may or may not have gone out/ : /^Nothing was sent\./);
 		expect(got.error.context.itemIndex).toBe(2);
+	});
+});
+
+describe('a 3xx answer is explained as a redirect the node did not follow (redirectOf)', () => {
+	const location = (headers: Record<string, string>) => redirectOf({ statusCode: 307, headers, body: '' });
+
+	it('every status from 300 to 399, no other', () => {
+		for (const status of [300, 301, 308, 399]) expect(redirectOf({ statusCode: status, headers: {}, body: '' })).toBe(`a redirect (HTTP ${status}), which the node does not follow`);
+		for (const status of [200, 299, 400, 429]) expect(redirectOf({ statusCode: status, headers: { location: 'https://elsewhere.example/' }, body: '' })).toBeUndefined();
+	});
+
+	it('names where it pointed (either spelling of the header, at most 200 characters), or nothing when it is empty', () => {
+		expect(location({ location: 'https://new.example/api' })).toBe('a redirect (HTTP 307 to https://new.example/api), which the node does not follow');
+		expect(location({ Location: 'https://new.example/api' })).toBe('a redirect (HTTP 307 to https://new.example/api), which the node does not follow');
+		expect(location({ location: '' })).toBe('a redirect (HTTP 307), which the node does not follow');
+		expect(location({ location: `https://x.example/${'a'.repeat(300)}` })).toContain(` to https://x.example/${'a'.repeat(200 - 'https://x.example/'.length)}), `);
+	});
+
+	it('as the error: the address to fix in the credential, nothing sent, the page kept short', () => {
+		const { error, delivery } = responseError(v1, node, 3, { statusCode: 301, headers: { location: 'https://moved.example/' }, body: `<html>${'x'.repeat(600)}</html>` }, context);
+		expect(error.message).toBe('The platform answered with a redirect (HTTP 301 to https://moved.example/), which the node does not follow');
+		expect(error.description).toMatch(/^The API token is sent only to the credential's Platform URL: .* Nothing was sent\.$/);
+		expect(delivery).toBe('not sent');
+		expect(error.httpCode).toBe('301');
+		expect((error.errorResponse as { body: string }).body).toHaveLength(500);
+	});
+
+	it('a body that is no object and no text is kept as null', () => {
+		for (const body of [['a'], 7, null]) expect(responseError(v1, node, 0, { statusCode: 302, headers: {}, body }, context).error.errorResponse).toEqual({ body: null });
 	});
 });
