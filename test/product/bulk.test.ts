@@ -85,6 +85,21 @@ describe('bulk sends', () => {
 		expect(error.description).toMatch(new RegExp(`Not sent: items ${last + 1}-19\\.`));
 	});
 
+	it('two items in flight fail: the error is the first by input order, even when its answer comes last', async () => {
+		// Item 1 hangs until the 300 ms timeout; item 2 fails at once, while item 1 is still in flight.
+		product.sb.injectFault({ kind: 'hang', match: { phone: bulkPhone(1) } });
+		product.sb.injectFault({ kind: 'system500', match: { phone: bulkPhone(2) } });
+		const result = await product.send({ ...byPhone, options: { concurrency: 3 }, requestOptions: { timeout: 300 } }, { items: items(6) });
+		const error = result.error as unknown as NodeApiError;
+		expect(error.message).toBe('The platform did not answer in time');
+		expect(error.context.itemIndex).toBe(1);
+		expect(error.description).toContain('Stopped after item 1 failed; no further items were sent.');
+		expect(error.description).toContain('Maybe sent (check before resending): items 1-2.');
+		// Item 0's worker may take item 3 before item 2's failure is in: nothing later than that.
+		expect(sends(product).length).toBeLessThanOrEqual(4);
+		expect(error.description).toMatch(/Not sent: items (3-5|4-5)\.$/);
+	});
+
 	it('with continue-on-fail every item is tried once: N in, N out, paired, in order', async () => {
 		product.sb.injectFault({ kind: 'system500', match: { phone: bulkPhone(2) } });
 		product.sb.injectFault({ kind: 'whatsapp500', match: { phone: bulkPhone(5) } });
