@@ -81,6 +81,25 @@ describe('dispatch', () => {
 		expect(tooLong.get(0)).toMatch(/asked to wait 60 s, longer than the 30 s allowed/);
 	});
 
+	it('the retry cap counts retries, not attempts; a wait exactly as long as allowed is waited', async () => {
+		const limitedTimes = async (cap: number) => {
+			let attempts = 0;
+			const results = await dispatch([0], async (): Promise<Attempt<string>> => (attempts++, { kind: 'rateLimited', retryAfterSeconds: 0, giveUp: (r) => r }), settings({ rateLimitRetries: cap }));
+			return [attempts, results.get(0)];
+		};
+		expect(await limitedTimes(0)).toEqual([1, 'still rate limited after 0 retries']);
+		expect(await limitedTimes(1)).toEqual([2, 'still rate limited after 1 retry']);
+		expect(await limitedTimes(3)).toEqual([4, 'still rate limited after 3 retries']);
+
+		let tries = 0;
+		const atLimit = await dispatch(
+			[0],
+			async (): Promise<Attempt<string>> => (tries++ === 0 ? { kind: 'rateLimited', retryAfterSeconds: 0.05, giveUp: (r) => r } : { kind: 'done', result: 'sent', failed: false }),
+			settings({ maxRetryWaitSeconds: 0.05 }),
+		);
+		expect([tries, atLimit.get(0)]).toEqual([2, 'sent']);
+	});
+
 	it('with stopOnFailure sends nothing new after a failure; in-flight attempts finish', async () => {
 		const started: number[] = [];
 		const results = await dispatch(
