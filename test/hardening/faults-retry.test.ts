@@ -4,7 +4,7 @@
  * and no request. A refusal that sent nothing may be tried again, and the message then goes out
  * exactly once.
  */
-import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
@@ -16,28 +16,30 @@ import { useFaultBench } from './faultProduct';
 const bench = useFaultBench();
 const sends = () => bench.sends();
 
-/** Runs the node with Retry On Fail (3 tries) and counts the tries the engine made. */
-async function withRetries(c: Case) {
+/** Runs an operation with Retry On Fail (3 tries) and counts the tries the engine made. */
+async function runWithRetries(operation: 'sendTemplate' | 'sendText', parameters: INodeParameters, items: INodeExecutionData[]) {
 	const nodeType = new WhatsAppTemplates();
-	const send = nodeType.customOperations.message.sendTemplate;
+	const run = nodeType.customOperations.message[operation];
 	let tries = 0;
-	nodeType.customOperations.message.sendTemplate = async function (this: IExecuteFunctions) {
+	nodeType.customOperations.message[operation] = async function (this: IExecuteFunctions) {
 		tries++;
-		return await send.call(this);
+		return await run.call(this);
 	};
 	const result = await runNode({
 		nodeType,
 		typeName: TYPE_NAME,
 		credentialTypes: [new WhatsAppTemplatesApi()],
 		credentials: { whatsAppTemplatesApi: bench.product.credentials as never },
-		parameters: { ...BASE_PARAMS, ...paramsFor(c) },
-		items: itemsFor(c, 1, bench.files),
+		parameters: { ...BASE_PARAMS, ...parameters, operation },
+		items,
 		retryOnFail: true,
 		maxTries: 3,
 		waitBetweenTries: 10,
 	});
 	return { result, tries };
 }
+
+const withRetries = (c: Case) => runWithRetries('sendTemplate', paramsFor(c), itemsFor(c, 1, bench.files));
 
 const unknown = CASES.filter((c) => c.delivery === 'unknown');
 const notSent = CASES.filter((c) => c.delivery === 'not sent');
@@ -78,5 +80,20 @@ describe(`${notSent.length} refusals that sent nothing: the retry sends, the mes
 		expect(result.error!.description).toMatch(NOT_SENT);
 		expect(sends()).toHaveLength(3);
 		expect(bench.product.sb.messages).toHaveLength(0);
+	});
+});
+
+// Send Text, Media and Buttons share the engine but build their own jobs: each item must be
+// remembered by its own content, or one item's refusal would send every earlier item again.
+describe('the messages in the 24-hour window: a retry sends only the item that was refused', () => {
+	it('Send Text, two items, the second refused once (nothing sent): each message goes out once', async () => {
+		const phones = ['4915111111111', '4915122222222'];
+		bench.product.sb.injectFault({ kind: 'notConnected503', times: 1, match: { route: 'messages.send', phone: phones[1] } });
+		const items = phones.map((phone) => ({ json: { phone } }));
+		const { result, tries } = await runWithRetries('sendText', { phone: '={{ $json.phone }}', text: 'Shipped.' }, items);
+		expect(tries).toBe(2);
+		expect(result.error).toBeUndefined();
+		expect(bench.product.sb.freeForm.map((m) => m.digits)).toEqual(phones);
+		expect(jsonOut(result).map((out) => out.messageId)).toEqual(bench.product.sb.freeForm.map((m) => m.wamid));
 	});
 });

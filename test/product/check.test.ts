@@ -4,10 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { startSandbox } from '../sandbox';
 import { LIST } from '../support/wire';
 import { LIST_V2 } from '../support/wireV2';
-import { APIS, items, jsonOut, sends, startProduct, type Product } from './setup';
+import { APIS, items, jsonOut, sends, startProduct, type Product, hintsOf as hints } from './setup';
 
-const hints = (result: Awaited<ReturnType<Product['send']>>) =>
-	(result.runData[result.nodeName]?.[0]?.hints ?? []).map((hint) => hint.message);
 
 const mismatches: Array<[string, INodeParameters, string, RegExp]> = [
 	['an unknown template', { templateName: 'no_such' }, 'Template Name', /The platform has no template named "no_such"/],

@@ -4,9 +4,8 @@
  * Longest Rate-Limit Wait included. API v1 only: the rule is the engine's, not the generation's
  * (v2's 429s are read by its Platform, tested in v2RateLimit.test.ts).
  */
-import { jsonOut, sends, startProduct, type Product } from './setup';
+import { jsonOut, sends, startProduct, type Product, hintsOf as hints } from './setup';
 
-const hints = (result: Awaited<ReturnType<Product['send']>>) => (result.runData[result.nodeName]?.[0]?.hints ?? []).map((hint) => hint.message);
 
 let product: Product;
 beforeAll(async () => {

@@ -72,6 +72,19 @@ describe.each(APIS)('Request Options → Proxy, API %s', (api) => {
 			expect(product.sb.requests).toHaveLength(0);
 		});
 
+		// Every sending operation, not only Send Template: a proxy it cannot use must not become no proxy.
+		it.each([
+			['Send Text', { operation: 'sendText', phone: '+49 151 2345678', text: 'Shipped.' }],
+			['Send Media', { operation: 'sendMedia', phone: '+49 151 2345678', mediaType: 'image', mediaUrl: 'https://cdn.example.com/p/lamp.png' }],
+			['Send Buttons', { operation: 'sendButtons', phone: '+49 151 2345678', bodyText: 'Tomorrow?', buttons: { button: [{ title: 'Yes' }] } }],
+		])('%s: each item refused, not sent without the proxy', async (_name, params) => {
+			const result = await product.send({ ...params, requestOptions: { proxy: 'my proxy server' } }, { items: [{ json: {} }, { json: {} }], onError: 'continueRegularOutput' });
+			const out = jsonOut(result);
+			expect(out.map((item) => item.error)).toEqual(['Request Options → Proxy is not a proxy address [item 0]', 'Request Options → Proxy is not a proxy address [item 1]']);
+			expect(out.map((item) => (item.details as { delivery?: string }).delivery)).toEqual(['not sent', 'not sent']);
+			expect(product.sb.requests).toHaveLength(0);
+		});
+
 		it('stops the run when continue-on-fail is off', async () => {
 			const result = await product.send({ requestOptions: { proxy: 'http://user:hunter2@' } });
 			expect(result.error!.message).toBe('Request Options → Proxy is not a proxy address [item 0]');

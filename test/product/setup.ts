@@ -94,6 +94,11 @@ export function jsonOut(result: RunNodeResult, output = 0): IDataObject[] {
 	return (result.outputs?.[output] ?? []).map((item) => item.json);
 }
 
+/** The execution hints the run showed in the output pane. */
+export function hintsOf(result: RunNodeResult): string[] {
+	return (result.runData[result.nodeName]?.[0]?.hints ?? []).map((hint) => hint.message);
+}
+
 /** The digits each bulk item is sent to. */
 export const bulkPhone = (i: number) => `4915100000${String(i).padStart(3, '0')}`;
 

@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { storeBinary } from '../engine/harness';
 import { NOT_IN_V2, PATHS_V2, WIRE_V2, wireBodyV2 } from '../support/wireV2';
-import { jsonOut, sends, startProduct, type Product } from './setup';
+import { jsonOut, sends, startProduct, type Product, hintsOf as hints } from './setup';
 
 let product: Product;
 beforeAll(async () => {
@@ -16,7 +16,6 @@ beforeAll(async () => {
 afterAll(async () => await product.close());
 beforeEach(() => product.sb.reset());
 
-const hints = (result: Awaited<ReturnType<Product['send']>>) => (result.runData[result.nodeName]?.[0]?.hints ?? []).map((hint) => hint.message);
 const noV1Fields = (fields: Record<string, unknown> | null) => NOT_IN_V2.filter((name) => fields && name in fields);
 
 describe('Send Template on API v2: the wire', () => {

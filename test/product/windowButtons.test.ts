@@ -6,7 +6,7 @@
 import { NodeOperationError, type INodeParameters } from 'n8n-workflow';
 
 import { buttonsBody, windowPath, WINDOW_ROUTE_NAMES } from '../support/wireWindow';
-import { APIS, jsonOut, startProduct, type Product } from './setup';
+import { APIS, jsonOut, startProduct, type Product, hintsOf as hints } from './setup';
 
 const BUTTONS = {
 	operation: 'sendButtons',
@@ -28,9 +28,6 @@ const LIST = {
 		],
 	},
 };
-
-type Result = Awaited<ReturnType<Product['send']>>;
-const hints = (result: Result) => (result.runData[result.nodeName]?.[0]?.hints ?? []).map((hint) => hint.message);
 
 describe.each(APIS)('Send Buttons on API %s', (api) => {
 	let product: Product;

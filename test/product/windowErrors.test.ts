@@ -6,6 +6,7 @@
  * continue-on-fail.
  */
 import type { Fault } from '../sandbox';
+import { answers } from '../support/wire';
 import { answersV2 } from '../support/wireV2';
 import { expectErrorRow, type ErrorRow } from './errorRows';
 import { startProduct, type Product } from './setup';
@@ -24,6 +25,9 @@ const v1Rows: ErrorRow[] = [
 	{ name: 'media: the empty 200 of a link the platform cannot download', params: { ...MEDIA, mediaUrl: 'https://files.invalid/a.png' }, status: 200, message: /HTTP 200 with an empty body/, description: /may or may not have gone out/, delivery: 'unknown' },
 	{ name: 'media: the kind’s extension refused (422 without errors)', params: MEDIA, fault: { kind: 'respond', status: 422, body: { status: 'error', message: 'Invalid file extension for image. Allowed: jpeg, png' } }, status: 422, message: /^The platform refused the media file: Invalid file extension for image/, description: /audio \.aac \.amr \.mp3 \.m4a \.ogg/, delivery: 'not sent' },
 	{ name: 'text: WhatsApp not configured (422 whatsapp_connection_not_configured)', params: TEXT, fault: { kind: 'notConnected503', match: { route: 'messages.send' } }, status: 422, message: /WhatsApp is not connected/, description: /connect WhatsApp/, delivery: 'not sent' },
+	{ name: 'text: fields refused (422 Validation failed), named as the node names them', params: TEXT, fault: { kind: 'respond', status: 422, body: answers.error('Validation failed', { phone_number: ['The phone number format is invalid.'], message_body: ['The message body is too long.'] }), match: { route: 'messages.send' } }, status: 422, message: /^Recipient Phone: The phone number format is invalid\.; Text: The message body is too long\./, description: /^Fix the values named above/, delivery: 'not sent' },
+	{ name: 'media: a field refused, named as the node names it', params: MEDIA, fault: { kind: 'respond', status: 422, body: answers.error('Validation failed', { media_url: ['The media url must be a valid URL.'] }), match: { route: 'messages.media' } }, status: 422, message: /^Media URL: The media url must be a valid URL\./, description: /^Fix the values named above/, delivery: 'not sent' },
+	{ name: 'buttons: a field refused, named as the node names it', params: BUTTONS, fault: { kind: 'respond', status: 422, body: answers.error('Validation failed', { message_body: ['The message body is required.'] }), match: { route: 'messages.send' } }, status: 422, message: /^Body Text: The message body is required\./, description: /^Fix the values named above/, delivery: 'not sent' },
 	{ name: 'text: a wrong token', params: TEXT, credentials: () => ({ apiToken: 'apitk_wrong' }), status: 401, message: /token was refused/, description: /API Management/, delivery: 'not sent' },
 ];
 
@@ -35,6 +39,8 @@ const v2Rows: ErrorRow[] = [
 	{ name: 'text: a 500 outside the envelope (what messages/text answers invalid input with)', params: TEXT, fault: v2('serverError500'), status: 500, message: /outside API v2's envelope/, description: /may or may not have gone out/, delivery: 'unknown' },
 	{ name: 'media: the extension refused outside the envelope', params: MEDIA, fault: { kind: 'respond', api: 'v2', status: 422, body: answersV2.bareError('Invalid file extension for image. Allowed: jpeg, png, jpg') }, status: 422, message: /^The platform refused the media file: Invalid file extension/, description: /Binary File/, delivery: 'not sent' },
 	{ name: 'buttons: CONTACT_OPTED_OUT', params: BUTTONS, fault: v2('optedOut403'), status: 403, message: /opted out/, description: /opt in again/, delivery: 'not sent' },
+	{ name: 'text: fields refused (VALIDATION_ERROR), named as the node names them', params: TEXT, fault: { kind: 'respond', api: 'v2', status: 422, body: answersV2.error('VALIDATION_ERROR', 'The given data was invalid.', { phone: ['The phone format is invalid.'], message: ['The message is too long.'] }) }, status: 422, message: /^Recipient Phone: The phone format is invalid\.; Text: The message is too long\./, description: /^Fix the values named above/, delivery: 'not sent' },
+	{ name: 'buttons: a field refused, named as the node names it', params: BUTTONS, fault: { kind: 'respond', api: 'v2', status: 422, body: answersV2.error('VALIDATION_ERROR', 'The given data was invalid.', { body_text: ['The body text is required.'] }) }, status: 422, message: /^Body Text: The body text is required\./, description: /^Fix the values named above/, delivery: 'not sent' },
 	{ name: 'text: INSUFFICIENT_SCOPE', params: TEXT, credentials: (p) => ({ apiToken: p.sb.v2Tokens.noSend }), status: 403, message: /lacks the scope messages:send/, description: /Give the token the scope messages:send/, delivery: 'not sent' },
 ];
 

@@ -7,7 +7,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { textBody, windowPath, WINDOW_ROUTE_NAMES } from '../support/wireWindow';
-import { APIS, jsonOut, startProduct, type Product } from './setup';
+import { APIS, hintsOf as hints, jsonOut, startProduct, type Product } from './setup';
 
 const TEXT = { operation: 'sendText', phone: '+49 151 2345678', text: 'Your order A-17 has shipped.' };
 
@@ -33,6 +33,7 @@ describe.each(APIS)('Send Text on API %s', (api) => {
 		const [out] = jsonOut(result);
 		expect(Object.keys(out)[0]).toBe('messageId');
 		expect(out).toMatchObject({ messageId: message.wamid, phone: '491512345678', contactId: message.contactId });
+		expect(hints(result)).toEqual([]);
 	});
 
 	it('exactly 4096 characters (counted as the platform counts them) go out', async () => {

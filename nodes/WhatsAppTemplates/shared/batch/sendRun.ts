@@ -106,8 +106,8 @@ export function messageJob(run: SendRun, route: Route, index: number, wire: Wire
 	};
 }
 
-/** The node's names of wire fields, for the platform's refusals in the node's words. */
+/** The node's names of wire fields, for the platform's refusals in the node's words (a field the API lacks has no wire name). */
 export function fieldLabels(entries: Array<[string | undefined, string]>): (wireName: string) => string | undefined {
-	const labels = new Map(entries.filter((entry): entry is [string, string] => entry[0] !== undefined));
+	const labels = new Map(entries);
 	return (wireName) => labels.get(wireName);
 }
