@@ -14,6 +14,7 @@ export type * from './types';
 export type * from './contacts';
 export { FILE_RULES, KB, MEDIA, acceptedExtensions, type FileRule, type MediaKind, type MediaRule, type MessageMediaKind } from './media';
 export { LIMITS } from './limits';
+export { seconds } from './json';
 export { readTemplate, templateOutput, type PlatformTemplate } from './templateRecord';
 /** The keys of the send's contact object (API v1 has one): the node's contact fields describe them. */
 export { CONTACT } from './v1/send';

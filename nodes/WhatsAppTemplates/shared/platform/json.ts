@@ -12,8 +12,9 @@ export const field = (value: unknown, key: string): unknown =>
 export const idOf = (value: unknown): number | string | undefined =>
 	typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : undefined;
 
-/** A non-negative number of seconds, from a number or a numeric string (as Number() reads it). */
+/** A non-negative number of seconds, from a number or a numeric string (never from null or blank, which Number() reads as 0). */
 export function seconds(value: unknown): number | undefined {
+	if (typeof value !== 'number' && (typeof value !== 'string' || value.trim() === '')) return undefined;
 	const n = Number(value);
 	return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
