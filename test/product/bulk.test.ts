@@ -85,6 +85,16 @@ describe('bulk sends', () => {
 		expect(error.description).toMatch(new RegExp(`Not sent: items ${last + 1}-19\\.`));
 	});
 
+	it('a connection lost mid-send stops the run like an error answer: nothing after it is sent', async () => {
+		product.sb.injectFault({ kind: 'drop', match: { phone: bulkPhone(1) } });
+		const result = await product.send({ ...byPhone, options: { concurrency: 1 } }, { items: items(6) });
+		const error = result.error as unknown as NodeApiError;
+		expect(error.message).toBe('The connection to the platform broke off before it answered');
+		expect(error.context.itemIndex).toBe(1);
+		expect(sends(product).map((r) => phoneOf(r.fields))).toEqual([bulkPhone(0), bulkPhone(1)]);
+		expect(error.description).toMatch(/Not sent: items 2-5\.$/);
+	});
+
 	it('two items in flight fail: the error is the first by input order, even when its answer comes last', async () => {
 		// Item 1 hangs until the 300 ms timeout; item 2 fails at once, while item 1 is still in flight.
 		product.sb.injectFault({ kind: 'hang', match: { phone: bulkPhone(1) } });

@@ -1,8 +1,6 @@
 import { dispatch, type Attempt, type DispatchSettings } from '../../nodes/WhatsAppTemplates/shared/batch/dispatcher';
 import { indexRanges } from '../../nodes/WhatsAppTemplates/shared/batch/itemResult';
-import { retryAfterSeconds } from '../../nodes/WhatsAppTemplates/shared/batch/retryAfter';
-import { v1 } from '../../nodes/WhatsAppTemplates/shared/platform';
-import { answers } from '../support/wire';
+import { RateGate } from '../../nodes/WhatsAppTemplates/shared/batch/rateGate';
 
 const settings = (overrides: Partial<DispatchSettings> = {}): DispatchSettings => ({
 	concurrency: 3,
@@ -115,15 +113,60 @@ describe('dispatch', () => {
 		expect([...results.keys()].sort()).toEqual([0, 1, 2]);
 	});
 
-	it('runs batches one after another with the pause between them', async () => {
+	it('with stopOnFailure, an item waiting for the budget when another fails is not sent', async () => {
+		// An announcing API: the first request goes alone, item 1 waits for its answer at the gate.
+		const started: number[] = [];
+		const results = await dispatch(
+			[0, 1],
+			async (i): Promise<Attempt<string>> => (started.push(i), await tick(), { kind: 'done', result: `r${i}`, failed: true, rateLimit: { remaining: 50 } }),
+			settings({ concurrency: 2, stopOnFailure: true }),
+			new RateGate(true),
+		);
+		expect(started).toEqual([0]);
+		expect([...results.keys()]).toEqual([0]);
+	});
+
+	it('an item given up after 429s stops the run only with stopOnFailure', async () => {
+		const run = async (stopOnFailure: boolean) => {
+			const started: number[] = [];
+			const attempt = async (i: number): Promise<Attempt<string>> => {
+				started.push(i);
+				return i === 0 ? { kind: 'rateLimited', retryAfterSeconds: 60, giveUp: (r) => `gave up: ${r}` } : { kind: 'done', result: `r${i}`, failed: false };
+			};
+			const results = await dispatch([0, 1, 2], attempt, settings({ concurrency: 1, stopOnFailure, maxRetryWaitSeconds: 30 }));
+			return [started, [...results.values()]];
+		};
+		expect(await run(true)).toEqual([[0], [expect.stringMatching(/^gave up: the platform asked to wait 60 s/)]]);
+		expect(await run(false)).toEqual([[0, 1, 2], [expect.stringMatching(/^gave up/), 'r1', 'r2']]);
+	});
+
+	it('an attempt that throws ends its turn: the run fails with its error and the gate lets the next request through', async () => {
+		const gate = new RateGate(true);
+		const boom = new Error('could not read the file');
+		await expect(dispatch([0], async () => Promise.reject(boom), settings(), gate)).rejects.toBe(boom);
+		const next = await Promise.race([gate.turn(), tick(200).then(() => 'still held')]);
+		expect(next).toEqual({ solo: true });
+	});
+
+	it('runs batches one after another with the pause between them, none before the first', async () => {
 		const starts: number[] = [];
 		const t0 = Date.now();
 		await dispatch([0, 1, 2, 3], async (): Promise<Attempt<string>> => {
 			starts.push(Date.now() - t0);
 			return { kind: 'done', result: '', failed: false };
-		}, settings({ batchSize: 2, batchIntervalMs: 100 }));
-		expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(95);
-		expect(starts[2]).toBeGreaterThanOrEqual(95);
+		}, settings({ batchSize: 2, batchIntervalMs: 300 }));
+		expect(starts[0]).toBeLessThan(300);
+		expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(295);
+	});
+
+	it('a batch size of 0 or less is one batch: every item, no pause', async () => {
+		for (const batchSize of [0, -1]) {
+			const started: number[] = [];
+			const t0 = Date.now();
+			const results = await dispatch([0, 1, 2, 3], async (i): Promise<Attempt<string>> => (started.push(i), { kind: 'done', result: '', failed: false }), settings({ batchSize, batchIntervalMs: 300, concurrency: 4 }));
+			expect([batchSize, started, results.size]).toEqual([batchSize, [0, 1, 2, 3], 4]);
+			expect(Date.now() - t0).toBeLessThan(300);
+		}
 	});
 });
 
@@ -131,22 +174,5 @@ describe('indexRanges', () => {
 	it('shortens runs of indexes', () => {
 		expect(indexRanges([0, 1, 2, 3, 7, 9, 10, 11])).toBe('0-3, 7, 9-11');
 		expect(indexRanges([])).toBe('');
-	});
-});
-
-describe('retryAfterSeconds (429: the body says how long; v1 sends no header)', () => {
-	const answer = (body: unknown, headers: Record<string, unknown> = {}) => ({ statusCode: 429, headers: headers as never, body });
-
-	it('reads the wait from the body, before any header', () => {
-		expect(retryAfterSeconds(v1, answer(answers.rateLimited(45)))).toBe(45);
-		expect(retryAfterSeconds(v1, answer(answers.rateLimited('7', 'too_many_requests'), { 'retry-after': '99' }))).toBe(7);
-	});
-
-	it("falls back to a proxy's Retry-After in seconds or as a date, then to 1 s", () => {
-		expect(retryAfterSeconds(v1, answer('<html>', { 'retry-after': '12' }))).toBe(12);
-		const now = Date.parse('2026-01-01T00:00:00Z');
-		expect(retryAfterSeconds(v1, answer({}, { 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' }), now)).toBe(30);
-		expect(retryAfterSeconds(v1, answer(answers.rateLimited(-5)))).toBe(1);
-		expect(retryAfterSeconds(v1, answer(null))).toBe(1);
 	});
 });
