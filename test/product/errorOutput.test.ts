@@ -4,6 +4,9 @@
  * engine here is n8n-core 2.x; n8n 1.x routes only by item.error (test/unit/itemResult.test.ts
  * checks the node sets it, the 1.x e2e that n8n 1.123.81 routes by it).
  */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
 import { items, jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -56,4 +59,25 @@ it('under plain continue-on-fail the failed items stay on the one output, exactl
 	expect(out[0].messageId).toBe(product.sb.messages[0].wamid);
 	expect(out.slice(1)).toEqual([maybeSent, refused]);
 	expect(result.outputs![0].every((item) => item.error === undefined)).toBe(true);
+});
+
+/** The item.error of each item the node returned, read before n8n routes (and empties) its output. */
+async function returnedErrors(onError: 'continueErrorOutput' | 'continueRegularOutput'): Promise<Array<string | undefined>> {
+	const nodeType = new WhatsAppTemplates();
+	const send = nodeType.customOperations.message.sendTemplate;
+	let errors: Array<string | undefined> = [];
+	nodeType.customOperations.message.sendTemplate = async function (this: IExecuteFunctions) {
+		const out = await send.call(this);
+		errors = out[0].map((item) => ('error' in item ? String(item.error?.message) : undefined));
+		return out;
+	};
+	product.sb.injectFault({ kind: 'system500', match: { phone: PHONES[1] } });
+	await product.send({ phone: '={{ $json.phone }}' }, { items: rows(), onError, nodeType });
+	return errors;
+}
+
+// n8n 1.x sends an item to the error output only by item.error (the 1.x e2e shows it): 2.x here would route by the json alone.
+it('the node sets item.error on its failed items under the error output, and only there', async () => {
+	expect(await returnedErrors('continueErrorOutput')).toEqual([undefined, maybeSent.error, expect.stringMatching(/^Recipient Phone "not a phone"/)]);
+	expect(await returnedErrors('continueRegularOutput')).toEqual([undefined, undefined, undefined]);
 });

@@ -33,6 +33,8 @@ export interface SendOptions {
 	credentials?: IDataObject;
 	retryOnFail?: boolean;
 	maxTries?: number;
+	/** The node to run (default a new one): a test may wrap an operation to see what it returned. */
+	nodeType?: WhatsAppTemplates;
 }
 
 export const BASE_PARAMS: INodeParameters = {
@@ -70,7 +72,7 @@ export async function startProduct(binaryMode: BinaryMode = 'filesystem', option
 		},
 		send: async (parameters, options = {}) =>
 			await runNode({
-				nodeType: new WhatsAppTemplates(),
+				nodeType: options.nodeType ?? new WhatsAppTemplates(),
 				typeName: TYPE_NAME,
 				credentialTypes: [new WhatsAppTemplatesApi()],
 				credentials: { whatsAppTemplatesApi: { ...credentials, ...options.credentials } as never },

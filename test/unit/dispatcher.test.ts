@@ -174,5 +174,8 @@ describe('indexRanges', () => {
 	it('shortens runs of indexes', () => {
 		expect(indexRanges([0, 1, 2, 3, 7, 9, 10, 11])).toBe('0-3, 7, 9-11');
 		expect(indexRanges([])).toBe('');
+		expect(indexRanges([5])).toBe('5');
+		expect(indexRanges([4, 5])).toBe('4-5');
+		expect(indexRanges([0, 2, 3, 4])).toBe('0, 2-4');
 	});
 });

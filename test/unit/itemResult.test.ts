@@ -32,3 +32,8 @@ it('for the regular output (plain continue-on-fail): no item.error, which would 
 it('a sent item is its output json, paired', () => {
 	expect(toOutputItem(0, { ok: true, body: { messageId: 'wamid.X' } }, true)).toEqual({ json: { messageId: 'wamid.X' }, pairedItem: { item: 0 } });
 });
+
+it('a failed item without a description or an HTTP code has neither key in its details', () => {
+	const bare = new NodeOperationError(node, 'Something went wrong [item 1]', { itemIndex: 1 });
+	expect(toOutputItem(1, { ok: false, error: bare, delivery: 'unknown' }).json).toStrictEqual({ error: bare.message, details: { delivery: 'unknown', itemIndex: 1 } });
+});

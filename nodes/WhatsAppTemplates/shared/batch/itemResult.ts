@@ -45,7 +45,7 @@ export function indexRanges(indexes: number[]): string {
 	const ranges: string[] = [];
 	for (let i = 0; i < indexes.length; i++) {
 		const start = indexes[i];
-		while (i + 1 < indexes.length && indexes[i + 1] === indexes[i] + 1) i++;
+		while (indexes[i + 1] === indexes[i] + 1) i++; // past the end: undefined, never a successor
 		ranges.push(start === indexes[i] ? `${start}` : `${start}-${indexes[i]}`);
 	}
 	return ranges.join(', ');
