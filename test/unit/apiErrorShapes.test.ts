@@ -116,6 +116,14 @@ describe('no HTTP answer (transportError)', () => {
 		expect(got.error.description).toContain(`(network error: ${code})`);
 		expect(got.error.description).toMatch(delivery === 'unknown' ? /may or may not have gone out/ : /^Nothing was sent\./);
 		expect(got.error.context.itemIndex).toBe(2);
+		expect(got.error.errorResponse).toEqual({ networkError: code });
+	});
+});
+
+describe("the platform's answer kept on the error, as n8n shows it", () => {
+	it('a JSON object as it came', () => {
+		const body = err('Validation failed', { phone_number: ['The phone number format is invalid.'] });
+		expect(map(422, body).error.errorResponse).toEqual(body);
 	});
 });
 

@@ -13,7 +13,7 @@ const NOW = Date.parse('2026-12-07T10:00:00Z');
 const answer = (body: unknown, headers: IDataObject = {}) => ({ statusCode: 429, headers, body });
 const v1Body = (retryAfter: unknown) => ({ message: 'Too many requests', retry_after: retryAfter });
 const v2Body = (retryAfter: unknown) => ({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests.' }, meta: { retry_after: retryAfter } });
-const headerOnly = (value: unknown, now = NOW) => retryAfterSeconds(v2, answer({ success: false }, { 'retry-after': value }), now);
+const headerOnly = (value: unknown, now = NOW) => retryAfterSeconds(v2, answer({ success: false }, { 'retry-after': value } as IDataObject), now);
 
 describe('retryAfterSeconds', () => {
 	it('the body names the wait: v1 retry_after, v2 meta.retry_after; it wins over a header', () => {

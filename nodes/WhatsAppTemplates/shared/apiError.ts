@@ -2,6 +2,7 @@ import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import type { Delivery, Explained, Platform, SentContext } from './platform';
 import { CREDENTIAL } from './platform/explaining';
+import { isObject } from './platform/json';
 import type { ApiResponse } from './transport';
 
 export type { Delivery, SentContext } from './platform';
@@ -21,8 +22,6 @@ export interface DeliveryWords {
 }
 
 export const MESSAGE_WORDS: DeliveryWords = { notSent: 'Nothing was sent.', maybeSent: MAYBE_SENT };
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A 3xx answer in words: where it pointed, and that it was not followed (every request is made with
@@ -61,7 +60,7 @@ export function responseError(
 	const hint = said !== undefined && !message.includes(said) ? `The platform said: "${said}".` : undefined;
 	const reference = requestId ? `Request ID for the platform's support: ${requestId}.` : undefined;
 	const description = [note, advice, hint, delivery === 'not sent' ? words.notSent : words.maybeSent, reference].filter(Boolean).join(' ');
-	const errorResponse: JsonObject = isObject(body) ? body : { body: typeof body === 'string' ? body.slice(0, 500) : null };
+	const errorResponse: JsonObject = isObject(body) ? (body as JsonObject) : { body: typeof body === 'string' ? body.slice(0, 500) : null };
 	return {
 		error: new NodeApiError(node, errorResponse, { message, description, httpCode: String(statusCode), itemIndex }),
 		delivery,
