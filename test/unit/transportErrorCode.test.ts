@@ -86,15 +86,27 @@ describe('the code in the chain n8n wraps errors in', () => {
 		expect(await failureOf(Object.assign(new Error('outer'), { cause: middle }))).toEqual({ code: 'ECONNREFUSED', maybeSent: false });
 	});
 
-	it('a chain that loops back on itself ends as UNKNOWN, which may have gone out', async () => {
+	it('is found however deep the chain', async () => {
+		let error: Error = requestError('ECONNREFUSED');
+		for (let i = 0; i < 10; i++) error = Object.assign(new Error(`wrap ${i}`), { cause: error });
+		expect(await failureOf(error)).toEqual({ code: 'ECONNREFUSED', maybeSent: false });
+	});
+
+	it('a chain that loops back on itself, or ends in null, ends as UNKNOWN, which may have gone out', async () => {
 		const looped: Error & { cause?: unknown } = new Error('loop');
 		looped.cause = looped;
 		expect(await failureOf(looped)).toEqual({ code: 'UNKNOWN', maybeSent: true });
+		const first: Error & { cause?: unknown } = new Error('first');
+		first.cause = Object.assign(new Error('second'), { cause: first });
+		expect(await failureOf(first)).toEqual({ code: 'UNKNOWN', maybeSent: true });
+		expect(await failureOf(Object.assign(new Error('x'), { cause: null }))).toEqual({ code: 'UNKNOWN', maybeSent: true });
+		expect(await failureOf('a thrown string')).toEqual({ code: 'UNKNOWN', maybeSent: true });
 	});
 
 	it('n8n 1.x: only an upper-case code as httpCode counts', async () => {
 		expect(await failureOf(Object.assign(new Error('x'), { httpCode: 'EPIPE' }))).toEqual({ code: 'EPIPE', maybeSent: true });
 		expect(await failureOf(Object.assign(new Error('x'), { httpCode: 'Econnrefused' }))).toEqual({ code: 'UNKNOWN', maybeSent: true });
 		expect(await failureOf(Object.assign(new Error('x'), { httpCode: 'E ECONNREFUSED' }))).toEqual({ code: 'UNKNOWN', maybeSent: true });
+		expect(await failureOf(Object.assign(new Error('x'), { httpCode: 'ECONNREFUSED or so' }))).toEqual({ code: 'UNKNOWN', maybeSent: true });
 	});
 });

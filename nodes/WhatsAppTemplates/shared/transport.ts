@@ -35,11 +35,11 @@ export const mayHaveArrived = (code: string): boolean => !NOT_SENT_CODES.test(co
 
 /** The error code somewhere in the chain n8n wraps transport errors in (never the request itself). */
 function errorCode(error: unknown): string {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+	const seen = new Set<unknown>(); // a cause chain may loop back on itself
+	for (let current = error; current !== null && typeof current === 'object' && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+		seen.add(current);
 		const { code } = current as { code?: unknown };
 		if (typeof code === 'string' && code !== '') return code;
-		current = (current as { cause?: unknown }).cause;
 	}
 	// n8n 1.x's NodeApiError loses its cause (a class field resets it) but keeps the code as httpCode.
 	const { httpCode } = (error ?? {}) as { httpCode?: unknown };
@@ -81,22 +81,36 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 /**
  * The credential, read once per run (execution context). Without it, httpRequestWithAuthentication
  * reads the credential again for every request: in n8n a database read, decryption and expression
- * resolution per message. When this read fails, requests go without it, so that n8n reports the
- * failure exactly as it would have.
+ * resolution per message. When this read fails, requests go without it and n8n fails them; the
+ * operations find that first (credentialProblem), so that no item reports it as a network failure.
  */
 const runCredentials = new WeakMap<RequestContext, Promise<ICredentialsDecrypted | undefined>>();
 
 function credentialsOf(ctx: RequestContext): Promise<ICredentialsDecrypted | undefined> {
 	let credentials = runCredentials.get(ctx);
 	if (!credentials) {
-		credentials = (async () => {
-			const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-			const data = await ctx.getCredentials(CREDENTIAL_TYPE);
-			return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
-		})().catch(() => undefined);
+		// n8n (1.x and 2.x) reads only `data` of the credential it is handed: no id or name needed.
+		credentials = ctx.getCredentials(CREDENTIAL_TYPE).then(
+			(data) => ({ id: '', name: '', type: CREDENTIAL_TYPE, data }),
+			() => undefined,
+		);
 		runCredentials.set(ctx, credentials);
 	}
 	return credentials;
+}
+
+/**
+ * Why the run's credential cannot be used (n8n cannot read it, or its Platform URL or subdomain is
+ * wrong), else undefined. Found before any request: a request would report it as a network failure.
+ */
+export async function credentialProblem(ctx: IExecuteFunctions): Promise<unknown> {
+	try {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		platformFor(credentials).apiBase(credentials);
+		return undefined;
+	} catch (error) {
+		return error;
+	}
 }
 
 /** The run's API generation, chosen once from the credential (the read the requests share). */

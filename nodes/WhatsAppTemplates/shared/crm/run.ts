@@ -9,7 +9,7 @@ import { RateGate } from '../batch/rateGate';
 import { stopReport, withStopReport, type ReportWords } from '../batch/stopReport';
 import { itemParameters, type ItemParameters } from '../itemParameters';
 import type { ContactContext, ContactPlatform, Platform, Route } from '../platform';
-import { CREDENTIAL_TYPE, buildRequest, platformOf, type ApiResponse, type RequestBody, type TransportFailure } from '../transport';
+import { buildRequest, credentialProblem, platformOf, type ApiResponse, type RequestBody, type TransportFailure } from '../transport';
 import { inputError } from '../validation/inputError';
 
 export const WRITE_WORDS: DeliveryWords = {
@@ -71,15 +71,8 @@ async function startContactRun(ctx: IExecuteFunctions): Promise<{ run: ContactRu
 	const node = ctx.getNode();
 	const options = readRunOptions(ctx);
 	const platform = await platformOf(ctx);
-	let setupError: unknown = options.proxyError;
-	if (!setupError) {
-		try {
-			// A wrong credential (an unknown host, a missing subdomain) fails every item before any request.
-			platform.apiBase(await ctx.getCredentials(CREDENTIAL_TYPE));
-		} catch (error) {
-			setupError = error;
-		}
-	}
+	// A wrong credential (unreadable, an unknown host, a missing subdomain) fails every item before any request.
+	const setupError = options.proxyError ?? (await credentialProblem(ctx));
 	const kept = new Map<string, Promise<unknown>>();
 	const run: ContactRun = {
 		ctx,

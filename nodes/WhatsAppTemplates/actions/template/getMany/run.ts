@@ -6,7 +6,7 @@ import { readRunOptions } from '../../../shared/batch/options';
 import { templateOutput } from '../../../shared/platform';
 import { inputError } from '../../../shared/validation/inputError';
 import { listTemplates, type ListedTemplate } from '../../../shared/templateList';
-import { platformOf } from '../../../shared/transport';
+import { credentialProblem, platformOf } from '../../../shared/transport';
 
 function matches(listed: ListedTemplate, filters: IDataObject): boolean {
 	const { template } = listed;
@@ -30,7 +30,8 @@ export async function getManyTemplates(this: IExecuteFunctions): Promise<INodeEx
 		return toOutputItems(this, itemCount, () => ({ ok: false, error, delivery: 'not sent' }));
 	};
 	const options = readRunOptions(this);
-	if (options.proxyError) return failEvery(inputError(node, 0, options.proxyError));
+	const setupError = options.proxyError ?? (await credentialProblem(this));
+	if (setupError) return failEvery(inputError(node, 0, setupError));
 	const platform = await platformOf(this);
 	const list = await listTemplates(this, platform, options);
 	if (!list.ok) {
