@@ -4,7 +4,8 @@
  * one 429 per window, never sends an item twice, and runs unpaced where answers announce nothing.
  */
 import { dispatch, type Attempt, type DispatchSettings } from '../../nodes/WhatsAppTemplates/shared/batch/dispatcher';
-import { RateGate } from '../../nodes/WhatsAppTemplates/shared/batch/rateGate';
+import { RateGate, rateGateFor } from '../../nodes/WhatsAppTemplates/shared/batch/rateGate';
+import { v1, v2 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import type { RateLimitReport } from '../../nodes/WhatsAppTemplates/shared/platform';
 
 const settings = (overrides: Partial<DispatchSettings> = {}): DispatchSettings => ({
@@ -128,5 +129,35 @@ describe('RateGate: pacing from the remaining budget', () => {
 		stopped = true;
 		gate.done(second!, { remaining: 0 });
 		expect(await third).toBeUndefined();
+	});
+
+	// An answer without the headers (a proxy's page) or an allow-listed token's: nothing to pace by,
+	// even while other requests are in flight; the next count paces again from what it says.
+	it.each(['absent', 'unlimited'] as const)('a report of %s amid other requests unpaces the run until a count comes', async (report) => {
+		const gate = new RateGate(true);
+		const probe = (await gate.turn())!;
+		gate.done(probe, { remaining: 2 });
+		const [a, b] = [(await gate.turn())!, (await gate.turn())!];
+		gate.done(a, report);
+		const opened = await Promise.race([Promise.all([gate.turn(), gate.turn(), gate.turn()]), tick(100).then(() => 'held')]);
+		expect(opened).toHaveLength(3);
+		gate.done(b, { remaining: 5 });
+		const [c, d] = opened as Array<NonNullable<Awaited<ReturnType<RateGate['turn']>>>>;
+		gate.done(c);
+		gate.done(d);
+		// Paced again: 5 left, 1 in flight, so 4 more go and the fifth waits.
+		let granted = 0;
+		while ((await Promise.race([gate.turn(), tick(100).then(() => 'held' as const)])) !== 'held') granted++;
+		expect(granted).toBe(4);
+	});
+});
+
+describe('rateGateFor', () => {
+	it("one gate per run (its execution context), whatever asks for it; another run's is its own", () => {
+		const run = {};
+		const gate = rateGateFor(run, v2);
+		expect(rateGateFor(run, v2)).toBe(gate);
+		expect(rateGateFor(run, v1)).toBe(gate);
+		expect(rateGateFor({}, v2)).not.toBe(gate);
 	});
 });

@@ -9,7 +9,7 @@ export function describeRequest(request: IHttpRequestOptions, apiBase: string): 
 	return {
 		dryRun: true,
 		request: {
-			method: request.method ?? 'POST',
+			method: request.method, // every route names its method
 			url: `${apiBase}/${request.url}`,
 			headers: {
 				...(request.headers ?? {}),

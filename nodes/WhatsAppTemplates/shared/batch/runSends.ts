@@ -65,7 +65,8 @@ export async function runSends(
 
 	const failed = continueOnFail ? undefined : [...results.entries()].filter(([, r]) => !r.ok).sort(([a], [b]) => a - b)[0];
 	if (failed) {
-		ledger?.keep([...results].filter(([i]) => jobs.has(i)).map(([i, r]) => [jobs.get(i)!.fingerprint(), r]));
+		// Continue-on-fail is off: every result is a job's (an item refused before sending stopped the run).
+		ledger?.keep([...results].map(([i, r]) => [jobs.get(i)!.fingerprint(), r]));
 		const [index, result] = failed as [number, Extract<ItemResult, { ok: false }>];
 		throw withStopReport(result.error, stopReport(itemCount, results, index));
 	}
