@@ -16,6 +16,12 @@ const UPLOAD_NAME = 'nodes/WhatsAppTemplates/shared/multipart/uploadName.ts';
 const MEDIA_URL = 'nodes/WhatsAppTemplates/shared/validation/mediaUrl.ts';
 const BINARY_MEDIA = 'nodes/WhatsAppTemplates/shared/multipart/binaryMedia.ts';
 const V1_ANSWERS = 'nodes/WhatsAppTemplates/shared/platform/v1/answers.ts';
+const DISPATCHER = 'nodes/WhatsAppTemplates/shared/batch/dispatcher.ts';
+const ITEM_RESULT = 'nodes/WhatsAppTemplates/shared/batch/itemResult.ts';
+const RATE_GATE = 'nodes/WhatsAppTemplates/shared/batch/rateGate.ts';
+const SEND_ATTEMPT = 'nodes/WhatsAppTemplates/shared/batch/sendAttempt.ts';
+const SEND_RUN = 'nodes/WhatsAppTemplates/shared/batch/sendRun.ts';
+const TRANSPORT = 'nodes/WhatsAppTemplates/shared/transport.ts';
 
 const XOBITO_KEY = "if (event.format === 'xobito' && event.messageId)";
 const XOBITO_REASON = 'a message id exists only on message.* events, and then the message| key on the next line holds the same event and id';
@@ -23,6 +29,7 @@ const BELOW_200 = 'no answer n8n hands over has a status below 200 (1xx are inte
 const REDIRECT = "explain never sees a 3xx: responseError explains redirects itself (apiError.ts redirectOf), and the template list's error only 401 and 403";
 const BELOW_400 = 'no status below 400 gets here: 2xx return above, 3xx are explained by responseError, and no answer is below 200';
 const NAN = "Number(undefined) is NaN, which Number.isInteger refuses: 'absent' either way";
+const SLEEP_0 = 'sleep(0) only yields to the event loop once: no request starts earlier or later for it';
 const CACHE = 'only the cache of the last answer is lost: the answer is computed again, the same';
 
 export const EQUIVALENT = [
@@ -76,5 +83,14 @@ export const EQUIVALENT = [
 	{ file: UPLOAD_NAME, on: ".replace(/^-+|-+$/g, '')", mutator: 'Regex', original: '/^-+|-+$/g', replacement: '/^-+|-$/g', reason: "the replace before turns every run of other characters into one '-': never more than one at either end" },
 	{ file: MEDIA_URL, on: "includes(extension ?? '')", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'no accepted extension is either text: includes() is false both ways' },
 	{ file: BINARY_MEDIA, on: 'ctx.getInputData()[itemIndex]?.binary', mutator: 'OptionalChaining', original: 'ctx.getInputData()[itemIndex]?.binary', replacement: 'ctx.getInputData()[itemIndex].binary', reason: 'called only with the index of an input item (the operations loop over getInputData())' },
+	{ file: DISPATCHER, on: 'if (start > 0 && settings.batchIntervalMs > 0) await sleep(settings.batchIntervalMs)', mutator: 'ConditionalExpression', original: 'settings.batchIntervalMs > 0', replacement: 'true', reason: `an interval of 0 (or less, which the options refuse) makes ${SLEEP_0}` },
+	{ file: DISPATCHER, on: 'if (start > 0 && settings.batchIntervalMs > 0) await sleep(settings.batchIntervalMs)', mutator: 'EqualityOperator', original: 'settings.batchIntervalMs > 0', replacement: 'settings.batchIntervalMs >= 0', reason: `an interval of 0 makes ${SLEEP_0}` },
+	{ file: RATE_GATE, on: 'if (pause <= 0) break;', mutator: 'EqualityOperator', original: 'pause <= 0', replacement: 'pause < 0', reason: `a pause that ends this very millisecond: ${SLEEP_0}, then it is over` },
+	{ file: ITEM_RESULT, on: "Object.defineProperty(item, 'error', { value: error, enumerable: false, configurable: true })", mutator: 'BooleanLiteral', original: 'true', replacement: 'false', reason: "n8n (1.x and 2.x) reads item.error and never deletes or redefines it: configurable only leaves that possible" },
+	{ file: SEND_ATTEMPT, on: "kind: 'rateLimited',", mutator: 'StringLiteral', original: "'rateLimited'", replacement: '""', reason: "the dispatcher takes every attempt that is not 'done' as rate limited" },
+	{ file: SEND_RUN, on: "let apiBase = '';", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'the stand-in stays only when the credential is unusable, and then every item fails before the dry run could show it' },
+	{ file: SEND_RUN, on: 'if (hints.size) ctx.addExecutionHints(', mutator: 'ConditionalExpression', original: 'hints.size', replacement: 'true', reason: 'addExecutionHints() with no hint adds none' },
+	{ file: TRANSPORT, on: "(data) => ({ id: '', name: '', type: CREDENTIAL_TYPE, data })", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: "n8n (1.x and 2.x) reads only `data` of the credential handed to httpRequestWithAuthentication" },
+
 	{ file: V1_ANSWERS, on: '} catch {', mutator: 'BlockStatement', original: '{\n\t\treturn { text: raw };\n\t}', replacement: '{}', reason: 'without the early return the text that is not JSON reads no message and no code: the same text, and no code either way' },
 ];

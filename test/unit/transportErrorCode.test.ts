@@ -101,6 +101,7 @@ describe('the code in the chain n8n wraps errors in', () => {
 		expect(await failureOf(first)).toEqual({ code: 'UNKNOWN', maybeSent: true });
 		expect(await failureOf(Object.assign(new Error('x'), { cause: null }))).toEqual({ code: 'UNKNOWN', maybeSent: true });
 		expect(await failureOf('a thrown string')).toEqual({ code: 'UNKNOWN', maybeSent: true });
+		expect(await failureOf(null)).toEqual({ code: 'UNKNOWN', maybeSent: true });
 	});
 
 	it('n8n 1.x: only an upper-case code as httpCode counts', async () => {

@@ -42,8 +42,8 @@ function errorCode(error: unknown): string {
 		if (typeof code === 'string' && code !== '') return code;
 	}
 	// n8n 1.x's NodeApiError loses its cause (a class field resets it) but keeps the code as httpCode.
-	const { httpCode } = (error ?? {}) as { httpCode?: unknown };
-	if (typeof httpCode === 'string' && /^[A-Z][A-Z0-9_]+$/.test(httpCode)) return httpCode;
+	const httpCode = String((error as { httpCode?: unknown } | null | undefined)?.httpCode);
+	if (/^[A-Z][A-Z0-9_]+$/.test(httpCode)) return httpCode;
 	return 'UNKNOWN';
 }
 

@@ -19,12 +19,18 @@ export async function gatedRequest(ctx: RequestContext, platform: Platform, opti
 	for (let limited = 0; ; limited++) {
 		const turn = (await gate.turn())!;
 		const answer = await apiRequest(ctx, request);
-		const report = 'failure' in answer ? undefined : platform.rateLimit(answer.headers);
-		const wait = !('failure' in answer) && answer.statusCode === 429 ? retryAfterSeconds(platform, answer) : undefined;
-		if (wait !== undefined && limited < options.rateLimitRetries && wait <= options.maxRetryWaitSeconds) {
-			gate.pauseFor(wait);
-			gate.done(turn, report);
-			continue;
+		if ('failure' in answer) {
+			gate.done(turn); // no answer says nothing of the budget
+			return answer;
+		}
+		const report = platform.rateLimit(answer.headers);
+		if (answer.statusCode === 429) {
+			const wait = retryAfterSeconds(platform, answer);
+			if (limited < options.rateLimitRetries && wait <= options.maxRetryWaitSeconds) {
+				gate.pauseFor(wait);
+				gate.done(turn, report);
+				continue;
+			}
 		}
 		gate.done(turn, report);
 		return answer;

@@ -36,7 +36,11 @@ export class RateGate {
 	/** Waits for a pause to pass and the budget to allow a request; undefined when `stopped` says so meanwhile. */
 	async turn(stopped: () => boolean = () => false): Promise<Turn | undefined> {
 		for (;;) {
-			for (let wait = this.resumeAt - Date.now(); wait > 0; wait = this.resumeAt - Date.now()) await sleep(wait);
+			for (;;) {
+				const pause = this.resumeAt - Date.now(); // read again after each sleep: a later 429 may lengthen it
+				if (pause <= 0) break;
+				await sleep(pause);
+			}
 			if (stopped()) return undefined;
 			if (this.open()) {
 				const turn: Turn = { solo: this.inFlight.size === 0 };

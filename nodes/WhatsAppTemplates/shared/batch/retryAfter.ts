@@ -15,8 +15,8 @@ export function retryAfterSeconds(platform: Platform, response: ApiResponse, now
 	const header = response.headers['retry-after'];
 	const fromHeader = seconds(header);
 	if (fromHeader !== undefined) return fromHeader;
-	if (typeof header === 'string' && HTTP_DATE.test(header)) {
-		const date = Date.parse(header);
+	if (HTTP_DATE.test(String(header))) {
+		const date = Date.parse(String(header));
 		if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - now) / 1000));
 	}
 	return 1;
