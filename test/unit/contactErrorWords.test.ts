@@ -68,6 +68,11 @@ describe('API v1: each rule needs its status and its sentence', () => {
 		expect(explainV1(499, v1Error('odd')).message).not.toMatch(/failed while handling/);
 	});
 
+	test("a contact route's 500 is never read as WhatsApp's refusal of a message, whatever its error text holds", () => {
+		const failed = explainV1(500, v1Error('failed_to_update_contact', { error: '(#131030) Recipient phone number not in allowed list' }));
+		expect(failed).toMatchObject({ message: 'The platform failed while handling the request (HTTP 500: (#131030) Recipient phone number not in allowed list)', delivery: 'unknown' });
+	});
+
 	test("what the platform said is kept beside the node's words, when it said something", () => {
 		expect(explainV1(404, v1Error('contact_not_found'), { contactId: 5 }).said).toBe('contact_not_found');
 		expect(explainV1(404, v1Error(''), { contactId: 5 }).said).toBeUndefined();

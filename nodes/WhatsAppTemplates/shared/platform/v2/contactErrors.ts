@@ -47,8 +47,6 @@ function fromCode(error: EnvelopeError, context: ContactContext): Classified | u
 			const [current, maximum] = [DETAILS.current, DETAILS.maximum].map((key) => field(error.details, key));
 			return contactRefusal.quotaFull(current !== undefined && maximum !== undefined ? ` (${String(current)} of ${String(maximum)})` : '');
 		}
-		case CODE.internal:
-			return { message: `The platform failed while handling the request (HTTP 500: ${error.code})`, delivery: 'unknown' };
 		default:
 			return undefined;
 	}
