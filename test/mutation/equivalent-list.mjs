@@ -22,6 +22,8 @@ const RATE_GATE = 'nodes/WhatsAppTemplates/shared/batch/rateGate.ts';
 const SEND_ATTEMPT = 'nodes/WhatsAppTemplates/shared/batch/sendAttempt.ts';
 const SEND_RUN = 'nodes/WhatsAppTemplates/shared/batch/sendRun.ts';
 const TRANSPORT = 'nodes/WhatsAppTemplates/shared/transport.ts';
+const V1_CONTACT_ERRORS = 'nodes/WhatsAppTemplates/shared/platform/v1/contactErrors.ts';
+const V2_CONTACT_ERRORS = 'nodes/WhatsAppTemplates/shared/platform/v2/contactErrors.ts';
 
 const XOBITO_KEY = "if (event.format === 'xobito' && event.messageId)";
 const XOBITO_REASON = 'a message id exists only on message.* events, and then the message| key on the next line holds the same event and id';
@@ -90,7 +92,11 @@ export const EQUIVALENT = [
 	{ file: SEND_ATTEMPT, on: "kind: 'rateLimited',", mutator: 'StringLiteral', original: "'rateLimited'", replacement: '""', reason: "the dispatcher takes every attempt that is not 'done' as rate limited" },
 	{ file: SEND_RUN, on: "let apiBase = '';", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'the stand-in stays only when the credential is unusable, and then every item fails before the dry run could show it' },
 	{ file: SEND_RUN, on: 'if (hints.size) ctx.addExecutionHints(', mutator: 'ConditionalExpression', original: 'hints.size', replacement: 'true', reason: 'addExecutionHints() with no hint adds none' },
+	{ file: TRANSPORT, on: 'if (!credentials) {', mutator: 'ConditionalExpression', original: '!credentials', replacement: 'true', reason: 'without the cache n8n reads the same credential again for every request: the same answers, only more reads (what the throughput bench weighs)' },
 	{ file: TRANSPORT, on: "(data) => ({ id: '', name: '', type: CREDENTIAL_TYPE, data })", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: "n8n (1.x and 2.x) reads only `data` of the credential handed to httpRequestWithAuthentication" },
+
+	{ file: V1_CONTACT_ERRORS, on: "const message = String(messageOf(body) ?? '')", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: "the stand-in is only compared with the platform's own messages (not found, in use, an ability, the list bug), none of which it is" },
+	{ file: V2_CONTACT_ERRORS, on: "const scope = SCOPE.exec(`${error.message ?? ''} ${JSON.stringify(error.details ?? '')}`)", mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', reason: 'both stand-ins on this line are only searched for a scope (a:b, or scope followed by *), which "Stryker was here!" does not hold' },
 
 	{ file: V1_ANSWERS, on: '} catch {', mutator: 'BlockStatement', original: '{\n\t\treturn { text: raw };\n\t}', replacement: '{}', reason: 'without the early return the text that is not JSON reads no message and no code: the same text, and no code either way' },
 ];

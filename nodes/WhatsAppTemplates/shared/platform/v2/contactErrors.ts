@@ -47,9 +47,8 @@ function fromCode(error: EnvelopeError, context: ContactContext): Classified | u
 			const [current, maximum] = [DETAILS.current, DETAILS.maximum].map((key) => field(error.details, key));
 			return contactRefusal.quotaFull(current !== undefined && maximum !== undefined ? ` (${String(current)} of ${String(maximum)})` : '');
 		}
-		default:
-			return undefined;
 	}
+	return undefined; // the general explanation (INTERNAL_ERROR, and any other code)
 }
 
 /** A refused or failed contact, group, status or source request. */
