@@ -155,3 +155,12 @@ describe('a 3xx answer is explained as a redirect the node did not follow (redir
 		for (const body of [['a'], 7, null]) expect(responseError(v1, node, 0, { statusCode: 302, headers: {}, body }, context).error.errorResponse).toEqual({ body: null });
 	});
 });
+
+describe("WhatsApp's refusal (errors.whatsapp)", () => {
+	it('with the 500 CONTRACT.md gives it with, or with another status: WhatsApp refused the message, not sent', () => {
+		for (const status of [500, 502, 400, 422]) {
+			const { error, delivery } = map(status, err('Failed to send message', answers.whatsapp('(#131026) Message undeliverable')));
+			expect([status, error.message, delivery]).toEqual([status, expect.stringMatching(/^WhatsApp refused the message: \(#131026\) Message undeliverable/), 'not sent']);
+		}
+	});
+});

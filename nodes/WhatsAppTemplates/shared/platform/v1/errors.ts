@@ -47,7 +47,8 @@ function classify(statusCode: number, body: unknown, context: SentContext): Clas
 	if (statusCode === 422 && keyed(ERROR_KEYS.templateFields)) return SAY.templateFields(context, spelled);
 	if (statusCode === 413) return SAY.tooLarge();
 	if (statusCode === 503) return SAY.whatsappNotConnected();
-	if (statusCode >= 500 && keyed(ERROR_KEYS.whatsapp)) {
+	// CONTRACT.md gives WhatsApp's refusal with a 500; with another status it is WhatsApp's refusal all the same.
+	if (keyed(ERROR_KEYS.whatsapp)) {
 		return SAY.whatsappRefused(list((errors as Record<string, unknown>)[ERROR_KEYS.whatsapp]).join(' ') || String(messageOf(body) ?? ''));
 	}
 	// The messages routes: WhatsApp's refusal in `error`, as JSON text or its "(#NNN)" text (not sent); any other `error` is unknown.
