@@ -100,16 +100,18 @@ function credentialsOf(ctx: RequestContext): Promise<ICredentialsDecrypted | und
 }
 
 /**
- * Why the run's credential cannot be used (n8n cannot read it, or its Platform URL or subdomain is
- * wrong), else undefined. Found before any request: a request would report it as a network failure.
+ * The run's API generation and API base from its credential; `problem`: why the credential cannot
+ * be used (n8n cannot read it, or its Platform URL or subdomain is wrong), found before any request,
+ * which would report it as a network failure. Every item fails with it.
  */
-export async function credentialProblem(ctx: IExecuteFunctions): Promise<unknown> {
+export async function runEndpoint(ctx: IExecuteFunctions): Promise<{ platform: Platform; apiBase: string; problem?: unknown }> {
+	let platform = platformFor({});
 	try {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		platformFor(credentials).apiBase(credentials);
-		return undefined;
-	} catch (error) {
-		return error;
+		platform = platformFor(credentials);
+		return { platform, apiBase: platform.apiBase(credentials) };
+	} catch (problem) {
+		return { platform, apiBase: '', problem };
 	}
 }
 

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 
 import { itemParameters, type ItemParameters } from '../itemParameters';
 import { readBinaryMedia } from '../multipart/binaryMedia';
-import { platformFor, type Platform, type Route, type SentContext } from '../platform';
-import { CREDENTIAL_TYPE, buildRequest } from '../transport';
+import type { Platform, Route, SentContext } from '../platform';
+import { buildRequest, runEndpoint } from '../transport';
 import { inputError } from '../validation/inputError';
 import { fingerprint, toRequestBody, type WireBody } from '../wireBody';
 import type { ItemResult } from './itemResult';
@@ -32,17 +32,8 @@ export async function startRun(ctx: IExecuteFunctions): Promise<SendRun> {
 	const node = ctx.getNode();
 	const options = readRunOptions(ctx);
 	const failures = new Map<number, ItemResult>();
-	let platform = platformFor({});
-	let apiBase = '';
-	let setupError: unknown;
-	try {
-		if (options.proxyError) throw options.proxyError;
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		platform = platformFor(credentials);
-		apiBase = platform.apiBase(credentials);
-	} catch (error) {
-		setupError = error;
-	}
+	const { platform, apiBase, problem } = await runEndpoint(ctx);
+	const setupError = options.proxyError ?? problem;
 	return {
 		ctx,
 		node,

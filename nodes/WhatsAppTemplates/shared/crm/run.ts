@@ -9,7 +9,7 @@ import { RateGate } from '../batch/rateGate';
 import { stopReport, withStopReport, type ReportWords } from '../batch/stopReport';
 import { itemParameters, type ItemParameters } from '../itemParameters';
 import type { ContactContext, ContactPlatform, Platform, Route } from '../platform';
-import { buildRequest, credentialProblem, platformOf, type ApiResponse, type RequestBody, type TransportFailure } from '../transport';
+import { buildRequest, runEndpoint, type ApiResponse, type RequestBody, type TransportFailure } from '../transport';
 import { inputError } from '../validation/inputError';
 
 export const WRITE_WORDS: DeliveryWords = {
@@ -70,9 +70,9 @@ export interface ContactOperation<T> {
 async function startContactRun(ctx: IExecuteFunctions): Promise<{ run: ContactRun; setupError?: unknown }> {
 	const node = ctx.getNode();
 	const options = readRunOptions(ctx);
-	const platform = await platformOf(ctx);
 	// A wrong credential (unreadable, an unknown host, a missing subdomain) fails every item before any request.
-	const setupError = options.proxyError ?? (await credentialProblem(ctx));
+	const { platform, problem } = await runEndpoint(ctx);
+	const setupError = options.proxyError ?? problem;
 	const kept = new Map<string, Promise<unknown>>();
 	const run: ContactRun = {
 		ctx,

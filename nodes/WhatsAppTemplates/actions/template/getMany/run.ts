@@ -6,7 +6,7 @@ import { readRunOptions } from '../../../shared/batch/options';
 import { templateOutput } from '../../../shared/platform';
 import { inputError } from '../../../shared/validation/inputError';
 import { listTemplates, type ListedTemplate } from '../../../shared/templateList';
-import { credentialProblem, platformOf } from '../../../shared/transport';
+import { runEndpoint } from '../../../shared/transport';
 
 function matches(listed: ListedTemplate, filters: IDataObject): boolean {
 	const { template } = listed;
@@ -30,9 +30,9 @@ export async function getManyTemplates(this: IExecuteFunctions): Promise<INodeEx
 		return toOutputItems(this, itemCount, () => ({ ok: false, error, delivery: 'not sent' }));
 	};
 	const options = readRunOptions(this);
-	const setupError = options.proxyError ?? (await credentialProblem(this));
+	const { platform, problem } = await runEndpoint(this);
+	const setupError = options.proxyError ?? problem;
 	if (setupError) return failEvery(inputError(node, 0, setupError));
-	const platform = await platformOf(this);
 	const list = await listTemplates(this, platform, options);
 	if (!list.ok) {
 		const { failure } = list;
