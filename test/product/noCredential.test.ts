@@ -6,7 +6,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { WhatsAppTemplatesApi } from '../../credentials/WhatsAppTemplatesApi.credentials';
 import { WhatsAppTemplates } from '../../nodes/WhatsAppTemplates/WhatsAppTemplates.node';
-import { runNode } from '../engine/harness';
+import { callNodeMethod, runNode } from '../engine/harness';
 import { BASE_PARAMS, TYPE_NAME, jsonOut, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -46,6 +46,26 @@ describe.each(OPERATIONS)('%s without a credential', (_name, parameters) => {
 	it('under continue-on-fail, each item carries it', async () => {
 		const result = await runWithout(parameters, 'continueRegularOutput');
 		expect(jsonOut(result).map((o) => o.error)).toEqual([WORDS, WORDS]);
+		expect(product.sb.requests).toHaveLength(0);
+	});
+});
+
+describe.each([
+	['the template picker', 'listSearch', 'searchTemplates', { templateSource: 'fromList' }],
+	['the group picker', 'listSearch', 'searchGroups', { resource: 'contact', operation: 'create' }],
+] as const)('%s without a credential', (_name, kind, method, parameters) => {
+	it('shows n8n’s words for it, no request', async () => {
+		const call = callNodeMethod({
+			nodeType: new WhatsAppTemplates(),
+			typeName: TYPE_NAME,
+			credentialTypes: [new WhatsAppTemplatesApi()],
+			credentials: {},
+			parameters: { ...BASE_PARAMS, ...parameters },
+			kind,
+			method,
+			args: [''],
+		});
+		await expect(call).rejects.toThrow(WORDS);
 		expect(product.sb.requests).toHaveLength(0);
 	});
 });

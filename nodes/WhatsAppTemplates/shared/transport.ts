@@ -115,9 +115,9 @@ export async function runEndpoint(ctx: IExecuteFunctions): Promise<{ platform: P
 	}
 }
 
-/** The run's API generation, chosen once from the credential (the read the requests share). */
+/** The API generation of a picker's credential; a credential n8n cannot read fails in n8n's words, before any request. */
 export async function platformOf(ctx: RequestContext): Promise<Platform> {
-	return platformFor((await credentialsOf(ctx))?.data ?? {});
+	return platformFor(await ctx.getCredentials(CREDENTIAL_TYPE));
 }
 
 /** Sends one request with the credential: any HTTP answer, or the network failure that prevented one. */
