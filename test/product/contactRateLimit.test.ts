@@ -1,19 +1,23 @@
 /** The contact operations under the platform's rate limit: a 429 pauses the node and only the refused request goes again (issue 19). */
 import { NEW_CONTACT_LISTS, contact, crmRequests, storedWithDigits, contactProduct } from './contactHelpers';
 import { answers } from '../support/wire';
-import { answersV2 } from '../support/wireV2';
+import { answersV2, openWindowElsewhere } from '../support/wireV2';
 import { APIS, jsonOut } from './setup';
 
 describe.each(APIS)('Contacts under the rate limit (API %s)', (api) => {
 	const product = contactProduct(api);
 	afterEach(() => product().sb.configure({ rateLimit: null, ...(api === 'v2' ? { v2WindowMs: 60_000 } : {}) }));
 
-	it('every item ends written once, none twice, though the token\'s budget runs out mid-run', async () => {
+	// API v2 says the window's length: where a request of the run opened the window, the node waits
+	// for its end instead of meeting a 429; where another one did, its probe meets the 429.
+	const windowCases = api === 'v1' ? [['', false]] : [[', in a window the run opened: no 429', false], [', in a window another request opened', true]];
+	it.each(windowCases)("every item ends written once, none twice, though the token's budget runs out mid-run%s", async (_case, openedElsewhere) => {
 		let apiToken: string | undefined;
 		if (api === 'v1') product().sb.configure({ rateLimit: { max: 3, windowMs: 700 } });
 		else {
 			product().sb.configure({ v2WindowMs: 700 });
 			apiToken = product().sb.addV2Token({ scopes: ['*'], limit: 3 });
+			if (openedElsewhere) await openWindowElsewhere(product().sb.baseUrl, apiToken);
 		}
 		product().sb.seedContacts(120);
 		const phones = ['+491610000005', '+491610000077', '+4915188800001', '+4915188800002', '+4915188800001'];
@@ -25,7 +29,11 @@ describe.each(APIS)('Contacts under the rate limit (API %s)', (api) => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOut(result).map((o) => o.created)).toEqual([false, false, true, true, false]);
 		const limited = product().sb.requests.filter((r) => r.status === 429);
-		expect(limited.length).toBeGreaterThan(0);
+		if (api === 'v1' || openedElsewhere) expect(limited.length).toBeGreaterThan(0);
+		else {
+			expect(limited).toEqual([]);
+			expect(product().sb.requests.length).toBeGreaterThan(3 * 2); // the budget of 3 ran out twice at least
+		}
 		// Each write the platform processed is one the node meant: two creates, three updates.
 		const processed = (route: string) => crmRequests(product(), route).filter((r) => r.status !== null && r.status < 300);
 		expect(processed('contacts.create')).toHaveLength(2);

@@ -3,7 +3,7 @@
  * bulk send meets at most one 429 per window (the sandbox's window shortened to 1 s), Retry-After
  * and meta.retry_after honoured with every request paused, an allow-listed token not paced.
  */
-import { WIRE_V2, answersV2 } from '../support/wireV2';
+import { WIRE_V2, answersV2, openWindowElsewhere } from '../support/wireV2';
 import { bulkPhone, items, jsonOut, sends, startProduct, type Product } from './setup';
 
 let product: Product;
@@ -41,11 +41,26 @@ describe('API v2: pacing by the remaining budget', () => {
 		expect(Math.max(0, ...perWindow())).toBeLessThanOrEqual(1);
 	});
 
-	it("after a 429 every request waits for the window's true rest (meta.retry_after), then the same item goes again", async () => {
+	it('in a window the run opened (an answer said limit − 1), the spent budget waits for the window to end (X-RateLimit-Window): no 429', async () => {
 		const token = product.sb.addV2Token({ limit: 3 });
 		const result = await product.send({ ...byPhone, options: { concurrency: 3, checkTemplate: false } }, { items: items(7), credentials: { apiToken: token } });
 		expect(result.error).toBeUndefined();
+		expect(new Set(product.sb.messages.map((m) => phoneOf(m.fields))).size).toBe(7);
 		expect(product.sb.messages).toHaveLength(7);
+		expect(product.sb.rateLimited).toEqual([]);
+		// Three windows of 3: each opened by a request that went once the one before was over.
+		const starts = sends(product).map((r) => r.startedAt);
+		expect(starts[3] - starts[0]).toBeGreaterThanOrEqual(1000);
+		expect(starts[6] - starts[3]).toBeGreaterThanOrEqual(1000);
+	});
+
+	it("after a 429 every request waits for the window's true rest (meta.retry_after), then the same item goes again", async () => {
+		const token = product.sb.addV2Token({ limit: 3 });
+		await openWindowElsewhere(product.sb.baseUrl, token); // the run cannot know when this window ends
+		const result = await product.send({ ...byPhone, options: { concurrency: 3, checkTemplate: false } }, { items: items(7), credentials: { apiToken: token } });
+		expect(result.error).toBeUndefined();
+		expect(product.sb.messages).toHaveLength(7);
+		expect(sends(product).filter((r) => r.status === 429)).not.toEqual([]);
 		for (const limited of sends(product).filter((r) => r.status === 429)) {
 			const later = sends(product).filter((r) => r.seq > limited.seq);
 			expect(later.length).toBeGreaterThan(0);

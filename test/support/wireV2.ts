@@ -129,3 +129,9 @@ export const LIST_V2 = {
 	pageSize: 100,
 	query: (page: number | undefined, perPage: number): Record<string, string> => ({ ...(page !== undefined ? { page: String(page) } : {}), per_page: String(perPage) }),
 } as const;
+
+/** A request outside the node's run with this token: it opens the token's window, so the run cannot know when that began. */
+export async function openWindowElsewhere(baseUrl: string, token: string): Promise<void> {
+	const answer = await fetch(`${baseUrl}${PATHS_V2.templates}?per_page=1`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+	if (answer.status !== 200) throw new Error(`openWindowElsewhere: HTTP ${answer.status}`);
+}

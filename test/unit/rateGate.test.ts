@@ -26,10 +26,16 @@ class Bucket {
 	readonly limited: number[] = [];
 	inFlight = 0;
 	maxInFlight = 0;
+	/** `tellsWindow`: answers say the limit and the window's length, as API v2's headers do. */
 	constructor(
 		readonly limit: number | 'unlimited',
 		readonly windowMs: number,
+		readonly tellsWindow = false,
 	) {}
+
+	private report(remaining: number): RateLimitReport {
+		return this.tellsWindow ? { remaining, limit: this.limit as number, windowSeconds: this.windowMs / 1000 } : { remaining };
+	}
 
 	hit(): { ok: boolean; report: RateLimitReport; retryAfter: number } {
 		if (this.limit === 'unlimited') return { ok: true, report: 'unlimited', retryAfter: 0 };
@@ -41,10 +47,10 @@ class Bucket {
 		const rest = (this.windowStart + this.windowMs - now) / 1000;
 		if (this.used >= this.limit) {
 			this.limited.push(this.windowStart);
-			return { ok: false, report: { remaining: 0 }, retryAfter: rest };
+			return { ok: false, report: this.report(0), retryAfter: rest };
 		}
 		this.used++;
-		return { ok: true, report: { remaining: this.limit - this.used }, retryAfter: 0 };
+		return { ok: true, report: this.report(this.limit - this.used), retryAfter: 0 };
 	}
 
 	/** A send: counted on arrival, answered after `latency` ms. */
@@ -149,6 +155,46 @@ describe('RateGate: pacing from the remaining budget', () => {
 		let granted = 0;
 		while ((await Promise.race([gate.turn(), tick(100).then(() => 'held' as const)])) !== 'held') granted++;
 		expect(granted).toBe(4);
+	});
+});
+
+describe('RateGate: the window a request of the run opened (answers tell its length)', () => {
+	const windowsOf = (bucket: Bucket, run: Promise<unknown>) => {
+		const starts = new Set<number>();
+		const timer = setInterval(() => starts.add(bucket.windowStart), 1);
+		return run.finally(() => clearInterval(timer)).then(() => starts.size);
+	};
+
+	it('the spent budget waits for its end instead of meeting a 429, and every item goes once', async () => {
+		const bucket = new Bucket(8, 150, true);
+		let results = new Map<number, string>();
+		const windows = await windowsOf(bucket, dispatch(indexes(40), bucket.attempt(), settings(), new RateGate(true)).then((r) => (results = r)));
+		expect([...results.values()].sort()).toEqual(indexes(40).map((i) => `sent ${i}`).sort());
+		expect(bucket.limited).toEqual([]);
+		expect(windows).toBeGreaterThanOrEqual(5);
+	});
+
+	it('a window another request opened has no known end: its probe meets the one 429, the windows after it none', async () => {
+		const bucket = new Bucket(8, 150, true);
+		bucket.hit(); // not the run's
+		const results = await dispatch(indexes(40), bucket.attempt(), settings(), new RateGate(true));
+		expect(results.size).toBe(40);
+		expect(bucket.limited).toHaveLength(1);
+	});
+
+	it('a limit of 1 never tells a window opened (its answer says 0, as a 429 does): a 429 each window after the first', async () => {
+		const bucket = new Bucket(1, 60, true);
+		const results = await dispatch(indexes(4), bucket.attempt(), settings(), new RateGate(true));
+		expect(results.size).toBe(4);
+		expect(bucket.limited).toHaveLength(3);
+	});
+
+	it('a wait for the end longer than the Longest Rate-Limit Wait is not waited: the probe meets the 429 and the item fails', async () => {
+		const bucket = new Bucket(2, 400, true);
+		const results = await dispatch(indexes(3), bucket.attempt(), settings({ concurrency: 1, maxRetryWaitSeconds: 0.1 }), new RateGate(true));
+		expect(results.get(1)).toBe('sent 1');
+		expect(results.get(2)).toMatch(/^gave up 2: the platform asked to wait 0\.\d+ s, longer than the 0\.1 s allowed$/);
+		expect(bucket.limited).toHaveLength(1);
 	});
 });
 

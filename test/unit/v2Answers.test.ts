@@ -28,6 +28,21 @@ describe('X-RateLimit-Remaining: only a whole count of 0 or more holds or paces 
 	});
 });
 
+describe("X-RateLimit-Limit and X-RateLimit-Window: the token's limit and its window's length, read only as a pair of whole counts", () => {
+	const remaining = { [RATE_HEADERS.remaining]: '59' };
+	it.each([
+		['both: the report carries them', { [RATE_HEADERS.limit]: '60', [RATE_HEADERS.window]: '60' }, { remaining: 59, limit: 60, windowSeconds: 60 }],
+		['in capitals, as a server may write them', { 'X-RateLimit-Limit': '60', 'X-RateLimit-Window': '4' }, { remaining: 59, limit: 60, windowSeconds: 4 }],
+		['the window alone: neither', { [RATE_HEADERS.window]: '60' }, { remaining: 59 }],
+		['the limit alone: neither', { [RATE_HEADERS.limit]: '60' }, { remaining: 59 }],
+		['a window of 0: neither', { [RATE_HEADERS.limit]: '60', [RATE_HEADERS.window]: '0' }, { remaining: 59 }],
+		['a limit of 0: neither', { [RATE_HEADERS.limit]: '0', [RATE_HEADERS.window]: '60' }, { remaining: 59 }],
+		['a window that is no count: neither', { [RATE_HEADERS.limit]: '60', [RATE_HEADERS.window]: '1m' }, { remaining: 59 }],
+	] as const)('%s', (_name, headers, report) => {
+		expect(v2.rateLimit({ ...remaining, ...headers })).toEqual(report);
+	});
+});
+
 describe('data.message_id: the send counts as sent only with a WhatsApp message id', () => {
 	it.each([
 		['an empty id', ''],

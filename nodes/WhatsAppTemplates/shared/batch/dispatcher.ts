@@ -38,7 +38,7 @@ export async function dispatch<T>(
 	const sendItem = async (index: number) => {
 		for (let retries = 0; ; retries++) {
 			// Not yet on the wire when another item failed: left unsent.
-			const turn = await gate.turn(() => stopped);
+			const turn = await gate.turn(() => stopped, settings.maxRetryWaitSeconds);
 			if (!turn) return;
 			let answered: Attempt<T> | undefined;
 			try {

@@ -17,7 +17,7 @@ export type GateOptions = Pick<RunOptions, 'rateLimitRetries' | 'maxRetryWaitSec
 export async function gatedRequest(ctx: RequestContext, platform: Platform, options: GateOptions, request: IHttpRequestOptions): Promise<ApiResponse | TransportFailure> {
 	const gate = rateGateFor(ctx, platform);
 	for (let limited = 0; ; limited++) {
-		const turn = (await gate.turn())!;
+		const turn = (await gate.turn(undefined, options.maxRetryWaitSeconds))!;
 		const answer = await apiRequest(ctx, request);
 		if ('failure' in answer) {
 			gate.done(turn); // no answer says nothing of the budget

@@ -64,8 +64,11 @@ export interface TemplatePage {
 	more: boolean;
 }
 
-/** The token's remaining requests as an answer announced them: a count, no limit, or nothing said. */
-export type RateLimitReport = { remaining: number } | 'unlimited' | 'absent';
+/**
+ * The token's remaining requests as an answer announced them: a count (with the token's limit and
+ * its window's length in seconds, where the answer says them), no limit, or nothing said.
+ */
+export type RateLimitReport = { remaining: number; limit?: number; windowSeconds?: number } | 'unlimited' | 'absent';
 
 /** The node's contact details → the keys of the send's contact object. */
 export type ContactKeys = Readonly<Record<'firstName' | 'lastName' | 'email' | 'country' | 'groups' | 'assignedId' | 'statusId' | 'sourceId', string>>;

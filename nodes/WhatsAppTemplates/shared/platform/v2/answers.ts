@@ -41,7 +41,13 @@ export const DETAILS = {
 export const PATHS = { success: 'success', data: 'data', code: 'error.code', message: 'message' } as const;
 
 /** The rate-limit headers (lower case, as n8n's HTTP client gives them) and the value of an unlimited token. */
-export const RATE_LIMIT = { remaining: 'x-ratelimit-remaining', retryAfter: 'retry-after', unlimited: 'unlimited' } as const;
+export const RATE_LIMIT = {
+	remaining: 'x-ratelimit-remaining',
+	limit: 'x-ratelimit-limit',
+	window: 'x-ratelimit-window',
+	retryAfter: 'retry-after',
+	unlimited: 'unlimited',
+} as const;
 
 /** The body is API v2's envelope: an object whose `success` is a boolean. */
 export const isEnvelope = (body: unknown): boolean => typeof field(body, 'success') === 'boolean';
@@ -93,13 +99,24 @@ function header(headers: IDataObject, name: string): unknown {
 	return Array.isArray(value) ? value[0] : value;
 }
 
+/** A header's whole number ≥ 0, else undefined. */
+function count(headers: IDataObject, name: string): number | undefined {
+	const value = header(headers, name);
+	const n = value === undefined || value === null || value === '' ? undefined : Number(value);
+	return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
 /**
  * X-RateLimit-Remaining: the token's requests left in its window, or `unlimited` for a token with
- * an IP allow-list. X-RateLimit-Reset is not read: the platform always says now + 60 s.
+ * an IP allow-list; with X-RateLimit-Limit and X-RateLimit-Window (the window's length in seconds),
+ * when the answer has them. X-RateLimit-Reset is not read: the platform always says now + 60 s.
  */
 export function readRateLimit(headers: IDataObject): RateLimitReport {
 	const value = header(headers, RATE_LIMIT.remaining);
 	if (typeof value === 'string' && value.trim().toLowerCase() === RATE_LIMIT.unlimited) return 'unlimited';
-	const remaining = value === undefined || value === null || value === '' ? undefined : Number(value);
-	return remaining !== undefined && Number.isInteger(remaining) && remaining >= 0 ? { remaining } : 'absent';
+	const remaining = count(headers, RATE_LIMIT.remaining);
+	if (remaining === undefined) return 'absent';
+	const limit = count(headers, RATE_LIMIT.limit);
+	const windowSeconds = count(headers, RATE_LIMIT.window);
+	return limit && windowSeconds ? { remaining, limit, windowSeconds } : { remaining };
 }
