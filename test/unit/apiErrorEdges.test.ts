@@ -6,13 +6,13 @@
  */
 import type { INode } from 'n8n-workflow';
 
-import { fieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
+import { templateFieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
 import { responseError, type Delivery } from '../../nodes/WhatsAppTemplates/shared/apiError';
 import { v1, v2 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { WIRE, answers } from '../support/wire';
 
 const node: INode = { id: '1', name: 'WhatsApp Templates', type: 'whatsAppTemplates', typeVersion: 1, position: [0, 0], parameters: {} };
-const TEMPLATE = { templateName: 'order_update', templateLanguage: 'en', label: fieldLabels(v1.templateSend) };
+const TEMPLATE = { templateName: 'order_update', templateLanguage: 'en', label: templateFieldLabels(v1.templateSend) };
 const MEDIA = { messageMedia: true };
 const err = answers.error;
 const answer = (statusCode: number, body: unknown) => ({ statusCode, headers: {}, body });

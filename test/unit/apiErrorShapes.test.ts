@@ -5,13 +5,13 @@
  */
 import type { INode } from 'n8n-workflow';
 
-import { fieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
+import { templateFieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
 import { v1 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { redirectOf, responseError, transportError } from '../../nodes/WhatsAppTemplates/shared/apiError';
 import { WIRE, answers } from '../support/wire';
 
 const node: INode = { id: '1', name: 'WhatsApp Templates', type: 'whatsAppTemplates', typeVersion: 1, position: [0, 0], parameters: {} };
-const context = { templateName: 'product_photo', templateLanguage: 'en', label: fieldLabels(v1.templateSend) };
+const context = { templateName: 'product_photo', templateLanguage: 'en', label: templateFieldLabels(v1.templateSend) };
 const map = (statusCode: number, body: unknown, note?: string) => responseError(v1, node, 0, { statusCode, headers: {}, body }, context, note);
 const err = (message: string, errors: unknown) => answers.error(message, errors);
 const required = (wire: string, what: string) => `${wire} (${what} is required for this template)`;

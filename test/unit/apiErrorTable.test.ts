@@ -5,13 +5,13 @@
  */
 import type { INode } from 'n8n-workflow';
 
-import { fieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
+import { templateFieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
 import { responseError, type Delivery } from '../../nodes/WhatsAppTemplates/shared/apiError';
 import { v1 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { CONTACT_KEYS, WIRE, answers } from '../support/wire';
 
 const node: INode = { id: '1', name: 'WhatsApp Templates', type: 'whatsAppTemplates', typeVersion: 1, position: [0, 0], parameters: {} };
-const context = { templateName: 'order_update', templateLanguage: 'en', label: fieldLabels(v1.templateSend) };
+const context = { templateName: 'order_update', templateLanguage: 'en', label: templateFieldLabels(v1.templateSend) };
 
 function mapped(statusCode: number, body: unknown, headers: Record<string, string> = {}) {
 	const { error, delivery } = responseError(v1, node, 4, { statusCode, headers, body }, context);

@@ -5,13 +5,13 @@
  */
 import type { INode } from 'n8n-workflow';
 
-import { fieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
+import { templateFieldLabels } from '../../nodes/WhatsAppTemplates/actions/message/sendTemplate/wire';
 import { responseError, type Delivery } from '../../nodes/WhatsAppTemplates/shared/apiError';
 import { platformFor, v2 } from '../../nodes/WhatsAppTemplates/shared/platform';
 import { WIRE_V2, answersV2 } from '../support/wireV2';
 
 const node: INode = { id: '1', name: 'WhatsApp Templates', type: 'whatsAppTemplates', typeVersion: 1, position: [0, 0], parameters: {} };
-const context = { templateName: 'order_update', templateLanguage: 'en', label: fieldLabels(v2.templateSend) };
+const context = { templateName: 'order_update', templateLanguage: 'en', label: templateFieldLabels(v2.templateSend) };
 const err = answersV2.error;
 
 function mapped(statusCode: number, body: unknown, platform = v2) {

@@ -12,7 +12,7 @@ import { readParameters } from './parameters';
 import { readTemplatesForCheck, templatesForCheck, type TemplateRead } from './templateCheck';
 import { validateItem } from './validate';
 import type { ValidatedItem } from './validatedItem';
-import { fieldLabels, toWireBody } from './wire';
+import { templateFieldLabels, toWireBody } from './wire';
 
 /**
  * The item's output: what was sent, in the same keys on both API generations (the WhatsApp message
@@ -68,7 +68,7 @@ export async function sendTemplate(this: IExecuteFunctions): Promise<INodeExecut
 	if (warnings.size) this.addExecutionHints(...[...warnings].map((message) => ({ message, location: 'outputPane' as const })));
 
 	const names = platform.templateSend;
-	const label = fieldLabels(names);
+	const label = templateFieldLabels(names);
 	const jobs = new Map<number, SendJob>();
 	for (const [i, item] of items) {
 		const wire = toWireBody(names, item);

@@ -67,7 +67,7 @@ function labels(names: TemplateSendNames): Map<string, string> {
 const labelMaps = new WeakMap<TemplateSendNames, Map<string, string>>();
 
 /** The node's name for a wire field of this API's template send, for the errors' words. */
-export function fieldLabels(names: TemplateSendNames): (wireName: string) => string | undefined {
+export function templateFieldLabels(names: TemplateSendNames): (wireName: string) => string | undefined {
 	let map = labelMaps.get(names);
 	if (!map) labelMaps.set(names, (map = labels(names)));
 	return (wireName) => map.get(wireName);
