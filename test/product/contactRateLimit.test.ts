@@ -53,7 +53,8 @@ describe.each(APIS)('Contacts under the rate limit (API %s)', (api) => {
 		const result = await product().send(contact('get', { contactId: '7', options: { rateLimitRetries: retries, maxRetryWaitSeconds: 5 } }));
 		expect(crmRequests(product(), 'contacts.show').map((r) => r.status)).toEqual(Array(asked).fill(429));
 		expect(result.error?.message).toBe('The platform rate-limited the request');
-		expect(result.error?.description).toMatch(/Nothing was written\./);
+		const tries = `${retries} ${retries === 1 ? 'retry' : 'retries'}`;
+		expect(result.error?.description).toMatch(new RegExp(`^Gave up waiting: still rate limited after ${tries} \\(Options → Rate-Limit Retries allows more\\)\\. .*Nothing was written\\.`));
 	});
 
 	it('a 429 naming a wait longer than Longest Rate-Limit Wait is not waited: asked once, the item fails', async () => {
@@ -62,6 +63,7 @@ describe.each(APIS)('Contacts under the rate limit (API %s)', (api) => {
 		const result = await product().send(contact('get', { contactId: '7', options: { rateLimitRetries: 3, maxRetryWaitSeconds: 5 } }));
 		expect(crmRequests(product(), 'contacts.show').map((r) => r.status)).toEqual([429]);
 		expect(result.error?.message).toBe('The platform rate-limited the request');
+		expect(result.error?.description).toMatch(/^Gave up waiting: the platform asked to wait 6 s, longer than the 5 s allowed \(Options → Longest Rate-Limit Wait allows longer\)\./);
 	});
 });
 

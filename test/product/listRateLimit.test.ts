@@ -37,6 +37,6 @@ it('Rate-Limit Retries 0: the 429 is not asked again; the message goes unchecked
 	expect(hints(result)).toEqual([expect.stringMatching(/^Templates were not checked before sending: the template list could not be read \(HTTP 429\)/)]);
 	const [failed] = jsonOut(result);
 	expect(failed.error).toBe('The platform rate-limited the message');
-	expect(failed.details).toMatchObject({ delivery: 'not sent', description: expect.stringMatching(/^Gave up waiting: still rate limited after 0 retries\./) });
+	expect(failed.details).toMatchObject({ delivery: 'not sent', description: expect.stringMatching(/^Gave up waiting: still rate limited after 0 retries \(Options → Rate-Limit Retries allows more\)\. Run again later/) });
 	expect(sends(product).map((r) => r.status)).toEqual([200, 429]);
 });

@@ -36,7 +36,7 @@ describe('the fixes, whole', () => {
 		expect(explainV2(404, v2Error('NOT_FOUND', 'Source not found.'), { listKind: 'sources' }).message).toBe('The source was not found in this workspace');
 		const limited = explainV1(429, { message: 'Too many requests', retry_after: 5 });
 		expect(limited.message).toBe('The platform rate-limited the request');
-		expect(limited.advice).toBe('Run again later, or lower "Requests In Flight" or raise "Longest Rate-Limit Wait" under Options.');
+		expect(limited.advice).toBe('Run again later, or lower "Requests In Flight" under Options.');
 	});
 });
 

@@ -74,9 +74,9 @@ describe('dispatch', () => {
 
 	it('gives up after the retry cap or a wait longer than allowed', async () => {
 		const capped = await dispatch([0], async (): Promise<Attempt<string>> => ({ kind: 'rateLimited', retryAfterSeconds: 0, giveUp: (r) => r }), settings({ rateLimitRetries: 2 }));
-		expect(capped.get(0)).toBe('still rate limited after 2 retries');
+		expect(capped.get(0)).toBe('still rate limited after 2 retries (Options → Rate-Limit Retries allows more)');
 		const tooLong = await dispatch([0], async (): Promise<Attempt<string>> => ({ kind: 'rateLimited', retryAfterSeconds: 60, giveUp: (r) => r }), settings({ maxRetryWaitSeconds: 30 }));
-		expect(tooLong.get(0)).toMatch(/asked to wait 60 s, longer than the 30 s allowed/);
+		expect(tooLong.get(0)).toBe('the platform asked to wait 60 s, longer than the 30 s allowed (Options → Longest Rate-Limit Wait allows longer)');
 	});
 
 	it('the retry cap counts retries, not attempts; a wait exactly as long as allowed is waited', async () => {
@@ -85,9 +85,9 @@ describe('dispatch', () => {
 			const results = await dispatch([0], async (): Promise<Attempt<string>> => (attempts++, { kind: 'rateLimited', retryAfterSeconds: 0, giveUp: (r) => r }), settings({ rateLimitRetries: cap }));
 			return [attempts, results.get(0)];
 		};
-		expect(await limitedTimes(0)).toEqual([1, 'still rate limited after 0 retries']);
-		expect(await limitedTimes(1)).toEqual([2, 'still rate limited after 1 retry']);
-		expect(await limitedTimes(3)).toEqual([4, 'still rate limited after 3 retries']);
+		expect(await limitedTimes(0)).toEqual([1, 'still rate limited after 0 retries (Options → Rate-Limit Retries allows more)']);
+		expect(await limitedTimes(1)).toEqual([2, 'still rate limited after 1 retry (Options → Rate-Limit Retries allows more)']);
+		expect(await limitedTimes(3)).toEqual([4, 'still rate limited after 3 retries (Options → Rate-Limit Retries allows more)']);
 
 		let tries = 0;
 		const atLimit = await dispatch(

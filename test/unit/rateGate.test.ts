@@ -193,7 +193,7 @@ describe('RateGate: the window a request of the run opened (answers tell its len
 		const bucket = new Bucket(2, 400, true);
 		const results = await dispatch(indexes(3), bucket.attempt(), settings({ concurrency: 1, maxRetryWaitSeconds: 0.1 }), new RateGate(true));
 		expect(results.get(1)).toBe('sent 1');
-		expect(results.get(2)).toMatch(/^gave up 2: the platform asked to wait 0\.\d+ s, longer than the 0\.1 s allowed$/);
+		expect(results.get(2)).toMatch(/^gave up 2: the platform asked to wait 0\.\d+ s, longer than the 0\.1 s allowed \(Options → Longest Rate-Limit Wait allows longer\)$/);
 		expect(bucket.limited).toHaveLength(1);
 	});
 });

@@ -43,6 +43,9 @@ function explainRedirect(redirect: string): Explained {
 	};
 }
 
+/** The note on a 429 the run stopped asking again: why (giveUpReason's words). */
+export const giveUpNote = (reason: string | undefined): string | undefined => (reason === undefined ? undefined : `Gave up waiting: ${reason}.`);
+
 /** A refused or failed answer as an error that says what happened, what to do, and whether it went out. */
 export function responseError(
 	platform: Platform,

@@ -20,6 +20,8 @@ export interface ApiResponse {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
+	/** A 429 the run stopped asking again: why (gatedRequest). */
+	gaveUp?: string;
 }
 
 /** No HTTP answer: `code` names the network error; `maybeSent`, whether the platform may have received the body. */

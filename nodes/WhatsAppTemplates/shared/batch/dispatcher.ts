@@ -2,6 +2,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { RateLimitReport } from '../platform';
 import { RateGate } from './rateGate';
+import { giveUpReason } from './retryAfter';
 
 /** What one attempt at sending an item came to; `rateLimit`, what its answer said of the token's budget. */
 export type Attempt<T> =
@@ -54,12 +55,7 @@ export async function dispatch<T>(
 				return;
 			}
 			const waitSeconds = outcome.retryAfterSeconds;
-			const reason =
-				retries >= settings.rateLimitRetries
-					? `still rate limited after ${retries} ${retries === 1 ? 'retry' : 'retries'}`
-					: waitSeconds > settings.maxRetryWaitSeconds
-						? `the platform asked to wait ${waitSeconds} s, longer than the ${settings.maxRetryWaitSeconds} s allowed`
-						: undefined;
+			const reason = giveUpReason(retries, waitSeconds, settings);
 			if (reason) {
 				gate.done(turn, outcome.rateLimit);
 				results.set(index, outcome.giveUp(reason));

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { responseError, transportError, type SentContext } from '../apiError';
+import { giveUpNote, responseError, transportError, type SentContext } from '../apiError';
 import type { Platform } from '../platform';
 import { apiRequest } from '../transport';
 import type { Attempt } from './dispatcher';
@@ -31,7 +31,7 @@ export async function sendAttempt(
 			kind: 'rateLimited',
 			rateLimit,
 			retryAfterSeconds: retryAfterSeconds(platform, response),
-			giveUp: (reason) => ({ ok: false, ...responseError(platform, node(), index, response, context, `Gave up waiting: ${reason}.`) }),
+			giveUp: (reason) => ({ ok: false, ...responseError(platform, node(), index, response, context, giveUpNote(reason)) }),
 		};
 	}
 	if (platform.isDelivered(response)) return { kind: 'done', result: { ok: true, body: response.body as never }, failed: false, rateLimit };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { responseError, transportError, type DeliveryWords, type MappedError } from '../apiError';
+import { giveUpNote, responseError, transportError, type DeliveryWords, type MappedError } from '../apiError';
 import { dispatch } from '../batch/dispatcher';
 import { gatedRequest } from '../batch/gatedRequest';
 import { toOutputItem, routesToErrorOutput, type ItemResult } from '../batch/itemResult';
@@ -92,7 +92,7 @@ async function startContactRun(ctx: IExecuteFunctions): Promise<{ run: ContactRu
 			const mapped =
 				'failure' in answer
 					? transportError(node, index, answer.failure.code, answer.failure.maybeSent, words)
-					: responseError(platform, node, index, answer, {}, undefined, (response) => platform.contacts.explain(response, context), words);
+					: responseError(platform, node, index, answer, {}, giveUpNote(answer.gaveUp), (response) => platform.contacts.explain(response, context), words);
 			return write ? mapped : { ...mapped, delivery: 'not sent' };
 		},
 		once: (key, compute) => {

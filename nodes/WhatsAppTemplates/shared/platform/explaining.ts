@@ -58,7 +58,7 @@ export const SAY = {
 	whatsappRefused: (text: string) => notSent(`WhatsApp refused the message${said(text)}`, explainWhatsappCode(codeInText(text))),
 	tooLarge: () => notSent('The upload is larger than this platform accepts', "The operator's upload limit is lower than WhatsApp's: send a smaller file, or use Media Source URL."),
 	proxyLogin: () => notSent('The proxy asked for a login (HTTP 407)', 'Put its user and password into Request Options → Proxy as http://user:password@host:port.'),
-	rateLimited: () => notSent('The platform rate-limited the message', 'Run again later, or lower "Messages In Flight" or raise "Longest Rate-Limit Wait" under Options.'),
+	rateLimited: () => notSent('The platform rate-limited the message', 'Run again later, or lower "Messages In Flight" under Options.'),
 	refused: (statusCode: number, spelled?: string) => notSent(spelled ?? `The platform refused the request (HTTP ${statusCode})`, 'Fix the values named above and run the node again.'),
 	failed: (statusCode: number, why: string): Classified => ({ message: `The platform failed while handling the message (HTTP ${statusCode}${why})`, delivery: 'unknown' }),
 	/** A 2xx that does not say the message went out. */
