@@ -5,7 +5,8 @@
  * minimal n8n node (throughput-node.js) posting the same body (copied from the node's recorded
  * warm-up send) to the same route through n8n's own request helper, 10 at a time.
  *
- * Per round the two run side by side, in turns first (ROUNDS rounds after a warm-up of each).
+ * Per round the two run side by side, in turns first (ROUNDS rounds after a warm-up of each: 50
+ * items, then a full-size run that is not counted).
  * Goal: node ≤ 1.02 × the minimal node, as the median of the rounds' ratios (a change of load
  * between rounds cancels). Every run is checked: 1000 distinct recipients got the text in 1000
  * sends to the node's Send Text route, all 200, never more than 10 in flight. The route and wire
@@ -65,6 +66,10 @@ async function main() {
 	}
 	const minimal = { nodeType: minimalSendNode(lib.routeUrl(sb, routes.sendText), sample.fields, SEND.phone, CONCURRENCY), typeName: 'benchMinimalSend', parameters: { phone } };
 	await timed('minimal node', 50, minimal);
+	// A full-size run of each, not counted: after 50 items every first round ran 5-15 % slower
+	// (JIT and heap still growing), against whichever of the two went first.
+	await timed('node', COUNT, node);
+	await timed('minimal node', COUNT, minimal);
 
 	const runs = { node: [], minimal: [] };
 	for (let r = 0; r < ROUNDS; r++) {
