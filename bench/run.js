@@ -60,7 +60,7 @@ const SUMMARY = {
 		`${r.ratio} / ${r.checkRatio} / ${r.ratioToMinimalNode}`,
 	],
 	'throughput-text': (r) => [
-		'Send Text: node ≤ 1.02 × minimal n8n node (median of per-round ratios)',
+		'Send Text: node ≤ 1.02 × minimal n8n node (median over round pairs, each order once)',
 		`node ${r.nodeMs} ms, minimal n8n node ${r.minimalNodeMs} ms (CPU ${r.nodeCpuMs} / ${r.minimalNodeCpuMs} ms); load ${r.loadAverage?.join('→')}`,
 		String(r.ratio),
 	],

@@ -17,8 +17,9 @@
  * first; keep-alive loop; the node with Check Template Before Sending off; the node's dry run
  * (ROUNDS rounds after a warm-up of each: 50 items, then a full-size run that is not counted);
  * figures are the medians. Goals: node ≤ 1.15 × baseline,
- * check on ≤ 1.03 × check off, and node ≤ 1.02 × the minimal node (the median of the rounds'
- * ratios: the two run side by side, so a change of load between rounds cancels). BENCH_API=v2 runs
+ * check on ≤ 1.03 × check off, and node ≤ 1.02 × the minimal node (lib.balancedRatio: the two run
+ * side by side taking turns first, so a change of load between rounds cancels, and so does the order;
+ * an even number of rounds, 8 by default). BENCH_API=v2 runs
  * it all on API v2 (bench/lib.js).
  */
 const http = require('node:http');
@@ -34,7 +35,7 @@ const GOAL_RATIO = 1.15;
 const CHECK_GOAL_RATIO = 1.03;
 /** The node's own cost: node ≤ 1.02 × the minimal n8n node (throughput-node.js), same sends, same run. */
 const MINIMAL_GOAL_RATIO = 1.02;
-const ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS || 7);
+const ROUNDS = lib.pairRounds();
 const TEMPLATE = { name: 'plain_notice', language: 'en' };
 
 async function main() {
@@ -177,8 +178,8 @@ async function main() {
 	const keepAliveMs = lib.median(runs.keepAliveMs);
 	const ratio = node / base;
 	const checkRatio = node / lib.median(runs.nodeNoCheckMs);
-	// The node's own engine over n8n's request path: the median of each round's node / minimal node.
-	const ratioToMinimal = lib.median(runs.nodeMs.map((ms, r) => ms / runs.minimalNodeMs[r]));
+	// The node's own engine over n8n's request path: node / minimal node over each two rounds (one in each order).
+	const ratioToMinimal = lib.balancedRatio(runs.nodeMs, runs.minimalNodeMs);
 	return {
 		bench: 'throughput',
 		api: lib.API,
