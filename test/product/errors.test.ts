@@ -59,4 +59,11 @@ describe('each row of the error table: plain words and whether it may have gone 
 		expect(error.message).toBe('Could not connect to the platform');
 		expect(error.description).toMatch(/Nothing was sent.*ECONNREFUSED/);
 	});
+
+	it("a send's refused connection names the node that failed, as n8n shows it", async () => {
+		const result = await product.send({ options: { checkTemplate: false } }, { credentials: { baseUrl: 'http://127.0.0.1:1' } });
+		const error = result.error as unknown as NodeApiError;
+		expect(error.message).toBe('Could not connect to the platform');
+		expect(error.node?.type).toMatch(/whatsAppTemplates$/);
+	});
 });

@@ -137,6 +137,22 @@ describe('RateGate: pacing from the remaining budget', () => {
 		expect(await third).toBeUndefined();
 	});
 
+	// Answers of requests in flight together come back in any order: the lowest count is the truth,
+	// a later answer saying more came from a request the platform counted earlier.
+	it('answers of concurrent requests keep the lowest count, in whatever order they arrive', async () => {
+		const gate = new RateGate(true);
+		const probe = (await gate.turn())!;
+		gate.done(probe, { remaining: 3 });
+		const [a, b, c] = [(await gate.turn())!, (await gate.turn())!, (await gate.turn())!];
+		gate.done(a, { remaining: 1 });
+		gate.done(c, { remaining: 2 });
+		// 1 left with b in flight: nothing more goes until b's answer.
+		const next = gate.turn();
+		expect(await Promise.race([next, tick(100).then(() => 'held')])).toBe('held');
+		gate.done(b, { remaining: 0 });
+		expect(await next).toEqual({ solo: true });
+	});
+
 	// An answer without the headers (a proxy's page) or an allow-listed token's: nothing to pace by,
 	// even while other requests are in flight; the next count paces again from what it says.
 	it.each(['absent', 'unlimited'] as const)('a report of %s amid other requests unpaces the run until a count comes', async (report) => {

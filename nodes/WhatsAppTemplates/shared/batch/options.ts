@@ -103,8 +103,8 @@ export function runOptionsFrom(options: IDataObject, request: IDataObject): RunO
 		rateLimitRetries: wholeNumber(options.rateLimitRetries, defaultOf<number>('rateLimitRetries'), 0),
 		maxRetryWaitSeconds: wholeNumber(options.maxRetryWaitSeconds, defaultOf<number>('maxRetryWaitSeconds'), 0),
 		dryRun: (options.dryRun as boolean | undefined) ?? defaultOf<boolean>('dryRun'),
-		// As in n8n's declarative nodes: -1 turns batching off, 0 counts as 1.
-		batchSize: batching.batchSize === undefined ? -1 : Number(batching.batchSize) < 0 ? -1 : wholeNumber(batching.batchSize, -1, 1),
+		// As in n8n's declarative nodes: -1 (or no batching) turns batching off, 0 counts as 1.
+		batchSize: Number(batching.batchSize) < 0 ? -1 : wholeNumber(batching.batchSize, -1, 1),
 		batchIntervalMs: wholeNumber(batching.batchInterval, 0, 0),
 		timeoutMs: request.timeout === undefined ? undefined : wholeNumber(request.timeout, 10000, 1),
 		...readProxy(request.proxy),
