@@ -7,6 +7,8 @@
  *
  *   const sb = await startRemoteSandbox(options)   // test/sandbox's startSandbox(options), over IPC
  *   sb.baseUrl, sb.subdomain, sb.tokens, sb.v2Tokens           fixed at start
+ *   sb.timeOrigin   the sandbox process's performance.timeOrigin: a request's startedAt and
+ *                   endedAt (its performance.now()) + this = the bench's timeOrigin + its own now
  *   await sb.reset() / configure(c) / updateV2Token(n, s) / seedContacts(n, o) / close()
  *   await sb.refresh()   copies what the sandbox recorded (requests, stats, messages, freeForm,
  *                        contacts, rateLimited) onto sb; any call above clears them again, so a
@@ -77,7 +79,7 @@ function serve() {
 	const ops = {
 		start: async (options) => {
 			sandbox = await startSandbox(options);
-			return Object.fromEntries(FIXED.map((key) => [key, sandbox[key]]));
+			return { ...Object.fromEntries(FIXED.map((key) => [key, sandbox[key]])), timeOrigin: performance.timeOrigin };
 		},
 		read: (keys) => Object.fromEntries(keys.map((key) => [key, sandbox[key]])),
 	};

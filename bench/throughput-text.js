@@ -15,6 +15,7 @@
 const os = require('node:os');
 const lib = require('./lib');
 const { minimalSendNode } = require('./throughput-node');
+const { timeline } = require('./timeline');
 
 const COUNT = 1000;
 const CONCURRENCY = 10;
@@ -54,7 +55,7 @@ async function main() {
 		const cpu = process.cpuUsage(cpu0);
 		if (result.error || result.outputs[0].length !== n) throw new Error(`${label}: ${result.error?.message ?? `${result.outputs[0].length} items out`}`);
 		await check(label, n);
-		return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+		return { ms, cpuMs: (cpu.user + cpu.system) / 1000, ...timeline(sb, lib.requestsTo(sb, routes.sendText), t0, t0 + ms) };
 	};
 
 	const node = { parameters: { operation: 'sendText', phone, text: TEXT, options: { concurrency: CONCURRENCY } } };
@@ -98,6 +99,8 @@ async function main() {
 		// Process CPU per run (node and engine; the sandbox has its own process): steadier than wall time on a busy machine.
 		nodeCpuMs: Math.round(lib.median(cpu('node'))),
 		minimalNodeCpuMs: Math.round(lib.median(cpu('minimal'))),
+		// Medians, node / minimal node: run start to first send, the sends, last answer to run end (bench/timeline.js).
+		...Object.fromEntries(['leadMs', 'sendingMs', 'tailMs'].map((key) => [key, ['node', 'minimal'].map((who) => lib.round(lib.median(runs[who].map((x) => x[key])), 1))])),
 		cores: os.cpus().length,
 		loadAverage: [lib.round(loadBefore, 2), lib.round(os.loadavg()[0], 2)],
 		runs: { nodeMs: ms('node').map(Math.round), minimalNodeMs: ms('minimal').map(Math.round) },
