@@ -102,8 +102,9 @@ function header(headers: IDataObject, name: string): unknown {
 /** A header's whole number ≥ 0, else undefined. */
 function count(headers: IDataObject, name: string): number | undefined {
 	const value = header(headers, name);
-	const n = value === undefined || value === null || value === '' ? undefined : Number(value);
-	return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+	// Number('') and Number(null) are 0, not "no count"; Number(undefined) is NaN already.
+	const n = value === null || value === '' ? NaN : Number(value);
+	return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /**
