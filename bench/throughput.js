@@ -19,7 +19,7 @@
  * figures are the medians. Goals: node ≤ 1.15 × baseline,
  * check on ≤ 1.03 × check off, and node ≤ 1.02 × the minimal node (lib.balancedRatio: the two run
  * side by side taking turns first, so a change of load between rounds cancels, and so does the order;
- * an even number of rounds, 8 by default). BENCH_API=v2 runs
+ * an even number of rounds, 16 by default). BENCH_API=v2 runs
  * it all on API v2 (bench/lib.js).
  */
 const http = require('node:http');
