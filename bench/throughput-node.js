@@ -5,6 +5,12 @@
  * `getNodeParameter('phone')` (the same expression the product node resolves), then the same JSON body through n8n's own `httpRequestWithAuthentication` with the product's
  * credential, 10 at a time, the answer as the item's output. No validation, no template check,
  * no stop report, no retry ledger: node / this baseline is what the product's own engine costs.
+ *
+ * `firstAlone`: the first request goes alone and the others only after its answer, as any client
+ * must on API v2 before it sends concurrently (CONTRACT-v2.md: a bulk send meets at most one 429
+ * per window, so it must learn the token's budget first). The Send Text bench sets it on v2, where
+ * the node's own first send goes alone for that reason; the template bench does not (there the
+ * node learns the budget from its template-list read, made while it validates).
  */
 const lib = require('./lib');
 
@@ -12,7 +18,7 @@ const lib = require('./lib');
  * `fields`: the product node's recorded body (its wire names); `phoneField`: the one to set per
  * item (the send's phone name in the node's table). A template send or a free-form one alike.
  */
-function minimalSendNode(url, fields, phoneField, concurrency) {
+function minimalSendNode(url, fields, phoneField, concurrency, { firstAlone = false } = {}) {
 	return {
 		description: {
 			displayName: 'Bench Minimal Send',
@@ -30,23 +36,24 @@ function minimalSendNode(url, fields, phoneField, concurrency) {
 			const count = this.getInputData().length;
 			const phones = Array.from({ length: count }, (_, i) => this.getNodeParameter('phone', i));
 			const out = new Array(count);
+			const send = async (i) => {
+				const body = { ...fields, [phoneField]: phones[i] };
+				const answer = await this.helpers.httpRequestWithAuthentication.call(this, lib.CREDENTIAL_NAME, {
+					method: 'POST',
+					url,
+					body,
+					json: true,
+					headers: { Accept: 'application/json' },
+					disableFollowRedirect: true,
+					ignoreHttpStatusErrors: true,
+					returnFullResponse: true,
+				});
+				out[i] = { json: answer.body, pairedItem: { item: i } };
+			};
 			let next = 0;
+			if (firstAlone && count > 0) await send(next++);
 			const worker = async () => {
-				while (next < count) {
-					const i = next++;
-					const body = { ...fields, [phoneField]: phones[i] };
-					const answer = await this.helpers.httpRequestWithAuthentication.call(this, lib.CREDENTIAL_NAME, {
-						method: 'POST',
-						url,
-						body,
-						json: true,
-						headers: { Accept: 'application/json' },
-						disableFollowRedirect: true,
-						ignoreHttpStatusErrors: true,
-						returnFullResponse: true,
-					});
-					out[i] = { json: answer.body, pairedItem: { item: i } };
-				}
+				while (next < count) await send(next++);
 			};
 			await Promise.all(Array.from({ length: concurrency }, worker));
 			return [out];
