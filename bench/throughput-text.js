@@ -3,7 +3,8 @@
  * Throughput bench of Message → Send Text: 1000 free-form texts against the sandbox with 20 ms
  * latency per answer, the node at Messages In Flight 10, through n8n's real engine, against the
  * minimal n8n node (throughput-node.js) posting the same body (copied from the node's recorded
- * warm-up send) to the same route through n8n's own request helper, 10 at a time.
+ * warm-up send) to the same route through n8n's own request helper, 10 at a time; on API v2 its
+ * first request alone, to learn the token's budget as the node does (both are checked to).
  *
  * Per round the two run side by side, in turns first (ROUNDS rounds after a warm-up of each: 50
  * items, then a full-size run that is not counted).
