@@ -10,8 +10,8 @@ const median = (values) => {
 /**
  * The rounds for a pair that takes turns going first: an even number (BENCH_THROUGHPUT_ROUNDS,
  * default 16, rounded up), so that each goes first in half of them. Two rounds' ratio spreads
- * ±5 % on a quiet 2-core machine: 8 pairs put the median within about ±1.5 % (4 gave ±2 %, the
- * goal's whole margin).
+ * ±5 % on a quiet 2-core machine: with 4 pairs the median moved by 2-3 % between halves of one
+ * run; 8 pairs still land within about ±2 % (bench/README.md, runs F and G).
  */
 const pairRounds = () => 2 * Math.ceil(Number(process.env.BENCH_THROUGHPUT_ROUNDS || 16) / 2);
 
