@@ -96,17 +96,17 @@ export class WhatsAppTemplatesApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> => {
 		const base = platformFor(credentials).apiBase(credentials);
 		const absolute = /^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url);
-		if (!requestOptions.baseURL && !absolute) {
-			requestOptions.baseURL = base;
-		}
 		const target = absolute
 			? requestOptions.url
-			: `${String(requestOptions.baseURL).replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`;
+			: `${String(requestOptions.baseURL || base).replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`;
 		if (!isUnderBase(target, base)) {
 			throw new Error(
 				"Refused to send the API token to a URL outside the credential's API. Check the credential's Platform URL, API Version and Workspace Subdomain.",
 			);
 		}
+		// The whole URL rather than a baseURL: n8n parses url against baseURL several times per request.
+		requestOptions.url = target;
+		requestOptions.baseURL = undefined;
 		requestOptions.headers = {
 			...requestOptions.headers,
 			Authorization: `Bearer ${String(credentials.apiToken ?? '')}`,

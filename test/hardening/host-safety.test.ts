@@ -130,9 +130,10 @@ describe("the credential's authenticate() keeps the token under the workspace AP
 		await expect(new WhatsAppTemplatesApi().authenticate(credentials, { url, method: 'GET' })).rejects.toThrow(/Refused to send the API token/);
 	});
 
-	it('a relative request gets the workspace base and the token', async () => {
+	it('a relative request goes under the workspace base, with the token', async () => {
 		const options = await new WhatsAppTemplatesApi().authenticate(credentials, { url: PATHS.route.templates, method: 'GET' });
-		expect(options.baseURL).toBe(PATHS.apiBase('https://example.com/waba', 'acme'));
+		expect(options.url).toBe(`${PATHS.apiBase('https://example.com/waba', 'acme')}/${PATHS.route.templates}`);
+		expect(options.baseURL).toBeUndefined();
 		expect(options.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
 	});
 });

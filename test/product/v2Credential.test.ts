@@ -118,7 +118,8 @@ describe('API Version chooses where the token goes', () => {
 			await expect(credentialType.authenticate(credentials, { url, method: 'GET' })).rejects.toThrow(/Refused to send the API token/);
 		}
 		const ok = await credentialType.authenticate(credentials, { url: 'templates', method: 'GET' });
-		expect(ok.baseURL).toBe(PATHS_V2.apiBase(sb.baseUrl));
+		expect(ok.url).toBe(`${PATHS_V2.apiBase(sb.baseUrl)}/templates`);
+		expect(ok.baseURL).toBeUndefined();
 		expect(sb.requests).toHaveLength(0);
 	});
 });
