@@ -19,14 +19,19 @@ export type ItemParameters = <T>(name: string, itemIndex: number, fallback: T, o
 export function itemParameters(ctx: IExecuteFunctions): ItemParameters {
 	const saved = ctx.getNode().parameters;
 	// One entry per name (and per name read with extractValue): one lookup per read.
-	const known = new Map<string, { dynamic: true } | { dynamic: false; value: unknown }>();
+	const known = new Map<string, { dynamic: true; options: IGetNodeParameterOptions } | { dynamic: false; value: unknown }>();
 	return <T>(name: string, itemIndex: number, fallback: T, options?: IGetNodeParameterOptions): T => {
 		const key = options?.extractValue ? `${name} (value)` : name;
 		let entry = known.get(key);
 		if (!entry) {
-			entry = holdsExpression(saved[name]) ? { dynamic: true } : { dynamic: false, value: ctx.getNodeParameter(name, itemIndex, fallback, options) };
+			// n8n's schema check looks the parameter up among all the node's properties, per item, to
+			// check `validateType` fields (this node has none) and a resource mapper's `.value` read
+			// alone (Template Values is read whole): for this node it checks nothing, at a cost per item.
+			entry = holdsExpression(saved[name])
+				? { dynamic: true, options: { ...options, skipValidation: true } }
+				: { dynamic: false, value: ctx.getNodeParameter(name, itemIndex, fallback, options) };
 			known.set(key, entry);
 		}
-		return (entry.dynamic ? ctx.getNodeParameter(name, itemIndex, fallback, options) : entry.value) as T;
+		return (entry.dynamic ? ctx.getNodeParameter(name, itemIndex, fallback, entry.options) : entry.value) as T;
 	};
 }
