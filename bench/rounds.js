@@ -9,11 +9,12 @@ const median = (values) => {
 
 /**
  * The rounds for a pair that takes turns going first: an even number (BENCH_THROUGHPUT_ROUNDS,
- * default 16, rounded up), so that each goes first in half of them. Two rounds' ratio spreads
- * ±5 % on a quiet 2-core machine: with 4 pairs the median moved by 2-3 % between halves of one
- * run; 8 pairs still land within about ±2 % (bench/README.md, runs F and G).
+ * default 32, rounded up), so that each goes first in half of them. A pair of rounds' ratio has a
+ * standard deviation of 2-4 % on this 2-core machine; the median of n pairs then moves by about
+ * 1.25 × that / √n: ±1.5 % with 8 pairs (runs of one Send Text bench gave 0.979-1.025 on
+ * 2026-12-07), ±1.1 % with 16 (bench/README.md, "Why 32 rounds").
  */
-const pairRounds = () => 2 * Math.ceil(Number(process.env.BENCH_THROUGHPUT_ROUNDS || 16) / 2);
+const pairRounds = () => 2 * Math.ceil(Number(process.env.BENCH_THROUGHPUT_ROUNDS || 32) / 2);
 
 /**
  * `a` over `b` for two that took turns going first, round by round: the median over each two
